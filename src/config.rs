@@ -1,0 +1,178 @@
+//! `content/site.yaml`: the site-wide settings.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::locale::Language;
+use crate::problem::Problem;
+use crate::yaml::{self, Origin};
+
+/// The settings of a site, checked.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: Language,
+    /// Always ends with `/`.
+    pub base_url: Option<String>,
+    /// The URL folder of the reports, without slashes at either end (`rapports`).
+    pub reports_path: String,
+    pub theme: String,
+    /// Markdown shown at the foot of every page.
+    pub footer: Option<String>,
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    /// Relative to the site's root: `rapports/`, `a-propos/`, or an absolute `https://` URL.
+    pub url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    description: Option<String>,
+    #[serde(default)]
+    language: Language,
+    base_url: Option<Spanned<String>>,
+    reports_path: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    footer: Option<String>,
+    #[serde(default)]
+    menu: Vec<Spanned<MenuItem>>,
+}
+
+const KEYS: [&str; 8] = [
+    "title",
+    "description",
+    "language",
+    "base_url",
+    "reports_path",
+    "theme",
+    "footer",
+    "menu",
+];
+
+impl SiteConfig {
+    /// Reads and checks `site.yaml`, whose text is `text`, shown to the user as `shown`.
+    pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Vec<Problem>> {
+        let origin = Origin::file(shown, text);
+        let file: SiteFile = yaml::parse(text, origin, Some(&KEYS))?;
+        let mut problems = Vec::new();
+
+        let base_url = file.base_url.as_ref().and_then(|url| {
+            let value = url.value.trim();
+            let valid = ["http://", "https://"]
+                .iter()
+                .any(|scheme| value.len() > scheme.len() && value.starts_with(scheme))
+                && !value.contains(char::is_whitespace);
+            if !valid {
+                problems.push(
+                    origin
+                        .problem_at(url, format!("`base_url` must be an absolute http(s) URL, found \"{value}\""))
+                        .with_hint("for example `https://www.e2c-var.fr/`"),
+                );
+                return None;
+            }
+            Some(format!("{}/", value.trim_end_matches('/')))
+        });
+
+        let reports_path = match &file.reports_path {
+            None => "reports".to_owned(),
+            Some(path) => {
+                let value = path.value.trim_matches('/');
+                let valid = !value.is_empty()
+                    && value.split('/').all(|segment| {
+                        !segment.is_empty()
+                            && segment.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    });
+                if !valid {
+                    problems.push(
+                        origin
+                            .problem_at(path, format!("`reports_path` must be a URL folder made of a-z, 0-9 and -, found \"{}\"", path.value))
+                            .with_hint("for example `rapports`"),
+                    );
+                }
+                value.to_owned()
+            }
+        };
+
+        let theme = match &file.theme {
+            None => "default".to_owned(),
+            Some(theme) => {
+                let value = theme.value.as_str();
+                let valid = !value.is_empty()
+                    && !value.starts_with('.')
+                    && value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+                if !valid {
+                    problems.push(
+                        origin
+                            .problem_at(theme, format!("`theme` must be the name of a folder in `themes/`, found \"{value}\""))
+                            .with_hint("a theme name has no `/` and does not climb out with `..`"),
+                    );
+                }
+                value.to_owned()
+            }
+        };
+
+        for item in &file.menu {
+            let url = item.value.url.as_str();
+            if url.contains("..") || (url.starts_with('/') && !url.starts_with("//")) {
+                problems.push(
+                    origin
+                        .problem_at(item, format!("menu link \"{url}\" must be relative to the site's root"))
+                        .with_hint("write `rapports/` rather than `/rapports/` so the site works in a sub-folder"),
+                );
+            }
+        }
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(SiteConfig {
+            title: file.title,
+            description: file.description,
+            language: file.language,
+            base_url,
+            reports_path,
+            theme,
+            footer: file.footer,
+            menu: file.menu.into_iter().map(|item| item.value).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_example_settings() {
+        let text = "title: E2C Var\nlanguage: fr\nbase_url: https://example.org/e2c\nreports_path: rapports\nmenu:\n  - {title: Rapports, url: rapports/}\n";
+        let config = SiteConfig::parse(text, Path::new("site.yaml")).unwrap();
+        assert_eq!(config.base_url.as_deref(), Some("https://example.org/e2c/"));
+        assert_eq!(config.reports_path, "rapports");
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.menu[0].url, "rapports/");
+    }
+
+    #[test]
+    fn refuses_bad_values_with_their_place() {
+        let text = "title: x\nbase_url: example.org\ntheme: ../../etc\nreports_path: Rapports 2017\n";
+        let problems = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [2, 4, 3]);
+    }
+
+    #[test]
+    fn an_unknown_language_is_refused() {
+        let problems = SiteConfig::parse("title: x\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
+        assert_eq!(problems[0].line, 2);
+    }
+}

@@ -1,0 +1,273 @@
+//! A report or a page: its front matter, its Markdown and the `table` blocks in it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::files::SourcePath;
+use crate::data::Dataset;
+use crate::markdown::{self, BlockKind};
+use crate::problem::Problem;
+use crate::table::TableSpec;
+use crate::yaml::{self, Origin};
+
+/// Whether a document is a dated note or another page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Report,
+    Page,
+}
+
+/// A file copied beside a document's page (an image, a PDF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub source: SourcePath,
+    /// The path relative to the document's folder, with `/` separators.
+    pub name: String,
+}
+
+/// A `table` or `chart` block, parsed where it was read.
+#[derive(Debug)]
+pub enum Block {
+    Table(TableSpec),
+    /// A block whose problems were already reported; it is never rendered.
+    Broken,
+}
+
+/// A `table` or `chart` block and the line of its opening fence in the file.
+#[derive(Debug)]
+pub struct PlacedBlock {
+    pub line: usize,
+    pub block: Block,
+}
+
+/// A report or page, read and checked on its own.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: DocKind,
+    pub source: SourcePath,
+    /// The last part of its address: `2017-10-02-point-d-avancement`.
+    pub slug: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub summary: Option<String>,
+    pub period: Option<String>,
+    pub draft: bool,
+    pub image: Option<String>,
+    /// The whole file, to show the offending line of a problem.
+    pub text: String,
+    /// Where the Markdown starts in `text`, in bytes and in lines.
+    pub body_start: usize,
+    pub body_line_offset: usize,
+    /// The datasets in the document's folder, which hide global ones of the same name.
+    pub datasets: BTreeMap<String, Arc<Dataset>>,
+    /// The names of datasets in the folder that could not be read (already reported).
+    pub broken_datasets: BTreeSet<String>,
+    pub attachments: Vec<Attachment>,
+    pub blocks: Vec<PlacedBlock>,
+}
+
+impl Document {
+    /// The Markdown of the document.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Where a block's YAML sits in the file, for its problems.
+    pub fn block_origin(&self, block: &PlacedBlock) -> Origin<'_> {
+        Origin {
+            path: &self.source.shown,
+            file_text: &self.text,
+            line_offset: block.line,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    date: Option<Spanned<String>>,
+    summary: Option<String>,
+    period: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    image: Option<Spanned<String>>,
+}
+
+const KEYS: [&str; 6] = ["title", "date", "summary", "period", "draft", "image"];
+
+/// Reads a document from its text. Its datasets and attachments are added by the caller.
+pub fn parse_document(
+    kind: DocKind,
+    source: SourcePath,
+    slug: String,
+    text: String,
+) -> Result<Document, Vec<Problem>> {
+    let shown = &source.shown;
+    let Some((yaml_text, body_start)) = split_front_matter(&text) else {
+        let problem = if text.trim_start().starts_with("---") {
+            Problem::at(shown, &text, 1, 1, "the front matter that starts here never ends")
+                .with_hint("add a line `---` after the title, date and other keys")
+        } else {
+            Problem::at(shown, &text, 1, 1, "no front matter at the top of this file")
+                .with_hint("start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`")
+        };
+        return Err(vec![problem]);
+    };
+    let origin = Origin {
+        path: shown,
+        file_text: &text,
+        line_offset: 1,
+    };
+    let front: FrontMatter = yaml::parse(yaml_text, origin, Some(&KEYS))?;
+
+    let mut problems = Vec::new();
+    let date = match &front.date {
+        Some(date) => match NaiveDate::parse_from_str(date.value.trim(), "%Y-%m-%d") {
+            Ok(parsed) => Some(parsed),
+            Err(_) => {
+                problems.push(
+                    origin
+                        .problem_at(date, format!("`date` must be a date written YYYY-MM-DD, found \"{}\"", date.value))
+                        .with_hint("for example `date: 2017-10-02`"),
+                );
+                None
+            }
+        },
+        None if kind == DocKind::Report => {
+            problems.push(
+                Problem::at(shown, &text, 1, 1, "a report needs a `date`")
+                    .with_hint("add `date: YYYY-MM-DD` to the front matter"),
+            );
+            None
+        }
+        None => None,
+    };
+    if let Some(image) = &front.image
+        && (image.value.contains("..") || image.value.starts_with('/') || image.value.contains('\\'))
+    {
+        problems.push(
+            origin
+                .problem_at(image, format!("`image` must be a file beside the note, found \"{}\"", image.value))
+                .with_hint("name a file in the note's folder, such as `image: couverture.png`"),
+        );
+    }
+
+    let body_line_offset = text[..body_start].matches('\n').count();
+    let mut blocks = Vec::new();
+    for fenced in markdown::find_blocks(&text[body_start..]) {
+        // The YAML starts on the line after the opening fence.
+        let line = body_line_offset + fenced.line;
+        let origin = Origin {
+            path: shown,
+            file_text: &text,
+            line_offset: line,
+        };
+        let block = match fenced.kind {
+            BlockKind::Table => match yaml::parse::<TableSpec>(&fenced.yaml, origin, Some(&TableSpec::KEYS)) {
+                Ok(spec) => Block::Table(spec),
+                Err(found) => {
+                    problems.extend(found);
+                    Block::Broken
+                }
+            },
+            BlockKind::Chart => {
+                problems.push(
+                    Problem::at(shown, &text, line, 1, "`chart` blocks are not drawn by this version of bilan")
+                        .with_hint("show the figures with a `table` block for now"),
+                );
+                Block::Broken
+            }
+        };
+        blocks.push(PlacedBlock { line, block });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Document {
+        kind,
+        source,
+        slug,
+        title: front.title,
+        date,
+        summary: front.summary,
+        period: front.period,
+        draft: front.draft,
+        image: front.image.map(|image| image.value),
+        text,
+        body_start,
+        body_line_offset,
+        datasets: BTreeMap::new(),
+        broken_datasets: BTreeSet::new(),
+        attachments: Vec::new(),
+        blocks,
+    })
+}
+
+/// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.
+fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first_end + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&text[yaml_start..offset], offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn parse(text: &str) -> Result<Document, Vec<Problem>> {
+        let source = SourcePath { disk: PathBuf::from("a.md"), shown: PathBuf::from("a.md") };
+        parse_document(DocKind::Report, source, "a".into(), text.into())
+    }
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let doc = parse("---\ntitle: Point d'avancement\ndate: 2017-10-02\n---\nCette note.\n\n```table\ndata: sites\n```\n").unwrap();
+        assert_eq!(doc.title, "Point d'avancement");
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 10, 2));
+        assert_eq!(doc.body(), "Cette note.\n\n```table\ndata: sites\n```\n");
+        assert_eq!(doc.blocks[0].line, 7);
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_the_closest() {
+        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nsumary: y\n---\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (4, 1));
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn a_front_matter_that_never_closes() {
+        let problems = parse("---\ntitle: x\n").unwrap_err();
+        assert!(problems[0].message.contains("never ends"), "{}", problems[0].message);
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date() {
+        let problems = parse("---\ntitle: x\ndate: 2017-13-45\n---\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (3, 7));
+    }
+
+    #[test]
+    fn broken_yaml_in_a_table_block_points_into_the_note() {
+        let problems = parse("---\ntitle: x\ndate: 2017-10-02\n---\nTexte\n\n```table\ndata: [sites\n```\n").unwrap_err();
+        assert_eq!(problems[0].line, 8);
+    }
+}

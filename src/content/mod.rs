@@ -1,0 +1,279 @@
+//! Loading a site: the only walk over `content/` and `themes/`.
+//!
+//! Loading reads and checks each file on its own (YAML syntax, front matter, column types)
+//! and gathers every problem it finds; the checks that need the whole site (addresses,
+//! references between notes and datasets) are `validate`'s.
+
+pub mod document;
+pub mod files;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+pub use self::document::{Attachment, Block, DocKind, Document, PlacedBlock};
+use self::files::{SourcePath, check_link, is_hidden, read_text};
+use crate::config::SiteConfig;
+use crate::data::{Dataset, load_dataset};
+use crate::problem::{Problem, Problems};
+use crate::theme::Theme;
+
+/// What a build takes from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Publish drafts too.
+    pub drafts: bool,
+    /// Overrides `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// Everything a site is made of, read from disk.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    /// Published reports, newest first.
+    pub reports: Vec<Document>,
+    pub pages: Vec<Document>,
+    /// The datasets of `content/data/`.
+    pub data: BTreeMap<String, Arc<Dataset>>,
+    pub broken_data: BTreeSet<String>,
+    /// `content/static/`, copied to the root of the output.
+    pub static_files: Vec<Attachment>,
+    pub theme: Theme,
+}
+
+impl Site {
+    /// Reads the site under `root`. Returns the site with the problems found in its files,
+    /// or only problems when there is no site to speak of (no readable `site.yaml`).
+    pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Problems), Problems> {
+        let content = root.join("content");
+        let mut problems = Problems::default();
+        let config_path = SourcePath::new(root, content.join("site.yaml"));
+        if !config_path.disk.is_file() {
+            let problem = Problem::file(&config_path.shown, "there is no `site.yaml`: this folder holds no bilan site")
+                .with_hint(format!(
+                    "run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title`{}",
+                    if content.is_dir() { "" } else { " (and there is no `content/` here either)" }
+                ));
+            return Err(Problems(vec![problem]));
+        }
+        let mut config = read_text(&config_path)
+            .map_err(|p| vec![p])
+            .and_then(|text| SiteConfig::parse(&text, &config_path.shown))
+            .map_err(Problems)?;
+        if let Some(base_url) = &options.base_url {
+            let override_text = format!("title: x\nbase_url: {base_url:?}\n");
+            match SiteConfig::parse(&override_text, Path::new("--base-url")) {
+                Ok(parsed) => config.base_url = parsed.base_url,
+                Err(found) => {
+                    return Err(Problems(
+                        found
+                            .into_iter()
+                            .map(|p| Problem::file("--base-url", p.message))
+                            .collect(),
+                    ));
+                }
+            }
+        }
+
+        let theme = match Theme::load(root, &config.theme, config.language) {
+            Ok(theme) => theme,
+            Err(found) => return Err(Problems(found)),
+        };
+
+        let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
+        let mut reports = load_documents(root, &content.join("reports"), DocKind::Report, &mut problems);
+        let mut pages = load_documents(root, &content.join("pages"), DocKind::Page, &mut problems);
+        if !options.drafts {
+            reports.retain(|doc| !doc.draft);
+            pages.retain(|doc| !doc.draft);
+        }
+        reports.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let static_files = load_attachments(root, &content.join("static"), &mut problems);
+
+        let site = Site {
+            root: root.to_path_buf(),
+            config,
+            reports,
+            pages,
+            data,
+            broken_data,
+            static_files,
+            theme,
+        };
+        Ok((site, problems))
+    }
+
+    /// The dataset `name` as `doc` sees it: its own, or else the global one.
+    pub fn dataset<'a>(&'a self, doc: &'a Document, name: &str) -> Option<&'a Arc<Dataset>> {
+        doc.datasets.get(name).or_else(|| self.data.get(name))
+    }
+
+    /// Whether `name` is a dataset that exists but could not be read.
+    pub fn is_broken_dataset(&self, doc: &Document, name: &str) -> bool {
+        doc.broken_datasets.contains(name) || (!doc.datasets.contains_key(name) && self.broken_data.contains(name))
+    }
+}
+
+/// The entries of a folder in name order (so that every build sees them in the same order),
+/// leaving out hidden files and reporting links that climb out of the site.
+fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<SourcePath> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let walker = WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(max_depth)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !is_hidden(&entry.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = SourcePath::new(root, entry.path().to_path_buf());
+                if entry.path_is_symlink()
+                    && let Err(problem) = check_link(root, &path)
+                {
+                    problems.push(problem);
+                    continue;
+                }
+                found.push(path);
+            }
+            Err(error) => {
+                let path = error.path().unwrap_or(dir);
+                problems.push(Problem::file(
+                    path.strip_prefix(root).unwrap_or(path),
+                    format!("cannot read this folder: {error}"),
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("md")
+}
+
+type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
+
+/// Reads the datasets directly in `dir`.
+fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
+    let mut datasets = BTreeMap::new();
+    let mut broken = BTreeSet::new();
+    for path in entries(root, dir, 1, problems) {
+        if !path.disk.is_file() || !is_yaml(&path.disk) {
+            continue;
+        }
+        let name = path.disk.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if datasets.contains_key(&name) || broken.contains(&name) {
+            problems.push(
+                Problem::file(&path.shown, format!("a second dataset is named `{name}`"))
+                    .with_hint("keep only one of `NAME.yaml` and `NAME.yml`"),
+            );
+            continue;
+        }
+        match read_text(&path)
+            .map_err(|p| vec![p])
+            .and_then(|text| load_dataset(&path.disk, &path.shown, &text))
+        {
+            Ok(dataset) => {
+                datasets.insert(name, Arc::new(dataset));
+            }
+            Err(found) => {
+                problems.extend(found);
+                broken.insert(name);
+            }
+        }
+    }
+    (datasets, broken)
+}
+
+/// Every file under `dir`, to be copied as it is.
+pub(crate) fn load_attachments(root: &Path, dir: &Path, problems: &mut Problems) -> Vec<Attachment> {
+    entries(root, dir, usize::MAX, problems)
+        .into_iter()
+        .filter(|path| path.disk.is_file())
+        .filter_map(|source| {
+            let name = source.disk.strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            Some(Attachment { source, name })
+        })
+        .collect()
+}
+
+/// Reads the reports (or pages) in `dir`: `NAME.md`, or `NAME/index.md` with its datasets
+/// and attachments beside it.
+fn load_documents(root: &Path, dir: &Path, kind: DocKind, problems: &mut Problems) -> Vec<Document> {
+    let mut documents = Vec::new();
+    for path in entries(root, dir, 1, problems) {
+        let file_name = path.disk.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let (index, folder) = if path.disk.is_dir() {
+            let index = SourcePath::new(root, path.disk.join("index.md"));
+            if !index.disk.is_file() {
+                problems.push(
+                    Problem::file(&path.shown, "this folder has no `index.md`, so it is not a note")
+                        .with_hint("put the note's text in `index.md` inside the folder"),
+                );
+                continue;
+            }
+            (index, Some(path.disk.clone()))
+        } else if is_markdown(&path.disk) {
+            (path.clone(), None)
+        } else {
+            if !is_yaml(&path.disk) {
+                problems.push(
+                    Problem::file(&path.shown, "only notes (`NAME.md` or `NAME/index.md`) belong here")
+                        .with_hint("put images and datasets in the folder of the note that shows them"),
+                );
+            } else {
+                problems.push(
+                    Problem::file(&path.shown, "a dataset here belongs to no note")
+                        .with_hint("move it into a note's folder, or into `content/data/` to share it"),
+                );
+            }
+            continue;
+        };
+        let name = file_name.strip_suffix(".md").unwrap_or(&file_name);
+        let slug = slug::slugify(name);
+        if slug.is_empty() {
+            problems.push(
+                Problem::file(&path.shown, format!("the name \"{name}\" gives no address"))
+                    .with_hint("name the note with letters or digits, such as `2017-10-02-point-d-avancement`"),
+            );
+            continue;
+        }
+        let text = match read_text(&index) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let mut document = match document::parse_document(kind, index, slug, text) {
+            Ok(document) => document,
+            Err(found) => {
+                problems.extend(found);
+                continue;
+            }
+        };
+        if let Some(folder) = folder {
+            let (datasets, broken) = load_datasets(root, &folder, problems);
+            document.datasets = datasets;
+            document.broken_datasets = broken;
+            document.attachments = load_attachments(root, &folder, problems)
+                .into_iter()
+                .filter(|a| a.name != "index.md" && !(is_yaml(Path::new(&a.name)) && !a.name.contains('/')))
+                .collect();
+        }
+        documents.push(document);
+    }
+    documents
+}

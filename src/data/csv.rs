@@ -1,0 +1,104 @@
+//! A dataset as CSV that opens right in a spreadsheet set to the site's language: UTF-8 with
+//! a byte-order mark, `;` between fields in French (where `,` is the decimal comma), and
+//! text that a spreadsheet would run as a formula neutralised.
+
+use super::{ColumnType, Dataset, Value};
+use crate::locale::Language;
+
+/// The bytes of `dataset` as a CSV file.
+pub fn dataset_to_csv(dataset: &Dataset, language: Language) -> Vec<u8> {
+    let separator = language.csv_separator();
+    let mut out = String::from('\u{FEFF}');
+    let header = dataset.columns.iter().map(|column| field(&column.label, separator));
+    push_record(&mut out, header, separator);
+    for row in &dataset.rows {
+        let fields = dataset.columns.iter().zip(row).map(|(column, value)| {
+            let text = match (value, column.kind) {
+                (Value::Missing, _) => String::new(),
+                (Value::Text(text), _) => neutralise_formula(text),
+                (Value::Date(date), _) => date.format("%Y-%m-%d").to_string(),
+                (Value::Integer(i), _) => i.to_string(),
+                (Value::Number(n), ColumnType::Percent) => {
+                    format!("{}%", plain_number(n * 100.0, language))
+                }
+                (Value::Number(n), _) => plain_number(*n, language),
+            };
+            field(&text, separator)
+        });
+        push_record(&mut out, fields, separator);
+    }
+    out.into_bytes()
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>, separator: char) {
+    for (index, field) in fields.enumerate() {
+        if index > 0 {
+            out.push(separator);
+        }
+        out.push_str(&field);
+    }
+    out.push_str("\r\n");
+}
+
+/// A number without grouping, with the language's decimal separator, as spreadsheets read it.
+fn plain_number(value: f64, language: Language) -> String {
+    let text = format!("{}", (value * 1e9).round() / 1e9);
+    match language {
+        Language::Fr => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
+/// Text that starts with a character a spreadsheet reads as the start of a formula gets a
+/// leading apostrophe, so that it is shown, never run (OWASP's advice for CSV injection).
+fn neutralise_formula(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+/// Quotes a field that holds the separator, a quote or a line break (RFC 4180).
+fn field(text: &str, separator: char) -> String {
+    if text.contains([separator, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::data::load_dataset;
+
+    fn csv(text: &str, language: Language) -> String {
+        let dataset = load_dataset(Path::new("d.yaml"), Path::new("d.yaml"), text).unwrap();
+        String::from_utf8(dataset_to_csv(&dataset, language)).unwrap()
+    }
+
+    #[test]
+    fn french_csv_has_bom_semicolons_and_decimal_commas() {
+        let text = "columns:\n  - {key: site, label: Site}\n  - {key: rate, label: Taux, type: percent}\n  - {key: n, label: \"Entrés; total\", type: number}\n  - {key: d, type: date}\nrows:\n  - {site: TPM, rate: 0.25, n: 12.5, d: 2017-03-13}\n  - {site: Dracénie}\n";
+        assert_eq!(
+            csv(text, Language::Fr),
+            "\u{FEFF}Site;Taux;\"Entrés; total\";d\r\nTPM;25%;12,5;2017-03-13\r\nDracénie;;;\r\n"
+        );
+    }
+
+    #[test]
+    fn english_csv_uses_commas() {
+        assert_eq!(csv("- {a: x, b: 1.5}\n", Language::En), "\u{FEFF}a,b\r\nx,1.5\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_quotes_doubled() {
+        let text = "- {a: \"=HYPERLINK(\\\"http://x\\\")\"}\n- {a: \"+1\"}\n- {a: \"-1\"}\n- {a: \"@SUM(A1)\"}\n- {a: \"\\tx\"}\n";
+        assert_eq!(
+            csv(text, Language::Fr),
+            "\u{FEFF}a\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'+1\r\n'-1\r\n'@SUM(A1)\r\n'\tx\r\n"
+        );
+    }
+}

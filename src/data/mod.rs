@@ -1,0 +1,585 @@
+//! Datasets: the YAML tables of figures that reports show as tables and charts.
+//!
+//! A dataset is either a list of rows, or a mapping with a `title`, typed `columns`, the
+//! `rows` and the `total` printed in the source document. Values are checked against their
+//! column's type where they are read, so a mistake is reported at its own line and column.
+//! A missing value stays missing: it is never turned into a zero.
+
+pub mod csv;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::locale::Language;
+use crate::problem::{Problem, closest};
+use crate::yaml::{self, Origin, Scalar};
+
+/// The type of a column, which decides how its values are checked, aligned and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Text,
+    Integer,
+    Number,
+    Percent,
+    Money,
+    Date,
+}
+
+impl ColumnType {
+    const NAMES: [&'static str; 6] = ["text", "integer", "number", "percent", "money", "date"];
+
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "text" => ColumnType::Text,
+            "integer" => ColumnType::Integer,
+            "number" => ColumnType::Number,
+            "percent" => ColumnType::Percent,
+            "money" => ColumnType::Money,
+            "date" => ColumnType::Date,
+            _ => return None,
+        })
+    }
+
+    /// Numbers are aligned right and can be summed.
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            ColumnType::Integer | ColumnType::Number | ColumnType::Percent | ColumnType::Money
+        )
+    }
+
+    /// What a value of this type looks like, for messages.
+    fn expected(self) -> &'static str {
+        match self {
+            ColumnType::Text => "text",
+            ColumnType::Integer => "a whole number such as `67`",
+            ColumnType::Number => "a number such as `12.5`",
+            ColumnType::Percent => "a fraction such as `0.25` (shown as 25 %)",
+            ColumnType::Money => "an amount such as `1221846` or `12.50`",
+            ColumnType::Date => "a date written YYYY-MM-DD, such as `2017-03-13`",
+        }
+    }
+}
+
+/// A column of a dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub key: String,
+    pub label: String,
+    pub kind: ColumnType,
+    /// ISO 4217 code, for `money` columns.
+    pub currency: String,
+}
+
+/// A value in a dataset, checked against its column's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Not given: shown as an empty cell, left out of totals, never a zero.
+    Missing,
+    Text(String),
+    Integer(i64),
+    /// A number, a percentage (as a fraction) or an amount of money.
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Value {
+    /// The value as a number, for sums and charts.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Integer(i) => Some(*i as f64),
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The value as a person reads it, in the site's language.
+    pub fn display(&self, column: &Column, language: Language) -> String {
+        match (self, column.kind) {
+            (Value::Missing, _) => String::new(),
+            (Value::Text(text), _) => text.clone(),
+            (Value::Date(date), _) => language.short_date(*date),
+            (Value::Integer(i), ColumnType::Integer) => language.integer(*i),
+            (value, ColumnType::Percent) => language.percent(value.as_f64().unwrap_or(0.0)),
+            (value, ColumnType::Money) => {
+                language.money(value.as_f64().unwrap_or(0.0), &column.currency)
+            }
+            (Value::Integer(i), _) => language.integer(*i),
+            (Value::Number(n), _) => language.number(*n, 3),
+        }
+    }
+}
+
+/// A total printed in the source document, to be checked against the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredTotal {
+    pub column: usize,
+    pub value: f64,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A dataset read from `NAME.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// The file name without `.yaml`: how `table` blocks name it.
+    pub name: String,
+    pub path: PathBuf,
+    pub title: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+    pub declared_totals: Vec<DeclaredTotal>,
+    /// The file's text, to show the offending line of a problem found later.
+    text: String,
+}
+
+impl Dataset {
+    /// The index of the column whose key is `key`.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+
+    /// The sum of a numeric column over the rows that have a value, or `None` if none has.
+    pub fn sum(&self, column: usize) -> Option<f64> {
+        let values: Vec<f64> = self
+            .rows
+            .iter()
+            .filter_map(|row| row.get(column).and_then(Value::as_f64))
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum())
+    }
+
+    /// Checks each declared total against the sum of its column.
+    pub fn check_totals(&self, language: Language) -> Vec<Problem> {
+        self.declared_totals
+            .iter()
+            .filter_map(|total| {
+                let column = &self.columns[total.column];
+                let sum = self.sum(total.column).unwrap_or(0.0);
+                let tolerance = 1e-9 * sum.abs().max(1.0);
+                if (sum - total.value).abs() <= tolerance {
+                    return None;
+                }
+                let show = |v: f64| match column.kind {
+                    ColumnType::Integer => language.integer(v.round() as i64),
+                    _ => Value::Number(v).display(column, language),
+                };
+                Some(
+                    Problem::at(
+                        &self.path,
+                        &self.text,
+                        total.line,
+                        total.col,
+                        format!(
+                            "the total of `{}` is given as {} but the rows add up to {}",
+                            column.key,
+                            show(total.value),
+                            show(sum)
+                        ),
+                    )
+                    .with_hint("correct the figure in the rows or in `total`, whichever is wrong"),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Reads the dataset at `path` (shown to the user as `shown`).
+pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Vec<Problem>> {
+    let name = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let origin = Origin::file(shown, text);
+    let file: DatasetFile = yaml::parse(text, origin, Some(&DatasetDoc::KEYS))?;
+    let doc = match file {
+        DatasetFile::Rows(rows) => DatasetDoc {
+            title: None,
+            columns: None,
+            rows,
+            total: None,
+        },
+        DatasetFile::Table(doc) => doc,
+    };
+    let mut problems = Vec::new();
+    let columns = match &doc.columns {
+        Some(declared) => declared_columns(declared, origin, &mut problems),
+        None => inferred_columns(&doc.rows),
+    };
+    let rows = doc
+        .rows
+        .iter()
+        .map(|row| read_row(row, &columns, origin, &mut problems))
+        .collect();
+    let declared_totals = doc
+        .total
+        .as_ref()
+        .map(|total| read_totals(total, &columns, origin, &mut problems))
+        .unwrap_or_default();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Dataset {
+        name,
+        path: shown.to_path_buf(),
+        title: doc.title,
+        columns,
+        rows,
+        declared_totals,
+        text: text.to_owned(),
+    })
+}
+
+fn declared_columns(
+    declared: &[Spanned<ColumnDoc>],
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
+    for doc in declared {
+        let column = &doc.value;
+        if columns.iter().any(|c| c.key == column.key) {
+            problems.push(origin.problem_at(doc, format!("the column `{}` is declared twice", column.key)));
+        }
+        let kind = match &column.kind {
+            None => ColumnType::Text,
+            Some(kind) => ColumnType::from_name(&kind.value).unwrap_or_else(|| {
+                let problem = origin.problem_at(kind, format!("unknown column type `{}`", kind.value));
+                problems.push(match closest(&kind.value, ColumnType::NAMES) {
+                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                    None => problem.with_hint(format!("the types are {}", ColumnType::NAMES.join(", "))),
+                });
+                ColumnType::Text
+            }),
+        };
+        columns.push(Column {
+            key: column.key.clone(),
+            label: column.label.clone().unwrap_or_else(|| column.key.clone()),
+            kind,
+            currency: column.currency.clone().unwrap_or_else(|| "EUR".to_owned()),
+        });
+    }
+    columns
+}
+
+/// Without a schema, the columns are the rows' keys in order of first appearance, each
+/// typed by what all its values have in common.
+fn inferred_columns(rows: &[Row]) -> Vec<Column> {
+    let mut keys: Vec<&str> = Vec::new();
+    for row in rows {
+        for (key, _) in &row.0 {
+            if !keys.contains(&key.value.as_str()) {
+                keys.push(&key.value);
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let values = rows.iter().flat_map(|row| {
+                row.0
+                    .iter()
+                    .filter(move |(k, _)| k.value == key)
+                    .map(|(_, v)| &v.value)
+                    .filter(|v| **v != Scalar::Null)
+            });
+            Column {
+                key: key.to_owned(),
+                label: key.to_owned(),
+                kind: infer_type(values),
+                currency: "EUR".to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn infer_type<'a>(values: impl Iterator<Item = &'a Scalar> + Clone) -> ColumnType {
+    let all = |test: fn(&Scalar) -> bool| values.clone().all(|v| test(v));
+    if values.clone().next().is_none() {
+        ColumnType::Text
+    } else if all(|v| matches!(v, Scalar::Integer(_))) {
+        ColumnType::Integer
+    } else if all(|v| matches!(v, Scalar::Integer(_) | Scalar::Number(_))) {
+        ColumnType::Number
+    } else if all(|v| matches!(v, Scalar::Text(t) if parse_date(t).is_some())) {
+        ColumnType::Date
+    } else {
+        ColumnType::Text
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn read_row(row: &Row, columns: &[Column], origin: Origin<'_>, problems: &mut Vec<Problem>) -> Vec<Value> {
+    let mut values = vec![Value::Missing; columns.len()];
+    for (key, scalar) in &row.0 {
+        let Some(index) = columns.iter().position(|c| c.key == key.value) else {
+            problems.push(unknown_column(key, columns, origin));
+            continue;
+        };
+        match read_value(&scalar.value, &columns[index]) {
+            Ok(value) => values[index] = value,
+            Err((message, hint)) => {
+                let problem = origin.problem_at(scalar, message);
+                problems.push(match hint {
+                    Some(hint) => problem.with_hint(hint),
+                    None => problem,
+                });
+            }
+        }
+    }
+    values
+}
+
+fn unknown_column(key: &Spanned<String>, columns: &[Column], origin: Origin<'_>) -> Problem {
+    let problem = origin.problem_at(key, format!("`{}` is not a column of this dataset", key.value));
+    match closest(&key.value, columns.iter().map(|c| c.key.as_str())) {
+        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+        None => problem.with_hint("add it to `columns`, or correct the key"),
+    }
+}
+
+/// Checks a value against its column's type.
+fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option<String>)> {
+    let kind = column.kind;
+    let wrong = |found: String, hint: Option<String>| {
+        Err((
+            format!("`{}` expects {}, found {found}", column.key, kind.expected()),
+            hint,
+        ))
+    };
+    match (scalar, kind) {
+        (Scalar::Null, _) => Ok(Value::Missing),
+        (Scalar::Text(text), ColumnType::Text) => Ok(Value::Text(text.clone())),
+        (Scalar::Integer(i), ColumnType::Text) => Ok(Value::Text(i.to_string())),
+        (Scalar::Number(n), ColumnType::Text) => Ok(Value::Text(n.to_string())),
+        (Scalar::Bool(b), ColumnType::Text) => Ok(Value::Text(b.to_string())),
+        (Scalar::Integer(i), ColumnType::Integer) => Ok(Value::Integer(*i)),
+        (Scalar::Integer(i), _) if kind.is_numeric() => Ok(Value::Number(*i as f64)),
+        (Scalar::Number(n), ColumnType::Integer) => {
+            wrong(format!("`{n}`"), Some("write a whole number, or make the column `number`".into()))
+        }
+        (Scalar::Number(n), _) if kind.is_numeric() => Ok(Value::Number(*n)),
+        (Scalar::Text(text), ColumnType::Date) => match parse_date(text) {
+            Some(date) => Ok(Value::Date(date)),
+            None => wrong(format!("the text \"{text}\""), None),
+        },
+        (Scalar::Text(text), _) => {
+            let looks_numeric = text.trim().parse::<f64>().is_ok();
+            let french_decimal = text.trim().replace(',', ".").parse::<f64>().is_ok();
+            let hint = if looks_numeric {
+                Some("remove the quotes: a quoted figure is text".to_owned())
+            } else if french_decimal {
+                Some(format!("write decimals with a point: `{}`", text.trim().replace(',', ".")))
+            } else {
+                None
+            };
+            wrong(format!("the text \"{text}\""), hint)
+        }
+        (Scalar::Integer(i), ColumnType::Date) => wrong(format!("the number `{i}`"), None),
+        (Scalar::Number(n), _) => wrong(format!("the number `{n}`"), None),
+        (Scalar::Bool(b), _) => wrong(format!("`{b}`"), None),
+        (Scalar::Integer(i), _) => wrong(format!("the number `{i}`"), None),
+    }
+}
+
+fn read_totals(
+    total: &Row,
+    columns: &[Column],
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<DeclaredTotal> {
+    let mut totals = Vec::new();
+    for (key, scalar) in &total.0 {
+        let Some(index) = columns.iter().position(|c| c.key == key.value) else {
+            problems.push(unknown_column(key, columns, origin));
+            continue;
+        };
+        let column = &columns[index];
+        let value = match (&scalar.value, column.kind.is_numeric()) {
+            (_, false) => {
+                problems.push(origin.problem_at(
+                    scalar,
+                    format!("`{}` is not a column of figures, so it has no total", column.key),
+                ));
+                continue;
+            }
+            (Scalar::Integer(i), true) => *i as f64,
+            (Scalar::Number(n), true) if column.kind != ColumnType::Integer => *n,
+            (other, true) => {
+                let found = match other {
+                    Scalar::Text(t) => format!("the text \"{t}\""),
+                    Scalar::Null => "nothing".to_owned(),
+                    Scalar::Number(n) => format!("`{n}`"),
+                    Scalar::Integer(i) => format!("`{i}`"),
+                    Scalar::Bool(b) => format!("`{b}`"),
+                };
+                problems.push(origin.problem_at(
+                    scalar,
+                    format!("the total of `{}` must be {}, found {found}", column.key, column.kind.expected()),
+                ));
+                continue;
+            }
+        };
+        let location = scalar.referenced;
+        totals.push(DeclaredTotal {
+            column: index,
+            value,
+            line: usize::try_from(location.line()).unwrap_or(0) + origin.line_offset,
+            col: usize::try_from(location.column()).unwrap_or(0),
+        });
+    }
+    totals
+}
+
+/// A dataset file: a list of rows, or a table with a schema.
+enum DatasetFile {
+    Rows(Vec<Row>),
+    Table(DatasetDoc),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetDoc {
+    title: Option<String>,
+    columns: Option<Vec<Spanned<ColumnDoc>>>,
+    #[serde(default)]
+    rows: Vec<Row>,
+    total: Option<Row>,
+}
+
+impl DatasetDoc {
+    const KEYS: [&'static str; 4] = ["title", "columns", "rows", "total"];
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnDoc {
+    key: String,
+    label: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<Spanned<String>>,
+    currency: Option<String>,
+}
+
+/// A row as written: its keys and values in order, with their places.
+struct Row(Vec<(Spanned<String>, Spanned<Scalar>)>);
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RowVisitor;
+        impl<'de> Visitor<'de> for RowVisitor {
+            type Value = Row;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a row written as a mapping, such as `{site: TPM, entered: 67}`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
+                let mut cells = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    cells.push((key, map.next_value()?));
+                }
+                Ok(Row(cells))
+            }
+        }
+        deserializer.deserialize_map(RowVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for DatasetFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = DatasetFile;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of rows, or a mapping with `columns` and `rows`")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DatasetFile, A::Error> {
+                let mut rows = Vec::new();
+                while let Some(row) = seq.next_element()? {
+                    rows.push(row);
+                }
+                Ok(DatasetFile::Rows(rows))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DatasetFile, A::Error> {
+                DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map)).map(DatasetFile::Table)
+            }
+        }
+        deserializer.deserialize_any(FileVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITES: &str = "\
+title: Stagiaires accueillis en 2017
+columns:
+  - {key: site, label: Site}
+  - {key: opened, label: Ouverture, type: date}
+  - {key: entered, label: Stagiaires entrés, type: integer}
+  - {key: budget, label: Budget, type: money}
+rows:
+  - {site: TPM, opened: 2017-03-13, entered: 67, budget: 1000.5}
+  - {site: Dracénie, opened: 2017-10-23}
+total: {entered: 67}
+";
+
+    fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
+        load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), text)
+    }
+
+    #[test]
+    fn reads_typed_columns_and_keeps_missing_values_missing() {
+        let dataset = load(SITES).unwrap();
+        assert_eq!(dataset.name, "sites");
+        assert_eq!(dataset.columns[2].kind, ColumnType::Integer);
+        assert_eq!(dataset.rows[0][1], Value::Date(NaiveDate::from_ymd_opt(2017, 3, 13).unwrap()));
+        assert_eq!(dataset.rows[1][2], Value::Missing);
+        assert_eq!(dataset.sum(2), Some(67.0));
+        assert!(dataset.check_totals(Language::Fr).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_number_in_an_integer_column_is_an_error_at_its_place() {
+        let text = SITES.replace("entered: 67,", "entered: \"67\",");
+        let problems = load(&text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (8, 46));
+        assert!(problems[0].message.contains("`entered` expects a whole number"), "{}", problems[0].message);
+        assert_eq!(problems[0].hint.as_deref(), Some("remove the quotes: a quoted figure is text"));
+    }
+
+    #[test]
+    fn a_wrong_total_gives_both_figures() {
+        let text = SITES.replace("total: {entered: 67}", "total: {entered: 1067}");
+        let problems = load(&text).unwrap().check_totals(Language::Fr);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 10);
+        assert_eq!(
+            problems[0].message,
+            "the total of `entered` is given as 1\u{202F}067 but the rows add up to 67"
+        );
+    }
+
+    #[test]
+    fn infers_types_without_a_schema() {
+        let dataset = load("- {site: A, n: 1, x: 1.5, d: 2017-01-01}\n- {site: B, n: 2, x: 2, d: 2018-02-02}\n").unwrap();
+        let kinds: Vec<_> = dataset.columns.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ColumnType::Text, ColumnType::Integer, ColumnType::Number, ColumnType::Date]);
+    }
+
+    #[test]
+    fn unknown_keys_and_types_name_the_closest() {
+        let problems = load("columns:\n  - {key: n, type: integr}\nrows:\n  - {m: 1}\n").unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `integer`?"));
+        assert_eq!(problems[1].line, 4);
+    }
+}

@@ -1,0 +1,96 @@
+//! bilan turns a folder of Markdown progress notes and YAML figures into a static website.
+//!
+//! A build is `load → validate → render → write`:
+//!
+//! ```text
+//! let (site, problems) = Site::load(root, &options)?;   // the only walk over content/
+//! validate::site(&site);                                // every problem at once, or none
+//! let files = render::site(&site)?;                     // everything in memory
+//! output::write(&out_dir, &files)?;                     // the only writes to disk
+//! ```
+
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod locale;
+pub mod markdown;
+pub mod output;
+pub mod problem;
+pub mod render;
+pub mod table;
+pub mod theme;
+pub mod validate;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::content::{LoadOptions, Site};
+use crate::problem::{Problem, Problems};
+use crate::render::Counts;
+
+/// What `bilan build` is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The folder that holds `content/` (and maybe `themes/`).
+    pub root: PathBuf,
+    /// Where to write the site; `ROOT/output` by default.
+    pub output: Option<PathBuf>,
+    pub load: LoadOptions,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// What a build made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub counts: Counts,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Why a build did not write a site.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has problems; nothing was written.
+    Problems(Problems),
+    /// Something outside the content went wrong (a disk error); nothing was replaced.
+    Internal(anyhow::Error),
+}
+
+impl From<Problems> for Failure {
+    fn from(problems: Problems) -> Self {
+        Failure::Problems(problems)
+    }
+}
+
+/// Builds the site of `options.root` into its output folder.
+pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
+    let started = Instant::now();
+    let out_dir = options.output_dir();
+    if let Err(refusal) = output::check_target(&options.root, &out_dir) {
+        let problem = Problem::file(&out_dir, refusal.message).with_hint(refusal.hint);
+        return Err(Failure::Problems(Problems(vec![problem])));
+    }
+    let (site, counts, files) = load_and_render(&options.root, &options.load)?;
+    output::write(&out_dir, &files).map_err(Failure::Internal)?;
+    Ok(Summary {
+        counts,
+        files: files.len(),
+        elapsed: started.elapsed(),
+    })
+    .inspect(|_| drop(site))
+}
+
+/// Loads, validates and renders the site in memory: everything but the writing.
+pub fn load_and_render(root: &Path, options: &LoadOptions) -> Result<(Site, Counts, Vec<render::OutputFile>), Problems> {
+    let (site, mut problems) = Site::load(root, options)?;
+    problems.extend(validate::site(&site).0);
+    problems.into_result()?;
+    let (files, counts) = render::site(&site)?;
+    Ok((site, counts, files))
+}

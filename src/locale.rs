@@ -1,0 +1,224 @@
+//! The site's language: how dates and numbers are written, and the theme's own words.
+//!
+//! French follows the Imprimerie nationale conventions as CLDR records them: a narrow no-break
+//! space between groups of digits and before `%`, a no-break space before the currency sign,
+//! a decimal comma, "1er" for the first day of a month.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+/// U+202F NARROW NO-BREAK SPACE, between groups of digits and before `%` in French.
+pub const NARROW_NBSP: char = '\u{202F}';
+/// U+00A0 NO-BREAK SPACE, before a currency sign in French.
+pub const NBSP: char = '\u{00A0}';
+
+/// A language the built-in theme speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Language {
+    /// The language tag used in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+
+    /// The locale used in link previews (`og:locale`).
+    pub fn locale(self) -> &'static str {
+        match self {
+            Language::Fr => "fr_FR",
+            Language::En => "en_GB",
+        }
+    }
+
+    /// The field separator of a CSV file that a spreadsheet in this language opens right.
+    pub fn csv_separator(self) -> char {
+        match self {
+            Language::Fr => ';',
+            Language::En => ',',
+        }
+    }
+
+    fn chrono_locale(self) -> chrono::Locale {
+        match self {
+            Language::Fr => chrono::Locale::fr_FR,
+            Language::En => chrono::Locale::en_GB,
+        }
+    }
+
+    /// "2 octobre 2017", "1er octobre 2017"; "2 October 2017".
+    pub fn long_date(self, date: NaiveDate) -> String {
+        let month_year = date
+            .format_localized("%B %Y", self.chrono_locale())
+            .to_string();
+        match (self, date.day()) {
+            (Language::Fr, 1) => format!("1er {month_year}"),
+            (_, day) => format!("{day} {month_year}"),
+        }
+    }
+
+    /// "13/03/2017" in both languages (day first, as in France and Britain).
+    pub fn short_date(self, date: NaiveDate) -> String {
+        date.format("%d/%m/%Y").to_string()
+    }
+
+    /// A whole number with its digits grouped: "1 221 846" (narrow no-break spaces), "1,221,846".
+    pub fn integer(self, value: i64) -> String {
+        let digits = value.unsigned_abs().to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
+        if value < 0 {
+            grouped.push('−');
+        }
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(self.group_separator());
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
+    /// A number with at most `max_decimals` decimals, trailing zeros dropped: "12,5".
+    pub fn number(self, value: f64, max_decimals: usize) -> String {
+        self.decimal(value, max_decimals, false)
+    }
+
+    /// An amount of money: "1 221 846 €", "1 221 846,50 €"; "€1,221,846".
+    pub fn money(self, value: f64, currency: &str) -> String {
+        let amount = self.decimal(value, 2, true);
+        let sign = currency_sign(currency);
+        match self {
+            Language::Fr => format!("{amount}{NBSP}{sign}"),
+            Language::En if sign.chars().count() == 1 => match amount.strip_prefix('−') {
+                Some(positive) => format!("−{sign}{positive}"),
+                None => format!("{sign}{amount}"),
+            },
+            Language::En => format!("{amount}{NBSP}{sign}"),
+        }
+    }
+
+    /// A fraction as a percentage: 0.25 is "25 %" (narrow no-break space), "25%".
+    pub fn percent(self, fraction: f64) -> String {
+        let number = self.number(fraction * 100.0, 1);
+        match self {
+            Language::Fr => format!("{number}{NARROW_NBSP}%"),
+            Language::En => format!("{number}%"),
+        }
+    }
+
+    fn group_separator(self) -> char {
+        match self {
+            Language::Fr => NARROW_NBSP,
+            Language::En => ',',
+        }
+    }
+
+    fn decimal_separator(self) -> char {
+        match self {
+            Language::Fr => ',',
+            Language::En => '.',
+        }
+    }
+
+    /// Rounds to `max_decimals`; drops the decimals when they are all zero, and otherwise
+    /// keeps all of them when `fixed` (money: "12,50 €") or trims trailing zeros.
+    fn decimal(self, value: f64, max_decimals: usize, fixed: bool) -> String {
+        let text = format!("{:.*}", max_decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let fraction = if fixed && fraction.trim_end_matches('0').is_empty() {
+            ""
+        } else if fixed {
+            fraction
+        } else {
+            fraction.trim_end_matches('0')
+        };
+        let whole: i64 = whole.parse().unwrap_or(i64::MAX);
+        let negative = value < 0.0 && (whole != 0 || !fraction.is_empty());
+        let mut out = self.integer(if negative { -whole } else { whole });
+        if negative && whole == 0 {
+            out.insert(0, '−');
+        }
+        if !fraction.is_empty() {
+            out.push(self.decimal_separator());
+            out.push_str(fraction);
+        }
+        out
+    }
+}
+
+fn currency_sign(code: &str) -> &str {
+    match code {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        other => other,
+    }
+}
+
+/// The theme's own words in one language ("Rapports", "Télécharger les données"), read from
+/// the theme's `strings/LANG.yaml`.
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Strings(pub BTreeMap<String, String>);
+
+impl Strings {
+    /// The word for `key`, or the key itself so that a missing word shows rather than breaks.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map_or(key, String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(Language::Fr.long_date(date(2017, 10, 2)), "2 octobre 2017");
+        assert_eq!(Language::Fr.long_date(date(2017, 10, 1)), "1er octobre 2017");
+        assert_eq!(Language::Fr.long_date(date(2017, 8, 15)), "15 août 2017");
+        assert_eq!(Language::Fr.short_date(date(2017, 3, 13)), "13/03/2017");
+    }
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(Language::En.long_date(date(2017, 10, 1)), "1 October 2017");
+        assert_eq!(Language::En.short_date(date(2017, 3, 13)), "13/03/2017");
+    }
+
+    #[test]
+    fn french_numbers() {
+        assert_eq!(Language::Fr.integer(1_221_846), "1\u{202F}221\u{202F}846");
+        assert_eq!(Language::Fr.integer(102), "102");
+        assert_eq!(Language::Fr.integer(-4500), "−4\u{202F}500");
+        assert_eq!(Language::Fr.money(1_221_846.0, "EUR"), "1\u{202F}221\u{202F}846\u{A0}€");
+        assert_eq!(Language::Fr.money(12.5, "EUR"), "12,50\u{A0}€");
+        assert_eq!(Language::Fr.percent(0.25), "25\u{202F}%");
+        assert_eq!(Language::Fr.percent(0.125), "12,5\u{202F}%");
+        assert_eq!(Language::Fr.number(12.5, 3), "12,5");
+        assert_eq!(Language::Fr.number(-0.5, 3), "−0,5");
+    }
+
+    #[test]
+    fn english_numbers() {
+        assert_eq!(Language::En.integer(1_221_846), "1,221,846");
+        assert_eq!(Language::En.money(1_221_846.0, "EUR"), "€1,221,846");
+        assert_eq!(Language::En.money(-3.0, "GBP"), "−£3");
+        assert_eq!(Language::En.money(10.0, "CHF"), "10\u{A0}CHF");
+        assert_eq!(Language::En.percent(0.25), "25%");
+        assert_eq!(Language::En.number(12.5, 3), "12.5");
+    }
+}

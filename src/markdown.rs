@@ -1,0 +1,257 @@
+//! Markdown to HTML: CommonMark with tables, footnotes, strikethrough, heading ids and
+//! typographic punctuation; `table` and `chart` fenced blocks are found here and replaced by
+//! what the caller draws for them.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The kinds of fenced block that bilan turns into something else than code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Table,
+    Chart,
+}
+
+/// A `table` or `chart` fenced block as written in a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FencedBlock {
+    pub kind: BlockKind,
+    /// The YAML inside the fences.
+    pub yaml: String,
+    /// 1-based line of the opening fence, counted from the start of the Markdown text.
+    pub line: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+fn block_kind(info: &str) -> Option<BlockKind> {
+    match info.split_whitespace().next() {
+        Some("table") => Some(BlockKind::Table),
+        Some("chart") => Some(BlockKind::Chart),
+        _ => None,
+    }
+}
+
+/// The `table` and `chart` blocks of `markdown`, in order.
+pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
+    let mut blocks = Vec::new();
+    let mut current: Option<FencedBlock> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                current = block_kind(&info).map(|kind| FencedBlock {
+                    kind,
+                    yaml: String::new(),
+                    line: markdown[..range.start].matches('\n').count() + 1,
+                });
+            }
+            Event::Text(text) => {
+                if let Some(block) = &mut current {
+                    block.yaml.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// Renders `markdown` to HTML. The n-th `table` or `chart` block is replaced by
+/// `draw_block(n)`; headings get unique ids; footnotes are gathered in a list at the end,
+/// under `notes_label`, each with a link back to where it was called.
+pub fn render(markdown: &str, notes_label: &str, mut draw_block: impl FnMut(usize) -> String) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut notes: Vec<(CowStr, Vec<Event>)> = Vec::new();
+    let mut in_note: Option<(CowStr, Vec<Event>)> = None;
+    let mut skipping_block = false;
+    let mut block_index = 0;
+
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) if block_kind(info).is_some() => {
+                skipping_block = true;
+                let html = draw_block(block_index);
+                block_index += 1;
+                push(&mut events, &mut in_note, Event::Html(html.into()));
+            }
+            Event::End(TagEnd::CodeBlock) if skipping_block => skipping_block = false,
+            _ if skipping_block => {}
+            Event::Start(Tag::FootnoteDefinition(name)) => in_note = Some((name, Vec::new())),
+            Event::End(TagEnd::FootnoteDefinition) => notes.extend(in_note.take()),
+            event => push(&mut events, &mut in_note, event),
+        }
+    }
+
+    add_heading_ids(&mut events);
+    let order = note_order(&events, &notes);
+    let events = events.into_iter().map(|event| match event {
+        Event::FootnoteReference(name) => {
+            let number = order.iter().position(|n| *n == name).map_or(0, |i| i + 1);
+            let id = note_id(&name);
+            Event::Html(
+                format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#note-{id}\" id=\"note-ref-{id}\" role=\"doc-noteref\">{number}</a></sup>"
+                )
+                .into(),
+            )
+        }
+        other => other,
+    });
+
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    if !order.is_empty() {
+        push_notes(&mut html, notes_label, &order, notes);
+    }
+    html
+}
+
+fn push<'a>(events: &mut Vec<Event<'a>>, in_note: &mut Option<(CowStr<'a>, Vec<Event<'a>>)>, event: Event<'a>) {
+    match in_note {
+        Some((_, note)) => note.push(event),
+        None => events.push(event),
+    }
+}
+
+/// The names of the notes in the order they are first called, then those never called.
+fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) -> Vec<CowStr<'a>> {
+    let mut order: Vec<CowStr> = Vec::new();
+    let called = events.iter().chain(notes.iter().flat_map(|(_, body)| body));
+    for event in called {
+        if let Event::FootnoteReference(name) = event
+            && !order.contains(name)
+            && notes.iter().any(|(n, _)| n == name)
+        {
+            order.push(name.clone());
+        }
+    }
+    order
+}
+
+fn push_notes(html: &mut String, label: &str, order: &[CowStr], mut notes: Vec<(CowStr, Vec<Event>)>) {
+    html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"");
+    push_escaped(html, label);
+    html.push_str("\">\n<ol>\n");
+    for name in order {
+        let Some(index) = notes.iter().position(|(n, _)| n == name) else { continue };
+        let (_, body) = notes.remove(index);
+        let id = note_id(name);
+        html.push_str(&format!("<li id=\"note-{id}\">"));
+        pulldown_cmark::html::push_html(html, body.into_iter());
+        html.push_str(&format!(
+            "<a href=\"#note-ref-{id}\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"↩ {id}\">↩</a></li>\n"
+        ));
+    }
+    html.push_str("</ol>\n</section>\n");
+}
+
+/// A note's name as it may stand in an id.
+fn note_id(name: &str) -> String {
+    let id = slug::slugify(name);
+    if id.is_empty() { "x".to_owned() } else { id }
+}
+
+/// Gives every heading without an explicit `{#id}` one made from its text, unique in the page.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    for start in 0..events.len() {
+        if !matches!(events[start], Event::Start(Tag::Heading { id: None, .. })) {
+            continue;
+        }
+        let mut text = String::new();
+        for event in &events[start + 1..] {
+            match event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = match slug::slugify(&text) {
+            slug if slug.is_empty() => "section".to_owned(),
+            slug => slug,
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.insert(id.clone());
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+            *slot = Some(id.into());
+        }
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn push_escaped(out: &mut String, text: &str) {
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
+}
+
+/// `text` escaped for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_table_and_chart_blocks_with_their_lines() {
+        let text = "Intro\n\n```table\ndata: sites\n```\n\n```rust\nfn x() {}\n```\n\n```chart\ntype: bar\n```\n";
+        let blocks = find_blocks(text);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0], FencedBlock { kind: BlockKind::Table, yaml: "data: sites\n".into(), line: 3 });
+        assert_eq!((blocks[1].kind, blocks[1].line), (BlockKind::Chart, 11));
+    }
+
+    #[test]
+    fn replaces_blocks_and_keeps_other_code() {
+        let html = render("```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n", "Notes", |i| format!("<table data-i=\"{i}\"></table>"));
+        assert!(html.contains("<table data-i=\"0\"></table>"), "{html}");
+        assert!(html.contains("<code class=\"language-rust\">let a = 1;"), "{html}");
+        assert!(!html.contains("data: x"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_explicit_ids_stay() {
+        let html = render("## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n", "Notes", |_| String::new());
+        assert!(html.contains("<h2 id=\"sites-e2c\">Sites E2C</h2>"), "{html}");
+        assert!(html.contains("<h2 id=\"sites-e2c-2\">"), "{html}");
+        assert!(html.contains("<h2 id=\"budget\">Financements</h2>"), "{html}");
+    }
+
+    #[test]
+    fn typographic_punctuation_strikethrough_and_tables() {
+        let html = render("L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "Notes", |_| String::new());
+        assert!(html.contains("L’E2C – “oui” <del>non</del>"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+    }
+
+    #[test]
+    fn footnotes_are_numbered_and_listed_at_the_end() {
+        let html = render("Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n", "Notes", |_| String::new());
+        assert!(html.contains("<a href=\"#note-cr\" id=\"note-ref-cr\" role=\"doc-noteref\">1</a>"), "{html}");
+        let notes = html.find("<section class=\"footnotes\"").unwrap();
+        assert!(html.find("Suite.").unwrap() < notes, "{html}");
+        assert!(html[notes..].contains("<li id=\"note-cr\"><p>Les compte-rendus sont disponibles.</p>"), "{html}");
+    }
+}

@@ -1,0 +1,190 @@
+//! Writing the site: the only module that writes to disk.
+//!
+//! The site is written into a new folder beside the output, then swapped in with renames,
+//! so that a build that fails half-way leaves the previous site as it was. A folder is only
+//! replaced when it is empty or was made by bilan (it holds bilan's marker file).
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+use crate::render::{Content, OutputFile};
+
+/// The file that marks a folder as made by bilan.
+pub const MARKER: &str = ".bilan-output";
+const MARKER_TEXT: &str = "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
+
+/// Why bilan will not write to a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: String,
+}
+
+/// Checks, before anything is built, that `out_dir` may be replaced by the site of `root`.
+pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
+    let root = absolute(root);
+    let out = absolute(out_dir);
+    let shown = out_dir.display();
+    let refuse = |message: String, hint: &str| Err(Refusal { message, hint: hint.to_owned() });
+    if root.starts_with(&out) {
+        return refuse(
+            format!("the output folder `{shown}` holds the site itself"),
+            "choose a folder of its own, such as `output`",
+        );
+    }
+    for kept in ["content", "themes"] {
+        if out.starts_with(root.join(kept)) {
+            return refuse(
+                format!("the output folder `{shown}` is inside `{kept}/`"),
+                "choose a folder outside the site's sources, such as `output`",
+            );
+        }
+    }
+    match fs::read_dir(&out) {
+        Ok(mut entries) => {
+            let made_by_bilan = out.join(MARKER).is_file();
+            if !made_by_bilan && entries.next().is_some() {
+                return refuse(
+                    format!("`{shown}` already holds files that bilan did not make, so it will not replace them"),
+                    "choose another folder with `--output`, or move those files away",
+                );
+            }
+            Ok(())
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) if out.exists() && !out.is_dir() => refuse(format!("`{shown}` is a file, not a folder"), "choose a folder with `--output`"),
+        Err(error) => refuse(format!("cannot read `{shown}`: {error}"), "check the folder's permissions"),
+    }
+}
+
+/// Writes `files` as the new content of `out_dir`, replacing the old one in one swap.
+pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    let out = absolute(out_dir);
+    let parent = out.parent().context("the output folder has no parent folder")?;
+    fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".bilan-new-")
+        .tempdir_in(parent)
+        .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
+
+    for file in files {
+        let Some(relative) = safe_relative(&file.path) else {
+            bail!("refusing to write `{}` outside the output folder", file.path);
+        };
+        let target = staging.path().join(relative);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))?;
+        }
+        match &file.content {
+            Content::Bytes(bytes) => fs::write(&target, bytes),
+            Content::BuiltIn(bytes) => fs::write(&target, bytes),
+            Content::Copy(source) => fs::copy(source, &target).map(|_| ()),
+        }
+        .with_context(|| format!("writing `{}`", file.path))?;
+    }
+    fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+
+    swap_in(staging.keep(), &out)
+}
+
+/// Replaces `out` with `new`: the old folder is moved aside, the new one renamed into place,
+/// then the old one removed. At every moment `out` is either the old site or the new one.
+fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
+    let old = if out.exists() {
+        let parent = out.parent().unwrap_or(Path::new("."));
+        let aside = tempfile::Builder::new()
+            .prefix(".bilan-old-")
+            .tempdir_in(parent)
+            .context("creating a folder for the previous output")?
+            .keep();
+        fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
+        if let Err(error) = fs::rename(out, &aside) {
+            let _ = fs::remove_dir_all(&new);
+            return Err(error).with_context(|| format!("moving the previous `{}` aside", out.display()));
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    if let Err(error) = fs::rename(&new, out) {
+        if let Some(old) = &old {
+            let _ = fs::rename(old, out);
+        }
+        let _ = fs::remove_dir_all(&new);
+        return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
+    }
+    if let Some(old) = old {
+        fs::remove_dir_all(&old).with_context(|| format!("removing the previous output at `{}`", old.display()))?;
+    }
+    Ok(())
+}
+
+/// `path` as a relative path that stays inside the folder it is joined to.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path);
+    relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| relative.to_path_buf())
+}
+
+/// An absolute, normalised path (without touching the disk for parts that do not exist).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut normal = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    // Resolve links in the part that exists, so that two names of one folder compare equal.
+    let mut existing = normal.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return normal,
+        }
+    }
+    let mut resolved = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    resolved.extend(rest.iter().rev());
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_written() {
+        assert!(safe_relative("rapports/a/index.html").is_some());
+        assert!(safe_relative("../x").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn refuses_folders_it_must_not_replace() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_target(root, &root.join("output")).is_ok());
+        assert!(check_target(root, root).is_err());
+        assert!(check_target(root, &root.join("..")).is_err());
+        assert!(check_target(root, &root.join("content/out")).is_err());
+        fs::create_dir_all(root.join("mine")).unwrap();
+        fs::write(root.join("mine/notes.txt"), "mine").unwrap();
+        assert!(check_target(root, &root.join("mine")).is_err());
+        fs::write(root.join("mine").join(MARKER), "").unwrap();
+        assert!(check_target(root, &root.join("mine")).is_ok());
+    }
+}

@@ -1,0 +1,227 @@
+//! Problems in a site's content: what went wrong, where, and how to fix it.
+//!
+//! Every stage of the pipeline reports what it finds as a [`Problem`] rather than stopping at
+//! the first one, so that a writer sees all the problems of a run together, each as
+//! `path:line:column: message` with the offending line shown, like a compiler.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+/// One problem in the content, located in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as the user would type it (relative to the site's root where possible).
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters; 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in lowercase, naming things in backticks.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+    /// The text of the offending line, shown under the message.
+    pub source_line: Option<String>,
+}
+
+impl Problem {
+    /// A problem about a whole file (no line to point at).
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// A problem at `line` and `column` of `source`, the text of the file at `path`.
+    pub fn at(
+        path: impl Into<PathBuf>,
+        source: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|index| source.lines().nth(index))
+            .map(str::to_owned);
+        Problem {
+            path: path.into(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+            source_line,
+        }
+    }
+
+    /// The same problem with a hint on how to fix it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The location as `path:line:column` (or just `path` when there is no line).
+    pub fn location(&self) -> String {
+        let path = self.path.display();
+        match (self.line, self.column) {
+            (0, _) => format!("{path}"),
+            (line, 0) => format!("{path}:{line}"),
+            (line, column) => format!("{path}:{line}:{column}"),
+        }
+    }
+
+    /// The problem as a compiler-style report: the location and message on the first line,
+    /// then the offending line with a caret under the column, then the hint.
+    pub fn render(&self, styled: bool) -> String {
+        let title = format!("{}: {}", self.location(), self.message);
+        let mut elements = Vec::new();
+        if let Some(text) = &self.source_line {
+            let start = byte_offset_of_column(text, self.column);
+            let end = text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            elements.push(
+                Snippet::source(text.as_str())
+                    .line_start(self.line)
+                    .annotation(AnnotationKind::Primary.span(start..end)),
+            );
+        }
+        let mut group = Level::ERROR.no_name().primary_title(title).elements(elements);
+        if let Some(hint) = &self.hint {
+            group = group.element(Level::HELP.message(hint.as_str()));
+        }
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group])
+    }
+
+    /// Shows the path relative to `root`, as the user sees it from the site's folder.
+    pub fn relative_to(mut self, root: &Path) -> Self {
+        if let Ok(relative) = self.path.strip_prefix(root) {
+            self.path = relative.to_path_buf();
+        }
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " ({hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The byte offset in `text` of the 1-based character `column` (clamped to the text).
+fn byte_offset_of_column(text: &str, column: usize) -> usize {
+    text.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(offset, _)| offset)
+}
+
+/// The problems of a run, listed together. A build with any of them writes nothing.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.0.extend(problems);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter()
+    }
+
+    /// `Ok(())` when there is nothing to report, the problems sorted by place otherwise.
+    pub fn into_result(mut self) -> Result<(), Problems> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            self.0.sort_by(|a, b| {
+                (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+            });
+            self.0.dedup();
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for problem in &self.0 {
+            writeln!(f, "{}", problem.render(false))?;
+        }
+        Ok(())
+    }
+}
+
+/// The known name closest to `unknown`, if any is close enough to be a likely typo.
+pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_message_and_line() {
+        let problem = Problem::at(
+            "content/reports/a.md",
+            "---\ntitle: x\ndte: 2017-10-02\n---\n",
+            3,
+            1,
+            "unknown key `dte`",
+        )
+        .with_hint("did you mean `date`?");
+        let text = problem.render(false);
+        assert!(
+            text.starts_with("content/reports/a.md:3:1: unknown key `dte`\n"),
+            "{text}"
+        );
+        assert!(text.contains("3 | dte: 2017-10-02"), "{text}");
+        assert!(text.contains("did you mean `date`?"), "{text}");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(byte_offset_of_column("é: x", 3), 3);
+        assert_eq!(byte_offset_of_column("ab", 9), 2);
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(closest("dte", ["title", "date", "summary"]), Some("date"));
+        assert_eq!(closest("zzzzzz", ["title", "date"]), None);
+    }
+}

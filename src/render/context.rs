@@ -1,0 +1,114 @@
+//! What templates see. Every page template gets:
+//!
+//! - `site`: `title`, `description`, `language` (`fr`), `locale` (`fr_FR`), `base_url`,
+//!   `footer` (HTML, print it with `| safe`);
+//! - `menu`: a list of `{title, url, current}`;
+//! - `t`: the theme's words in the site's language (`t.reports`, `t.download_csv`...);
+//! - `root`: the way back to the site's root from this page (`../../`), to put before every
+//!   `url` below so that links stay relative; `assets` is `root` + `assets/`;
+//! - `page`: `kind` (`home`, `reports`, `report`, `page`, `not_found`), `title`,
+//!   `description`, `url`, `canonical` (absolute, when `base_url` is set), and for reports
+//!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `content` (HTML);
+//! - `reports_url`: the archive of reports;
+//! - `reports`: every published report, newest first, each `{title, date, summary, period,
+//!   url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the newest;
+//! - on a report page, `previous` (older) and `next` (newer), when there are.
+//!
+//! Dates are written YYYY-MM-DD; the `long_date` and `short_date` filters write them in the
+//! site's language.
+
+use serde::Serialize;
+
+use crate::content::Document;
+use crate::locale::Strings;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: &'static str,
+    pub locale: &'static str,
+    pub base_url: Option<String>,
+    pub footer: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuContext {
+    pub title: String,
+    pub url: String,
+    /// Whether the link leads to another site (then it is not prefixed with `root`).
+    pub external: bool,
+}
+
+/// A report as listed on the home page, the archive and previous/next links.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportLink {
+    pub title: String,
+    pub date: Option<String>,
+    pub year: Option<String>,
+    pub summary: Option<String>,
+    pub period: Option<String>,
+    /// Relative to the site's root: `rapports/2017-10-02-point-d-avancement/index.html`.
+    pub url: String,
+}
+
+impl ReportLink {
+    pub fn new(doc: &Document, url: String) -> Self {
+        ReportLink {
+            title: doc.title.clone(),
+            date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            year: doc.date.map(|d| d.format("%Y").to_string()),
+            summary: doc.summary.clone(),
+            period: doc.period.clone(),
+            url,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Year {
+    pub year: String,
+    pub reports: Vec<ReportLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    pub kind: &'static str,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub canonical: Option<String>,
+    pub date: Option<String>,
+    pub summary: Option<String>,
+    pub period: Option<String>,
+    pub content: Option<String>,
+}
+
+/// What is the same on every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Common<'a> {
+    pub site: &'a SiteContext,
+    pub menu: &'a [MenuContext],
+    pub t: &'a Strings,
+    pub reports: &'a [ReportLink],
+    pub years: &'a [Year],
+    pub latest: Option<&'a ReportLink>,
+    /// The archive of reports, relative to the root: `rapports/index.html`.
+    pub reports_url: String,
+}
+
+/// Groups reports (newest first) by year.
+pub fn by_year(reports: &[ReportLink]) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for report in reports {
+        let year = report.year.clone().unwrap_or_default();
+        match years.last_mut() {
+            Some(last) if last.year == year => last.reports.push(report.clone()),
+            _ => years.push(Year {
+                year,
+                reports: vec![report.clone()],
+            }),
+        }
+    }
+    years
+}

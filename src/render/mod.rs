@@ -1,0 +1,308 @@
+//! Rendering: the whole site in memory as a list of files, nothing written to disk.
+
+pub mod context;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use tera::{Context, Tera};
+
+use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use crate::content::{Block, DocKind, Document, Site};
+use crate::data::csv::dataset_to_csv;
+use crate::markdown;
+use crate::problem::{Problem, Problems};
+use crate::table::render_table;
+use crate::theme::AssetSource;
+
+/// A file of the output, relative to the output folder.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// With `/` separators: `rapports/2017-10-02-point-d-avancement/index.html`.
+    pub path: String,
+    pub content: Content,
+    /// The file it comes from, to explain a clash between two files of the same name.
+    pub from: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    BuiltIn(&'static [u8]),
+    /// A file copied as it is.
+    Copy(PathBuf),
+}
+
+/// What a build made, for its summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pages: usize,
+    pub tables: usize,
+    pub charts: usize,
+}
+
+/// The site's files, or the problems that kept it from rendering.
+pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
+    let tera = site.theme.tera(site.config.language).map_err(Problems)?;
+    let renderer = Renderer::new(site, tera)?;
+    let mut files = Vec::new();
+    let mut counts = Counts::default();
+    let mut problems = Problems::default();
+    let mut page = |result: Result<Vec<OutputFile>, Problem>, counts: &mut Counts| match result {
+        Ok(rendered) => {
+            counts.pages += 1;
+            files.extend(rendered);
+        }
+        Err(problem) => problems.push(problem),
+    };
+
+    page(renderer.listing("index.html", "home", site.config.title.clone(), "index.html"), &mut counts);
+    let archive = format!("{}/index.html", site.config.reports_path);
+    page(renderer.listing(&archive, "reports", site.theme.strings.get("reports").to_owned(), "reports.html"), &mut counts);
+    for (index, doc) in site.reports.iter().enumerate() {
+        let previous = renderer.report_links.get(index + 1);
+        let next = index.checked_sub(1).and_then(|i| renderer.report_links.get(i));
+        page(renderer.document(doc, previous, next, &mut counts), &mut counts);
+    }
+    for doc in &site.pages {
+        page(renderer.document(doc, None, None, &mut counts), &mut counts);
+    }
+    page(renderer.not_found(), &mut counts);
+    problems.into_result()?;
+
+    for file in &site.static_files {
+        files.push(OutputFile {
+            path: file.name.clone(),
+            content: Content::Copy(file.source.disk.clone()),
+            from: file.source.shown.clone(),
+        });
+    }
+    for (name, source) in &site.theme.assets {
+        let (content, from) = match source {
+            AssetSource::BuiltIn(bytes) => (Content::BuiltIn(bytes), PathBuf::from("themes/default/static").join(name)),
+            AssetSource::File(path) => (Content::Copy(path.disk.clone()), path.shown.clone()),
+        };
+        files.push(OutputFile { path: format!("assets/{name}"), content, from });
+    }
+    check_clashes(&files)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, counts))
+}
+
+/// Two sources that would be written to the same place are a problem, not a silent overwrite.
+fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
+    let mut seen: BTreeMap<&str, &OutputFile> = BTreeMap::new();
+    let mut problems = Problems::default();
+    for file in files {
+        if let Some(first) = seen.insert(&file.path, file) {
+            problems.push(
+                Problem::file(&file.from, format!("this would be published as `{}`, like `{}`", file.path, first.from.display()))
+                    .with_hint("rename one of them"),
+            );
+        }
+    }
+    problems.into_result()
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    tera: Tera,
+    /// The context every page shares.
+    base: Context,
+    report_links: Vec<ReportLink>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, tera: Tera) -> Result<Self, Problems> {
+        let config = &site.config;
+        let strings = &site.theme.strings;
+        let footer = config.footer.as_deref().map(|text| markdown::render(text, strings.get("notes"), |_| String::new()));
+        let site_context = SiteContext {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.code(),
+            locale: config.language.locale(),
+            base_url: config.base_url.clone(),
+            footer,
+        };
+        let menu: Vec<MenuContext> = if config.menu.is_empty() {
+            vec![MenuContext {
+                title: strings.get("reports").to_owned(),
+                url: format!("{}/index.html", config.reports_path),
+                external: false,
+            }]
+        } else {
+            config.menu.iter().map(|item| menu_entry(&item.title, &item.url)).collect()
+        };
+        let report_links: Vec<ReportLink> = site
+            .reports
+            .iter()
+            .map(|doc| ReportLink::new(doc, document_dir(site, doc) + "index.html"))
+            .collect();
+        let years = by_year(&report_links);
+        let common = Common {
+            site: &site_context,
+            menu: &menu,
+            t: strings,
+            reports: &report_links,
+            years: &years,
+            latest: report_links.first(),
+            reports_url: format!("{}/index.html", config.reports_path),
+        };
+        let base = Context::from_serialize(&common)
+            .map_err(|error| Problems(vec![Problem::file("themes", format!("cannot prepare the page context: {error}"))]))?;
+        Ok(Renderer { site, tera, base, report_links })
+    }
+
+    /// The home page or the archive: lists of reports.
+    fn listing(&self, path: &str, kind: &'static str, title: String, template: &str) -> Result<Vec<OutputFile>, Problem> {
+        let page = self.page_context(kind, title, self.site.config.description.clone(), path);
+        let html = self.render(template, path, &page, |_| {})?;
+        Ok(vec![html_file(path, html, "content/site.yaml")])
+    }
+
+    fn not_found(&self) -> Result<Vec<OutputFile>, Problem> {
+        let title = self.site.theme.strings.get("not_found").to_owned();
+        let page = self.page_context("not_found", title, None, "404.html");
+        // A 404 page is served at any address, so its links start from the site's root.
+        let root = self
+            .site
+            .config
+            .base_url
+            .as_deref()
+            .and_then(|url| url.splitn(4, '/').nth(3))
+            .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
+        let mut context = self.base.clone();
+        context.insert("root", &root);
+        context.insert("assets", &format!("{root}assets/"));
+        context.insert("page", &page);
+        let html = self.tera.render("404.html", &context).map_err(|e| self.site.theme.template_problem(&e))?;
+        Ok(vec![html_file("404.html", html, "content/site.yaml")])
+    }
+
+    /// A report or page, with the CSV of every dataset it shows and its attachments.
+    fn document(
+        &self,
+        doc: &Document,
+        previous: Option<&ReportLink>,
+        next: Option<&ReportLink>,
+        counts: &mut Counts,
+    ) -> Result<Vec<OutputFile>, Problem> {
+        let site = self.site;
+        let dir = document_dir(site, doc);
+        let language = site.config.language;
+        let strings = &site.theme.strings;
+        let mut shown = Vec::new();
+        let content = markdown::render(doc.body(), strings.get("notes"), |index| {
+            match doc.blocks.get(index).map(|placed| &placed.block) {
+                Some(Block::Table(spec)) => match site.dataset(doc, &spec.data.value) {
+                    Some(dataset) => {
+                        counts.tables += 1;
+                        let csv = format!("{}.csv", dataset.name);
+                        let html = render_table(spec, dataset, language, strings, &csv);
+                        shown.push(dataset.clone());
+                        html
+                    }
+                    None => String::new(),
+                },
+                _ => String::new(),
+            }
+        });
+
+        let path = format!("{dir}index.html");
+        let description = doc.summary.clone().or_else(|| site.config.description.clone());
+        let mut page = self.page_context(
+            match doc.kind {
+                DocKind::Report => "report",
+                DocKind::Page => "page",
+            },
+            doc.title.clone(),
+            description,
+            &path,
+        );
+        page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        page.summary = doc.summary.clone();
+        page.period = doc.period.clone();
+        page.content = Some(content);
+        let template = match doc.kind {
+            DocKind::Report => "report.html",
+            DocKind::Page => "page.html",
+        };
+        let html = self.render(template, &path, &page, |context| {
+            context.insert("previous", &previous);
+            context.insert("next", &next);
+        })?;
+
+        let mut files = vec![html_file(&path, html, &doc.source.shown.to_string_lossy())];
+        shown.sort_by(|a, b| a.name.cmp(&b.name));
+        shown.dedup_by(|a, b| a.name == b.name);
+        for dataset in shown {
+            files.push(OutputFile {
+                path: format!("{dir}{}.csv", dataset.name),
+                content: Content::Bytes(dataset_to_csv(&dataset, language)),
+                from: dataset.path.clone(),
+            });
+        }
+        for attachment in &doc.attachments {
+            files.push(OutputFile {
+                path: format!("{dir}{}", attachment.name),
+                content: Content::Copy(attachment.source.disk.clone()),
+                from: attachment.source.shown.clone(),
+            });
+        }
+        Ok(files)
+    }
+
+    fn page_context(&self, kind: &'static str, title: String, description: Option<String>, path: &str) -> PageContext {
+        let url = path.strip_suffix("index.html").unwrap_or(path).to_owned();
+        PageContext {
+            kind,
+            title,
+            description,
+            canonical: self.site.config.base_url.as_ref().map(|base| format!("{base}{url}")),
+            url,
+            date: None,
+            summary: None,
+            period: None,
+            content: None,
+        }
+    }
+
+    fn render(&self, template: &str, path: &str, page: &PageContext, extra: impl FnOnce(&mut Context)) -> Result<String, Problem> {
+        let root = "../".repeat(path.matches('/').count());
+        let mut context = self.base.clone();
+        context.insert("assets", &format!("{root}assets/"));
+        context.insert("root", &root);
+        context.insert("page", page);
+        extra(&mut context);
+        self.tera.render(template, &context).map_err(|e| self.site.theme.template_problem(&e))
+    }
+}
+
+/// The folder of a document's page, relative to the root, ending with `/`.
+fn document_dir(site: &Site, doc: &Document) -> String {
+    match doc.kind {
+        DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
+        DocKind::Page => format!("{}/", doc.slug),
+    }
+}
+
+/// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
+/// work from disk too), or another site's address as it is.
+fn menu_entry(title: &str, url: &str) -> MenuContext {
+    let external = url.contains("://") || url.starts_with("mailto:") || url.starts_with("//");
+    let url = if !external && (url.is_empty() || url.ends_with('/')) {
+        format!("{url}index.html")
+    } else {
+        url.to_owned()
+    };
+    MenuContext { title: title.to_owned(), url, external }
+}
+
+fn html_file(path: &str, html: String, from: &str) -> OutputFile {
+    OutputFile {
+        path: path.to_owned(),
+        content: Content::Bytes(html.into_bytes()),
+        from: PathBuf::from(from),
+    }
+}

@@ -1,0 +1,288 @@
+//! `table` blocks: a dataset shown as an HTML table, with a caption, typed and aligned
+//! cells, an optional total row and a link to the dataset as CSV.
+
+use std::cmp::Ordering;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::data::{Dataset, Value};
+use crate::locale::{Language, Strings};
+use crate::markdown::push_escaped;
+use crate::problem::{Problem, closest};
+use crate::yaml::Origin;
+
+/// What a `table` block asks for, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// The dataset's name.
+    pub data: Spanned<String>,
+    /// Which columns, in which order; all of them by default.
+    pub columns: Option<Vec<Spanned<String>>>,
+    /// The label of a total row, if one is wanted.
+    pub total: Option<String>,
+    /// A column key to sort by, `-key` for descending order.
+    pub sort: Option<Spanned<String>>,
+    /// Defaults to the dataset's title.
+    pub caption: Option<String>,
+}
+
+impl TableSpec {
+    pub const KEYS: [&'static str; 5] = ["data", "columns", "total", "sort", "caption"];
+
+    /// The column named by `sort`, and whether the order is descending.
+    fn sort_key(&self) -> Option<(&str, bool)> {
+        self.sort.as_ref().map(|sort| match sort.value.strip_prefix('-') {
+            Some(key) => (key.trim(), true),
+            None => (sort.value.trim(), false),
+        })
+    }
+
+    /// Checks that the columns and sort key exist in `dataset`.
+    pub fn check(&self, dataset: &Dataset, origin: Origin<'_>) -> Vec<Problem> {
+        let keys = || dataset.columns.iter().map(|c| c.key.as_str());
+        let unknown = |spanned: &Spanned<String>, key: &str| {
+            let problem = origin.problem_at(
+                spanned,
+                format!("the dataset `{}` has no column `{key}`", dataset.name),
+            );
+            match closest(key, keys()) {
+                Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                None => problem.with_hint(format!(
+                    "its columns are {}",
+                    keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        };
+        let mut problems: Vec<Problem> = self
+            .columns
+            .iter()
+            .flatten()
+            .filter(|column| dataset.column_index(&column.value).is_none())
+            .map(|column| unknown(column, &column.value))
+            .collect();
+        if let (Some(sort), Some((key, _))) = (&self.sort, self.sort_key())
+            && dataset.column_index(key).is_none()
+        {
+            problems.push(unknown(sort, key));
+        }
+        problems
+    }
+}
+
+/// Renders the table that `spec` asks for. `csv_href` is the link to the dataset's CSV.
+pub fn render_table(
+    spec: &TableSpec,
+    dataset: &Dataset,
+    language: Language,
+    strings: &Strings,
+    csv_href: &str,
+) -> String {
+    let columns: Vec<usize> = match &spec.columns {
+        Some(keys) => keys.iter().filter_map(|k| dataset.column_index(&k.value)).collect(),
+        None => (0..dataset.columns.len()).collect(),
+    };
+    let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
+    if let Some((key, descending)) = spec.sort_key()
+        && let Some(index) = dataset.column_index(key)
+    {
+        rows.sort_by(|a, b| compare(&a[index], &b[index], descending));
+    }
+    // The first column heads its row when it holds text (the name of a site, a year...).
+    let row_headers = columns
+        .first()
+        .is_some_and(|&i| !dataset.columns[i].kind.is_numeric());
+
+    let mut html = String::from("<figure class=\"data-table\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    let caption = spec.caption.as_deref().or(dataset.title.as_deref()).unwrap_or(&dataset.name);
+    push_escaped(&mut html, caption);
+    html.push_str("\">\n<table>\n<caption>");
+    push_escaped(&mut html, caption);
+    html.push_str("</caption>\n<thead>\n<tr>");
+    for &i in &columns {
+        let column = &dataset.columns[i];
+        html.push_str(if column.kind.is_numeric() { "<th scope=\"col\" class=\"num\">" } else { "<th scope=\"col\">" });
+        push_escaped(&mut html, &column.label);
+        html.push_str("</th>");
+    }
+    html.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        html.push_str("<tr>");
+        for (position, &i) in columns.iter().enumerate() {
+            let column = &dataset.columns[i];
+            let header = position == 0 && row_headers;
+            push_cell(&mut html, header, column.kind.is_numeric(), &row[i], |value| value.display(column, language), strings);
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n");
+    if let Some(label) = &spec.total {
+        html.push_str("<tfoot>\n<tr>");
+        for (position, &i) in columns.iter().enumerate() {
+            let column = &dataset.columns[i];
+            if position == 0 && !column.kind.is_numeric() {
+                html.push_str("<th scope=\"row\">");
+                push_escaped(&mut html, label);
+                html.push_str("</th>");
+                continue;
+            }
+            let Some(total) = total_of(dataset, i).map(Value::Number) else {
+                // A column without a total (a date, a share) stays blank in the total row.
+                html.push_str("<td></td>");
+                continue;
+            };
+            push_cell(&mut html, false, column.kind.is_numeric(), &total, |value| {
+                match (value, column.kind) {
+                    (Value::Number(n), crate::data::ColumnType::Integer) => language.integer(n.round() as i64),
+                    _ => value.display(column, language),
+                }
+            }, strings);
+        }
+        html.push_str("</tr>\n</tfoot>\n");
+    }
+    html.push_str("</table>\n</div>\n<figcaption class=\"table-download\"><a href=\"");
+    push_escaped(&mut html, csv_href);
+    html.push_str("\" download>");
+    push_escaped(&mut html, strings.get("download_csv"));
+    html.push_str("</a></figcaption>\n</figure>\n");
+    html
+}
+
+/// The figure of a total row: the declared total where the dataset gives one, otherwise the
+/// sum of a column of counts or amounts. Percentages and dates have no total.
+fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
+    use crate::data::ColumnType::{Integer, Money, Number};
+    if let Some(declared) = dataset.declared_totals.iter().find(|t| t.column == column) {
+        return Some(declared.value);
+    }
+    if !dataset.declared_totals.is_empty() {
+        return None;
+    }
+    matches!(dataset.columns[column].kind, Integer | Number | Money)
+        .then(|| dataset.sum(column))
+        .flatten()
+}
+
+fn push_cell(
+    html: &mut String,
+    header: bool,
+    numeric: bool,
+    value: &Value,
+    display: impl Fn(&Value) -> String,
+    strings: &Strings,
+) {
+    let tag = if header { "th" } else { "td" };
+    html.push('<');
+    html.push_str(tag);
+    if header {
+        html.push_str(" scope=\"row\"");
+    }
+    match (value, numeric) {
+        (Value::Missing, _) => {
+            html.push_str(" class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">");
+            push_escaped(html, strings.get("not_given"));
+            html.push_str("</span>");
+        }
+        (value, true) => {
+            html.push_str(" class=\"num\">");
+            push_escaped(html, &display(value));
+        }
+        (value, false) => {
+            html.push('>');
+            push_escaped(html, &display(value));
+        }
+    }
+    html.push_str("</");
+    html.push_str(tag);
+    html.push('>');
+}
+
+/// Orders values of one column; missing values always come last.
+fn compare(a: &Value, b: &Value, descending: bool) -> Ordering {
+    let order = match (a, b) {
+        (Value::Missing, Value::Missing) => return Ordering::Equal,
+        (Value::Missing, _) => return Ordering::Greater,
+        (_, Value::Missing) => return Ordering::Less,
+        (Value::Text(x), Value::Text(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+        (Value::Date(x), Value::Date(y)) => x.cmp(y),
+        (x, y) => x.as_f64().unwrap_or(0.0).total_cmp(&y.as_f64().unwrap_or(0.0)),
+    };
+    if descending { order.reverse() } else { order }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::data::load_dataset;
+
+    const SITES: &str = "\
+title: Stagiaires accueillis en 2017
+columns:
+  - {key: site, label: Site}
+  - {key: entered, label: Stagiaires entrés, type: integer}
+  - {key: budget, label: Budget, type: money}
+rows:
+  - {site: TPM, entered: 67, budget: 1221846}
+  - {site: Dracénie}
+  - {site: \"<CAVEM & co>\", entered: 25}
+total: {entered: 92}
+";
+
+    fn spec(yaml: &str) -> TableSpec {
+        serde_saphyr::from_str(yaml).unwrap()
+    }
+
+    fn strings() -> Strings {
+        Strings([("download_csv", "Télécharger les données (CSV)"), ("not_given", "non renseigné")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect())
+    }
+
+    fn dataset() -> Dataset {
+        load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), SITES).unwrap()
+    }
+
+    #[test]
+    fn renders_caption_headers_cells_and_total() {
+        let html = render_table(&spec("data: sites\ntotal: Total\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
+        assert!(html.contains("<caption>Stagiaires accueillis en 2017</caption>"), "{html}");
+        assert!(html.contains("<th scope=\"col\" class=\"num\">Stagiaires entrés</th>"), "{html}");
+        assert!(html.contains("<tr><th scope=\"row\">TPM</th><td class=\"num\">67</td><td class=\"num\">1\u{202F}221\u{202F}846\u{A0}€</td></tr>"), "{html}");
+        assert!(html.contains("<th scope=\"row\">Dracénie</th><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td>"), "{html}");
+        assert!(html.contains("<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">92</td><td></td></tr>"), "{html}");
+        assert!(html.contains("<a href=\"sites.csv\" download>Télécharger les données (CSV)</a>"), "{html}");
+    }
+
+    #[test]
+    fn escapes_text_from_the_data() {
+        let html = render_table(&spec("data: sites\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
+        assert!(html.contains("&lt;CAVEM &amp; co&gt;"), "{html}");
+        assert!(!html.contains("<CAVEM"), "{html}");
+    }
+
+    #[test]
+    fn sorts_with_missing_values_last_and_picks_columns() {
+        let html = render_table(&spec("data: sites\nsort: -entered\ncolumns: [entered, site]\ncaption: Par site\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
+        let tpm = html.find("TPM").unwrap();
+        let cavem = html.find("CAVEM").unwrap();
+        let dracenie = html.find("Dracénie").unwrap();
+        assert!(tpm < cavem && cavem < dracenie, "{html}");
+        assert!(html.contains("<caption>Par site</caption>"), "{html}");
+        assert!(html.contains("<tr><td class=\"num\">67</td><td>TPM</td></tr>"), "{html}");
+    }
+
+    #[test]
+    fn unknown_columns_are_problems_with_a_hint() {
+        let text = "```table\ndata: sites\nsort: -entred\n```\n";
+        let origin = Origin { path: Path::new("a.md"), file_text: text, line_offset: 1 };
+        let problems = spec("data: sites\nsort: -entred\n").check(&dataset(), origin);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
+        assert_eq!(problems[0].message, "the dataset `sites` has no column `entred`");
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `entered`?"));
+    }
+}

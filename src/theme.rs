@@ -1,0 +1,201 @@
+//! The theme: Tera templates, static assets and the words of each language.
+//!
+//! The built-in theme (`themes/default/`) is compiled into the binary. A site that says
+//! `theme: NAME` and has `themes/NAME/` overrides it file by file: its templates, assets and
+//! strings are taken first, and the built-in theme fills in the rest.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use tera::{Kwargs, State, Tera, TeraResult};
+
+use crate::content::files::{SourcePath, read_text};
+use crate::content::Attachment;
+use crate::locale::{Language, Strings};
+use crate::problem::Problem;
+use crate::yaml::{self, Origin};
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// Where the bytes of an asset come from.
+#[derive(Debug, Clone)]
+pub enum AssetSource {
+    BuiltIn(&'static [u8]),
+    File(SourcePath),
+}
+
+/// A template's source and the file it comes from (for its problems).
+#[derive(Debug, Clone)]
+struct TemplateSource {
+    text: String,
+    shown: PathBuf,
+}
+
+/// The theme a site is rendered with.
+#[derive(Debug)]
+pub struct Theme {
+    templates: BTreeMap<String, TemplateSource>,
+    /// The theme's static files, published under `assets/`.
+    pub assets: BTreeMap<String, AssetSource>,
+    pub strings: Strings,
+}
+
+impl Theme {
+    /// Loads the theme `name` for a site under `root`: the site's own files first, then the
+    /// built-in ones.
+    pub fn load(root: &Path, name: &str, language: Language) -> Result<Theme, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut templates = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        let mut strings_file = None;
+        let strings_name = format!("strings/{}.yaml", language.code());
+
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            let mut found = crate::problem::Problems::default();
+            let files = crate::content::load_attachments(root, &dir, &mut found);
+            problems.extend(found.0);
+            for Attachment { source, name: file } in files {
+                if let Some(template) = file.strip_prefix("templates/") {
+                    match read_text(&source) {
+                        Ok(text) => {
+                            templates.insert(template.to_owned(), TemplateSource { text, shown: source.shown });
+                        }
+                        Err(problem) => problems.push(problem),
+                    }
+                } else if let Some(asset) = file.strip_prefix("static/") {
+                    assets.insert(asset.to_owned(), AssetSource::File(source));
+                } else if file == strings_name {
+                    strings_file = Some(source);
+                }
+            }
+        } else if name != "default" {
+            problems.push(
+                Problem::file("content/site.yaml", format!("the theme `{name}` has no folder `themes/{name}/`"))
+                    .with_hint("create the folder, or remove `theme` to use the built-in theme"),
+            );
+        }
+
+        for (file, bytes) in DEFAULT_THEME {
+            if let Some(template) = file.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let shown = PathBuf::from("themes/default").join(file);
+                templates.entry(template.to_owned()).or_insert(TemplateSource { text, shown });
+            } else if let Some(asset) = file.strip_prefix("static/") {
+                assets.entry(asset.to_owned()).or_insert(AssetSource::BuiltIn(bytes));
+            }
+        }
+
+        let mut strings = built_in_strings(&strings_name);
+        if let Some(source) = strings_file {
+            match read_text(&source).map_err(|p| vec![p]).and_then(|text| {
+                yaml::parse::<Strings>(&text, Origin::file(&source.shown, &text), None)
+            }) {
+                Ok(own) => strings.0.extend(own.0),
+                Err(found) => problems.extend(found),
+            }
+        }
+
+        if problems.is_empty() {
+            Ok(Theme { templates, assets, strings })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The templates, parsed, with bilan's filters for `language`.
+    pub fn tera(&self, language: Language) -> Result<Tera, Vec<Problem>> {
+        let mut tera = Tera::new();
+        register_filters(&mut tera, language);
+        let sources = self.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str()));
+        tera.add_raw_templates(sources).map_err(|error| vec![self.template_problem(&error)])?;
+        Ok(tera)
+    }
+
+    /// A Tera error as a problem in the template's file.
+    pub fn template_problem(&self, error: &tera::Error) -> Problem {
+        let report = match error.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report),
+            _ => None,
+        };
+        let Some(report) = report else {
+            return Problem::file("themes", lowercase(&error.to_string()));
+        };
+        match self.templates.get(report.filename()) {
+            Some(source) => {
+                let span = report.span();
+                Problem::at(&source.shown, &source.text, span.start_line, span.start_col + 1, lowercase(report.message()))
+            }
+            None => Problem::file(format!("themes/…/{}", report.filename()), lowercase(report.message())),
+        }
+    }
+}
+
+fn lowercase(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+}
+
+/// The built-in words for a language (the built-in theme always has them).
+fn built_in_strings(name: &str) -> Strings {
+    DEFAULT_THEME
+        .iter()
+        .find(|(file, _)| *file == name)
+        .and_then(|(_, bytes)| serde_saphyr::from_slice::<Strings>(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Filters offered to templates, in the site's language:
+/// `long_date` and `short_date` take a date written YYYY-MM-DD; `number`, `money` (with an
+/// optional `currency`, EUR by default) and `percent` (a fraction) take a number.
+fn register_filters(tera: &mut Tera, language: Language) {
+    fn date(text: &str) -> TeraResult<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| tera::Error::message(format!("expected a date written YYYY-MM-DD, found \"{text}\"")))
+    }
+    tera.register_filter("long_date", move |text: &str, _: Kwargs, _: &State| {
+        date(text).map(|d| language.long_date(d))
+    });
+    tera.register_filter("short_date", move |text: &str, _: Kwargs, _: &State| {
+        date(text).map(|d| language.short_date(d))
+    });
+    tera.register_filter("number", move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+        let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(3).clamp(0, 9) as usize;
+        Ok(language.number(value, decimals))
+    });
+    tera.register_filter("money", move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+        let currency = kwargs.get::<&str>("currency")?.unwrap_or("EUR").to_owned();
+        Ok(language.money(value, &currency))
+    });
+    tera.register_filter("percent", move |value: f64, _: Kwargs, _: &State| language.percent(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_theme_has_its_templates_and_words() {
+        for name in ["templates/base.html", "templates/index.html", "templates/report.html", "templates/reports.html", "templates/page.html", "templates/404.html", "static/style.css", "strings/fr.yaml", "strings/en.yaml"] {
+            assert!(DEFAULT_THEME.iter().any(|(file, _)| *file == name), "missing {name}");
+        }
+        let fr = built_in_strings("strings/fr.yaml");
+        let en = built_in_strings("strings/en.yaml");
+        assert_eq!(fr.get("reports"), "Rapports");
+        assert_eq!(
+            fr.0.keys().collect::<Vec<_>>(),
+            en.0.keys().collect::<Vec<_>>(),
+            "both languages have the same words"
+        );
+    }
+
+    #[test]
+    fn filters_write_in_the_site_language() {
+        let theme = Theme::load(Path::new("/nonexistent"), "default", Language::Fr).unwrap();
+        let mut tera = theme.tera(Language::Fr).unwrap();
+        tera.add_raw_template("t.txt", "{{ \"2017-10-01\" | long_date }} | {{ \"2017-03-13\" | short_date }} | {{ 1221846 | money }} | {{ 0.25 | percent }} | {{ 12.5 | number }}").unwrap();
+        let out = tera.render("t.txt", &tera::Context::new()).unwrap();
+        assert_eq!(out, "1er octobre 2017 | 13/03/2017 | 1\u{202F}221\u{202F}846\u{A0}€ | 25\u{202F}% | 12,5");
+    }
+}

@@ -1,0 +1,63 @@
+//! Checks that need the whole site: addresses that clash, `table` blocks that name a
+//! dataset or column that does not exist, declared totals that the rows do not add up to.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Block, Document, Site};
+use crate::problem::{Problem, Problems, closest};
+
+/// Every problem of the site as a whole.
+pub fn site(site: &Site) -> Problems {
+    let mut problems = Problems::default();
+    check_addresses(&site.reports, &mut problems);
+    check_addresses(&site.pages, &mut problems);
+    let language = site.config.language;
+    for dataset in site.data.values() {
+        problems.extend(dataset.check_totals(language));
+    }
+    for doc in site.reports.iter().chain(&site.pages) {
+        for dataset in doc.datasets.values() {
+            problems.extend(dataset.check_totals(language));
+        }
+        check_blocks(site, doc, &mut problems);
+    }
+    problems
+}
+
+/// Two notes (or two pages) whose names give the same address.
+fn check_addresses(docs: &[Document], problems: &mut Problems) {
+    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    for doc in docs {
+        if let Some(first) = seen.insert(&doc.slug, doc) {
+            problems.push(
+                Problem::file(
+                    &doc.source.shown,
+                    format!("this gets the address `{}`, like `{}`", doc.slug, first.source.shown.display()),
+                )
+                .with_hint("rename one of them: accents, capitals and spaces do not make names different"),
+            );
+        }
+    }
+}
+
+fn check_blocks(site: &Site, doc: &Document, problems: &mut Problems) {
+    for placed in &doc.blocks {
+        let Block::Table(spec) = &placed.block else { continue };
+        let origin = doc.block_origin(placed);
+        let name = spec.data.value.as_str();
+        match site.dataset(doc, name) {
+            Some(dataset) => problems.extend(spec.check(dataset, origin)),
+            None if site.is_broken_dataset(doc, name) => {}
+            None => {
+                let known = doc.datasets.keys().chain(site.data.keys()).map(String::as_str);
+                let problem = origin.problem_at(&spec.data, format!("there is no dataset named `{name}`"));
+                problems.push(match closest(name, known) {
+                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                    None => problem.with_hint(format!(
+                        "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
+                    )),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Reading YAML (site settings, front matter, datasets, table blocks) with serde-saphyr, and
+//! turning what it reports into located [`Problem`]s.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
+
+use crate::problem::{Problem, closest};
+
+/// The largest YAML file we read. Anything larger is almost certainly not a hand-written
+/// dataset, and refusing it early keeps a build from using gigabytes of memory.
+pub const MAX_YAML_BYTES: usize = 16 * 1024 * 1024;
+
+/// Strict parsing: YAML 1.2 booleans only (`NO` stays the text "NO"), duplicate keys and
+/// alias bombs refused by serde-saphyr's defaults.
+fn options() -> Options {
+    serde_saphyr::options! {
+        strict_booleans: true,
+        with_snippet: false,
+    }
+}
+
+/// Where the YAML sits inside its file: a front matter or a fenced block starts below the
+/// top, so its lines are shifted to point into the file the writer edits.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub path: &'a Path,
+    /// The whole file's text, used to show the offending line.
+    pub file_text: &'a str,
+    /// How many lines of the file come before the YAML.
+    pub line_offset: usize,
+}
+
+impl<'a> Origin<'a> {
+    /// YAML that is a whole file.
+    pub fn file(path: &'a Path, file_text: &'a str) -> Self {
+        Origin {
+            path,
+            file_text,
+            line_offset: 0,
+        }
+    }
+
+    /// A problem at `line` and `column` of the YAML text (1-based).
+    pub fn problem(&self, line: usize, column: usize, message: impl Into<String>) -> Problem {
+        Problem::at(
+            self.path,
+            self.file_text,
+            line + self.line_offset,
+            column,
+            message,
+        )
+    }
+
+    /// A problem at a value's place.
+    pub fn problem_at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Problem {
+        let location = spanned.referenced;
+        self.problem(
+            usize::try_from(location.line()).unwrap_or(0),
+            usize::try_from(location.column()).unwrap_or(0),
+            message,
+        )
+    }
+}
+
+/// Parses `text` as a `T`, after checking that every top-level key is one of `known` (so that
+/// a typo is reported with the closest known key).
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    origin: Origin<'_>,
+    known: Option<&[&str]>,
+) -> Result<T, Vec<Problem>> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(vec![Problem::file(
+            origin.path,
+            format!(
+                "this YAML is {} MB, more than the {} MB bilan reads",
+                text.len() / 1_000_000,
+                MAX_YAML_BYTES / 1_000_000
+            ),
+        )]);
+    }
+    if let Some(known) = known {
+        let unknown = unknown_keys(text, origin, known);
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+    }
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| vec![to_problem(&error, origin)])
+}
+
+/// Reports the top-level keys of a mapping that are not in `known`. Anything that is not a
+/// mapping is left for the real parse to report.
+fn unknown_keys(text: &str, origin: Origin<'_>, known: &[&str]) -> Vec<Problem> {
+    let Ok(keys) = serde_saphyr::from_str_with_options::<Keys>(text, options()) else {
+        return Vec::new();
+    };
+    keys.0
+        .iter()
+        .filter(|key| !known.contains(&key.value.as_str()))
+        .map(|key| {
+            let problem = origin.problem_at(key, format!("unknown key `{}`", key.value));
+            match closest(&key.value, known.iter().copied()) {
+                Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                None => problem.with_hint(format!(
+                    "the keys that can be used here are {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+        })
+        .collect()
+}
+
+/// The keys of a mapping, with their places.
+struct Keys(Vec<Spanned<String>>);
+
+impl<'de> de::Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
+
+/// A serde-saphyr error as a located problem.
+pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
+    let error = error.without_snippet();
+    let message: String = UserMessageFormatter
+        .format_message(error)
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    let message = lowercase_first(&message);
+    match error.location() {
+        Some(location) if location.line() > 0 => origin.problem(
+            usize::try_from(location.line()).unwrap_or(0),
+            usize::try_from(location.column()).unwrap_or(0),
+            message,
+        ),
+        _ => Problem::file(origin.path, message),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// One scalar of a dataset as YAML wrote it, before it is checked against its column's type.
+/// Quoted and plain scalars stay apart: `"67"` is text, `67` a whole number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    Text(String),
+    Integer(i64),
+    Number(f64),
+    Bool(bool),
+    Null,
+}
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl<'de> Visitor<'de> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a single value (text, number or date), not a list or a mapping")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Integer(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Integer)
+                    .map_err(|_| E::custom(format!("{v} is too large a number")))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Integer)
+                    .map_err(|_| E::custom(format!("{v} is too large a number")))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Integer)
+                    .map_err(|_| E::custom(format!("{v} is too large a number")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Number(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Settings {
+        title: String,
+        date: Option<String>,
+    }
+
+    fn origin(text: &str) -> Origin<'_> {
+        Origin {
+            path: Path::new("x.md"),
+            file_text: text,
+            line_offset: 1,
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_the_closest() {
+        let file = "---\ntitle: a\ndte: 2017-10-02\n---\n";
+        let yaml = "title: a\ndte: 2017-10-02\n";
+        let problems =
+            parse::<Settings>(yaml, origin(file), Some(&["title", "date"])).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (3, 1));
+        assert_eq!(problems[0].message, "unknown key `dte`");
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `date`?"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located_in_the_file() {
+        let file = "---\ntitle: [a\n---\n";
+        let problems = parse::<Settings>("title: [a\n", origin(file), None).unwrap_err();
+        assert_eq!(problems[0].line, 2);
+        assert!(!problems[0].message.contains("at line"), "{}", problems[0].message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let file = "---\ntitle: a\ntitle: b\n---\n";
+        let problems = parse::<Settings>("title: a\ntitle: b\n", origin(file), None).unwrap_err();
+        assert_eq!(problems[0].line, 3);
+        assert!(problems[0].message.contains("duplicate"), "{}", problems[0].message);
+    }
+
+    #[test]
+    fn scalars_keep_quoted_numbers_apart_and_no_is_text() {
+        let values: Vec<Scalar> =
+            serde_saphyr::from_str_with_options("[\"67\", 67, NO, 1.5, ~, true]", options())
+                .unwrap();
+        assert_eq!(
+            values,
+            vec![
+                Scalar::Text("67".into()),
+                Scalar::Integer(67),
+                Scalar::Text("NO".into()),
+                Scalar::Number(1.5),
+                Scalar::Null,
+                Scalar::Bool(true),
+            ]
+        );
+    }
+}
