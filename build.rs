@@ -7,15 +7,24 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join("default");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes")
+        .join("default");
     println!("cargo::rerun-if-changed={}", theme.display());
     let mut files = Vec::new();
     collect(&theme, &theme, &mut files);
     files.sort();
-    let mut table = String::from("/// Every file of `themes/default/`, by path relative to it.\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
+    let mut table = String::from(
+        "/// Every file of `themes/default/`, by path relative to it.\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
+    );
     for (name, path) in &files {
         println!("cargo::rerun-if-changed={}", path.display());
-        writeln!(table, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            table,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     table.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("default_theme.rs");
@@ -30,7 +39,11 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             println!("cargo::rerun-if-changed={}", path.display());
             collect(base, &path, files);
         } else {
-            let name = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             files.push((name, path));
         }
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::locale::Language;
+use crate::locale::{Language, typographic};
 use crate::problem::Problem;
 use crate::yaml::{self, Origin};
 
@@ -75,7 +75,12 @@ impl SiteConfig {
             if !valid {
                 problems.push(
                     origin
-                        .problem_at(url, format!("`base_url` must be an absolute http(s) URL, found \"{value}\""))
+                        .problem_at(
+                            url,
+                            format!(
+                                "`base_url` must be an absolute http(s) URL, found \"{value}\""
+                            ),
+                        )
                         .with_hint("for example `https://www.e2c-var.fr/`"),
                 );
                 return None;
@@ -90,7 +95,9 @@ impl SiteConfig {
                 let valid = !value.is_empty()
                     && value.split('/').all(|segment| {
                         !segment.is_empty()
-                            && segment.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                            && segment
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                     });
                 if !valid {
                     problems.push(
@@ -109,7 +116,9 @@ impl SiteConfig {
                 let value = theme.value.as_str();
                 let valid = !value.is_empty()
                     && !value.starts_with('.')
-                    && value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+                    && value
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
                 if !valid {
                     problems.push(
                         origin
@@ -136,8 +145,8 @@ impl SiteConfig {
             return Err(problems);
         }
         Ok(SiteConfig {
-            title: file.title,
-            description: file.description,
+            title: typographic(&file.title),
+            description: file.description.as_deref().map(typographic),
             language: file.language,
             base_url,
             reports_path,
@@ -164,7 +173,8 @@ mod tests {
 
     #[test]
     fn refuses_bad_values_with_their_place() {
-        let text = "title: x\nbase_url: example.org\ntheme: ../../etc\nreports_path: Rapports 2017\n";
+        let text =
+            "title: x\nbase_url: example.org\ntheme: ../../etc\nreports_path: Rapports 2017\n";
         let problems = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [2, 4, 3]);
@@ -172,7 +182,8 @@ mod tests {
 
     #[test]
     fn an_unknown_language_is_refused() {
-        let problems = SiteConfig::parse("title: x\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
+        let problems =
+            SiteConfig::parse("title: x\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
         assert_eq!(problems[0].line, 2);
     }
 }

@@ -41,7 +41,9 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.join("output"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
     }
 }
 
@@ -87,7 +89,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
 }
 
 /// Loads, validates and renders the site in memory: everything but the writing.
-pub fn load_and_render(root: &Path, options: &LoadOptions) -> Result<(Site, Counts, Vec<render::OutputFile>), Problems> {
+pub fn load_and_render(
+    root: &Path,
+    options: &LoadOptions,
+) -> Result<(Site, Counts, Vec<render::OutputFile>), Problems> {
     let (site, mut problems) = Site::load(root, options)?;
     problems.extend(validate::site(&site).0);
     problems.into_result()?;

@@ -79,7 +79,7 @@ impl Language {
             grouped.push('−');
         }
         for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 grouped.push(self.group_separator());
             }
             grouped.push(digit);
@@ -164,6 +164,13 @@ fn currency_sign(code: &str) -> &str {
     }
 }
 
+/// Typographic apostrophes in text that does not go through Markdown (titles, summaries,
+/// captions, column labels), as Markdown's typographic punctuation gives them in the text:
+/// "Point d’avancement", never a typewriter "Point d'avancement".
+pub fn typographic(text: &str) -> String {
+    text.replace('\'', "’")
+}
+
 /// The theme's own words in one language ("Rapports", "Télécharger les données"), read from
 /// the theme's `strings/LANG.yaml`.
 #[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
@@ -188,7 +195,10 @@ mod tests {
     #[test]
     fn french_dates() {
         assert_eq!(Language::Fr.long_date(date(2017, 10, 2)), "2 octobre 2017");
-        assert_eq!(Language::Fr.long_date(date(2017, 10, 1)), "1er octobre 2017");
+        assert_eq!(
+            Language::Fr.long_date(date(2017, 10, 1)),
+            "1er octobre 2017"
+        );
         assert_eq!(Language::Fr.long_date(date(2017, 8, 15)), "15 août 2017");
         assert_eq!(Language::Fr.short_date(date(2017, 3, 13)), "13/03/2017");
     }
@@ -204,12 +214,20 @@ mod tests {
         assert_eq!(Language::Fr.integer(1_221_846), "1\u{202F}221\u{202F}846");
         assert_eq!(Language::Fr.integer(102), "102");
         assert_eq!(Language::Fr.integer(-4500), "−4\u{202F}500");
-        assert_eq!(Language::Fr.money(1_221_846.0, "EUR"), "1\u{202F}221\u{202F}846\u{A0}€");
+        assert_eq!(
+            Language::Fr.money(1_221_846.0, "EUR"),
+            "1\u{202F}221\u{202F}846\u{A0}€"
+        );
         assert_eq!(Language::Fr.money(12.5, "EUR"), "12,50\u{A0}€");
         assert_eq!(Language::Fr.percent(0.25), "25\u{202F}%");
         assert_eq!(Language::Fr.percent(0.125), "12,5\u{202F}%");
         assert_eq!(Language::Fr.number(12.5, 3), "12,5");
         assert_eq!(Language::Fr.number(-0.5, 3), "−0,5");
+    }
+
+    #[test]
+    fn apostrophes_are_typographic() {
+        assert_eq!(typographic("Point d'avancement"), "Point d’avancement");
     }
 
     #[test]

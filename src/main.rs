@@ -10,7 +10,11 @@ use bilan::content::LoadOptions;
 use bilan::{BuildOptions, Failure};
 
 #[derive(Parser)]
-#[command(name = "bilan", version, about = "Builds a website of reports, tables and charts from Markdown notes and YAML figures.")]
+#[command(
+    name = "bilan",
+    version,
+    about = "Builds a website of reports, tables and charts from Markdown notes and YAML figures."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -92,5 +96,9 @@ fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

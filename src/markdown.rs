@@ -67,7 +67,11 @@ pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
 /// Renders `markdown` to HTML. The n-th `table` or `chart` block is replaced by
 /// `draw_block(n)`; headings get unique ids; footnotes are gathered in a list at the end,
 /// under `notes_label`, each with a link back to where it was called.
-pub fn render(markdown: &str, notes_label: &str, mut draw_block: impl FnMut(usize) -> String) -> String {
+pub fn render(
+    markdown: &str,
+    notes_label: &str,
+    mut draw_block: impl FnMut(usize) -> String,
+) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut notes: Vec<(CowStr, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(CowStr, Vec<Event>)> = None;
@@ -76,7 +80,9 @@ pub fn render(markdown: &str, notes_label: &str, mut draw_block: impl FnMut(usiz
 
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) if block_kind(info).is_some() => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
+                if block_kind(info).is_some() =>
+            {
                 skipping_block = true;
                 let html = draw_block(block_index);
                 block_index += 1;
@@ -114,7 +120,11 @@ pub fn render(markdown: &str, notes_label: &str, mut draw_block: impl FnMut(usiz
     html
 }
 
-fn push<'a>(events: &mut Vec<Event<'a>>, in_note: &mut Option<(CowStr<'a>, Vec<Event<'a>>)>, event: Event<'a>) {
+fn push<'a>(
+    events: &mut Vec<Event<'a>>,
+    in_note: &mut Option<(CowStr<'a>, Vec<Event<'a>>)>,
+    event: Event<'a>,
+) {
     match in_note {
         Some((_, note)) => note.push(event),
         None => events.push(event),
@@ -136,12 +146,19 @@ fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) 
     order
 }
 
-fn push_notes(html: &mut String, label: &str, order: &[CowStr], mut notes: Vec<(CowStr, Vec<Event>)>) {
+fn push_notes(
+    html: &mut String,
+    label: &str,
+    order: &[CowStr],
+    mut notes: Vec<(CowStr, Vec<Event>)>,
+) {
     html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"");
     push_escaped(html, label);
     html.push_str("\">\n<ol>\n");
     for name in order {
-        let Some(index) = notes.iter().position(|(n, _)| n == name) else { continue };
+        let Some(index) = notes.iter().position(|(n, _)| n == name) else {
+            continue;
+        };
         let (_, body) = notes.remove(index);
         let id = note_id(name);
         html.push_str(&format!("<li id=\"note-{id}\">"));
@@ -219,39 +236,77 @@ mod tests {
         let text = "Intro\n\n```table\ndata: sites\n```\n\n```rust\nfn x() {}\n```\n\n```chart\ntype: bar\n```\n";
         let blocks = find_blocks(text);
         assert_eq!(blocks.len(), 2);
-        assert_eq!(blocks[0], FencedBlock { kind: BlockKind::Table, yaml: "data: sites\n".into(), line: 3 });
+        assert_eq!(
+            blocks[0],
+            FencedBlock {
+                kind: BlockKind::Table,
+                yaml: "data: sites\n".into(),
+                line: 3
+            }
+        );
         assert_eq!((blocks[1].kind, blocks[1].line), (BlockKind::Chart, 11));
     }
 
     #[test]
     fn replaces_blocks_and_keeps_other_code() {
-        let html = render("```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n", "Notes", |i| format!("<table data-i=\"{i}\"></table>"));
+        let html = render(
+            "```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n",
+            "Notes",
+            |i| format!("<table data-i=\"{i}\"></table>"),
+        );
         assert!(html.contains("<table data-i=\"0\"></table>"), "{html}");
-        assert!(html.contains("<code class=\"language-rust\">let a = 1;"), "{html}");
+        assert!(
+            html.contains("<code class=\"language-rust\">let a = 1;"),
+            "{html}"
+        );
         assert!(!html.contains("data: x"), "{html}");
     }
 
     #[test]
     fn headings_get_unique_ids_and_explicit_ids_stay() {
-        let html = render("## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n", "Notes", |_| String::new());
-        assert!(html.contains("<h2 id=\"sites-e2c\">Sites E2C</h2>"), "{html}");
+        let html = render(
+            "## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n",
+            "Notes",
+            |_| String::new(),
+        );
+        assert!(
+            html.contains("<h2 id=\"sites-e2c\">Sites E2C</h2>"),
+            "{html}"
+        );
         assert!(html.contains("<h2 id=\"sites-e2c-2\">"), "{html}");
-        assert!(html.contains("<h2 id=\"budget\">Financements</h2>"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"budget\">Financements</h2>"),
+            "{html}"
+        );
     }
 
     #[test]
     fn typographic_punctuation_strikethrough_and_tables() {
-        let html = render("L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "Notes", |_| String::new());
+        let html = render(
+            "L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "Notes",
+            |_| String::new(),
+        );
         assert!(html.contains("L’E2C – “oui” <del>non</del>"), "{html}");
         assert!(html.contains("<table>"), "{html}");
     }
 
     #[test]
     fn footnotes_are_numbered_and_listed_at_the_end() {
-        let html = render("Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n", "Notes", |_| String::new());
-        assert!(html.contains("<a href=\"#note-cr\" id=\"note-ref-cr\" role=\"doc-noteref\">1</a>"), "{html}");
+        let html = render(
+            "Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n",
+            "Notes",
+            |_| String::new(),
+        );
+        assert!(
+            html.contains("<a href=\"#note-cr\" id=\"note-ref-cr\" role=\"doc-noteref\">1</a>"),
+            "{html}"
+        );
         let notes = html.find("<section class=\"footnotes\"").unwrap();
         assert!(html.find("Suite.").unwrap() < notes, "{html}");
-        assert!(html[notes..].contains("<li id=\"note-cr\"><p>Les compte-rendus sont disponibles.</p>"), "{html}");
+        assert!(
+            html[notes..].contains("<li id=\"note-cr\"><p>Les compte-rendus sont disponibles.</p>"),
+            "{html}"
+        );
     }
 }

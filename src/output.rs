@@ -14,7 +14,8 @@ use crate::render::{Content, OutputFile};
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
-const MARKER_TEXT: &str = "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
+const MARKER_TEXT: &str =
+    "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
 
 /// Why bilan will not write to a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +29,12 @@ pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
     let root = absolute(root);
     let out = absolute(out_dir);
     let shown = out_dir.display();
-    let refuse = |message: String, hint: &str| Err(Refusal { message, hint: hint.to_owned() });
+    let refuse = |message: String, hint: &str| {
+        Err(Refusal {
+            message,
+            hint: hint.to_owned(),
+        })
+    };
     if root.starts_with(&out) {
         return refuse(
             format!("the output folder `{shown}` holds the site itself"),
@@ -48,22 +54,32 @@ pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
             let made_by_bilan = out.join(MARKER).is_file();
             if !made_by_bilan && entries.next().is_some() {
                 return refuse(
-                    format!("`{shown}` already holds files that bilan did not make, so it will not replace them"),
+                    format!(
+                        "`{shown}` already holds files that bilan did not make, so it will not replace them"
+                    ),
                     "choose another folder with `--output`, or move those files away",
                 );
             }
             Ok(())
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(_) if out.exists() && !out.is_dir() => refuse(format!("`{shown}` is a file, not a folder"), "choose a folder with `--output`"),
-        Err(error) => refuse(format!("cannot read `{shown}`: {error}"), "check the folder's permissions"),
+        Err(_) if out.exists() && !out.is_dir() => refuse(
+            format!("`{shown}` is a file, not a folder"),
+            "choose a folder with `--output`",
+        ),
+        Err(error) => refuse(
+            format!("cannot read `{shown}`: {error}"),
+            "check the folder's permissions",
+        ),
     }
 }
 
 /// Writes `files` as the new content of `out_dir`, replacing the old one in one swap.
 pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     let out = absolute(out_dir);
-    let parent = out.parent().context("the output folder has no parent folder")?;
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?;
     fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
     let staging = tempfile::Builder::new()
         .prefix(".bilan-new-")
@@ -72,7 +88,10 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
 
     for file in files {
         let Some(relative) = safe_relative(&file.path) else {
-            bail!("refusing to write `{}` outside the output folder", file.path);
+            bail!(
+                "refusing to write `{}` outside the output folder",
+                file.path
+            );
         };
         let target = staging.path().join(relative);
         if let Some(dir) = target.parent() {
@@ -103,7 +122,8 @@ fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
         fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
         if let Err(error) = fs::rename(out, &aside) {
             let _ = fs::remove_dir_all(&new);
-            return Err(error).with_context(|| format!("moving the previous `{}` aside", out.display()));
+            return Err(error)
+                .with_context(|| format!("moving the previous `{}` aside", out.display()));
         }
         Some(aside)
     } else {
@@ -117,7 +137,8 @@ fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
         return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
     }
     if let Some(old) = old {
-        fs::remove_dir_all(&old).with_context(|| format!("removing the previous output at `{}`", old.display()))?;
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("removing the previous output at `{}`", old.display()))?;
     }
     Ok(())
 }

@@ -94,7 +94,10 @@ impl Problem {
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
         }
-        let mut group = Level::ERROR.no_name().primary_title(title).elements(elements);
+        let mut group = Level::ERROR
+            .no_name()
+            .primary_title(title)
+            .elements(elements);
         if let Some(hint) = &self.hint {
             group = group.element(Level::HELP.message(hint.as_str()));
         }
@@ -163,7 +166,8 @@ impl Problems {
             Ok(())
         } else {
             self.0.sort_by(|a, b| {
-                (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+                (&a.path, a.line, a.column, &a.message)
+                    .cmp(&(&b.path, b.line, b.column, &b.message))
             });
             self.0.dedup();
             Err(self)

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::data::{Dataset, Value};
-use crate::locale::{Language, Strings};
+use crate::locale::{Language, Strings, typographic};
 use crate::markdown::push_escaped;
 use crate::problem::{Problem, closest};
 use crate::yaml::Origin;
@@ -33,10 +33,12 @@ impl TableSpec {
 
     /// The column named by `sort`, and whether the order is descending.
     fn sort_key(&self) -> Option<(&str, bool)> {
-        self.sort.as_ref().map(|sort| match sort.value.strip_prefix('-') {
-            Some(key) => (key.trim(), true),
-            None => (sort.value.trim(), false),
-        })
+        self.sort
+            .as_ref()
+            .map(|sort| match sort.value.strip_prefix('-') {
+                Some(key) => (key.trim(), true),
+                None => (sort.value.trim(), false),
+            })
     }
 
     /// Checks that the columns and sort key exist in `dataset`.
@@ -51,7 +53,10 @@ impl TableSpec {
                 Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
                 None => problem.with_hint(format!(
                     "its columns are {}",
-                    keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    keys()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             }
         };
@@ -80,7 +85,10 @@ pub fn render_table(
     csv_href: &str,
 ) -> String {
     let columns: Vec<usize> = match &spec.columns {
-        Some(keys) => keys.iter().filter_map(|k| dataset.column_index(&k.value)).collect(),
+        Some(keys) => keys
+            .iter()
+            .filter_map(|k| dataset.column_index(&k.value))
+            .collect(),
         None => (0..dataset.columns.len()).collect(),
     };
     let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
@@ -94,15 +102,26 @@ pub fn render_table(
         .first()
         .is_some_and(|&i| !dataset.columns[i].kind.is_numeric());
 
-    let mut html = String::from("<figure class=\"data-table\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    let caption = spec.caption.as_deref().or(dataset.title.as_deref()).unwrap_or(&dataset.name);
+    let mut html = String::from(
+        "<figure class=\"data-table\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"",
+    );
+    let caption = match (&spec.caption, &dataset.title) {
+        (Some(caption), _) => typographic(caption),
+        (None, Some(title)) => title.clone(),
+        (None, None) => dataset.name.clone(),
+    };
+    let caption = caption.as_str();
     push_escaped(&mut html, caption);
     html.push_str("\">\n<table>\n<caption>");
     push_escaped(&mut html, caption);
     html.push_str("</caption>\n<thead>\n<tr>");
     for &i in &columns {
         let column = &dataset.columns[i];
-        html.push_str(if column.kind.is_numeric() { "<th scope=\"col\" class=\"num\">" } else { "<th scope=\"col\">" });
+        html.push_str(if column.kind.is_numeric() {
+            "<th scope=\"col\" class=\"num\">"
+        } else {
+            "<th scope=\"col\">"
+        });
         push_escaped(&mut html, &column.label);
         html.push_str("</th>");
     }
@@ -112,7 +131,14 @@ pub fn render_table(
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
             let header = position == 0 && row_headers;
-            push_cell(&mut html, header, column.kind.is_numeric(), &row[i], |value| value.display(column, language), strings);
+            push_cell(
+                &mut html,
+                header,
+                column.kind.is_numeric(),
+                &row[i],
+                |value| value.display(column, language),
+                strings,
+            );
         }
         html.push_str("</tr>\n");
     }
@@ -132,12 +158,19 @@ pub fn render_table(
                 html.push_str("<td></td>");
                 continue;
             };
-            push_cell(&mut html, false, column.kind.is_numeric(), &total, |value| {
-                match (value, column.kind) {
-                    (Value::Number(n), crate::data::ColumnType::Integer) => language.integer(n.round() as i64),
+            push_cell(
+                &mut html,
+                false,
+                column.kind.is_numeric(),
+                &total,
+                |value| match (value, column.kind) {
+                    (Value::Number(n), crate::data::ColumnType::Integer) => {
+                        language.integer(n.round() as i64)
+                    }
                     _ => value.display(column, language),
-                }
-            }, strings);
+                },
+                strings,
+            );
         }
         html.push_str("</tr>\n</tfoot>\n");
     }
@@ -206,7 +239,10 @@ fn compare(a: &Value, b: &Value, descending: bool) -> Ordering {
         (_, Value::Missing) => return Ordering::Less,
         (Value::Text(x), Value::Text(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
         (Value::Date(x), Value::Date(y)) => x.cmp(y),
-        (x, y) => x.as_f64().unwrap_or(0.0).total_cmp(&y.as_f64().unwrap_or(0.0)),
+        (x, y) => x
+            .as_f64()
+            .unwrap_or(0.0)
+            .total_cmp(&y.as_f64().unwrap_or(0.0)),
     };
     if descending { order.reverse() } else { order }
 }
@@ -236,10 +272,15 @@ total: {entered: 92}
     }
 
     fn strings() -> Strings {
-        Strings([("download_csv", "Télécharger les données (CSV)"), ("not_given", "non renseigné")]
+        Strings(
+            [
+                ("download_csv", "Télécharger les données (CSV)"),
+                ("not_given", "non renseigné"),
+            ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect())
+            .collect(),
+        )
     }
 
     fn dataset() -> Dataset {
@@ -248,41 +289,83 @@ total: {entered: 92}
 
     #[test]
     fn renders_caption_headers_cells_and_total() {
-        let html = render_table(&spec("data: sites\ntotal: Total\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
-        assert!(html.contains("<caption>Stagiaires accueillis en 2017</caption>"), "{html}");
-        assert!(html.contains("<th scope=\"col\" class=\"num\">Stagiaires entrés</th>"), "{html}");
+        let html = render_table(
+            &spec("data: sites\ntotal: Total\n"),
+            &dataset(),
+            Language::Fr,
+            &strings(),
+            "sites.csv",
+        );
+        assert!(
+            html.contains("<caption>Stagiaires accueillis en 2017</caption>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th scope=\"col\" class=\"num\">Stagiaires entrés</th>"),
+            "{html}"
+        );
         assert!(html.contains("<tr><th scope=\"row\">TPM</th><td class=\"num\">67</td><td class=\"num\">1\u{202F}221\u{202F}846\u{A0}€</td></tr>"), "{html}");
         assert!(html.contains("<th scope=\"row\">Dracénie</th><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td>"), "{html}");
-        assert!(html.contains("<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">92</td><td></td></tr>"), "{html}");
-        assert!(html.contains("<a href=\"sites.csv\" download>Télécharger les données (CSV)</a>"), "{html}");
+        assert!(
+            html.contains(
+                "<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">92</td><td></td></tr>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"sites.csv\" download>Télécharger les données (CSV)</a>"),
+            "{html}"
+        );
     }
 
     #[test]
     fn escapes_text_from_the_data() {
-        let html = render_table(&spec("data: sites\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
+        let html = render_table(
+            &spec("data: sites\n"),
+            &dataset(),
+            Language::Fr,
+            &strings(),
+            "sites.csv",
+        );
         assert!(html.contains("&lt;CAVEM &amp; co&gt;"), "{html}");
         assert!(!html.contains("<CAVEM"), "{html}");
     }
 
     #[test]
     fn sorts_with_missing_values_last_and_picks_columns() {
-        let html = render_table(&spec("data: sites\nsort: -entered\ncolumns: [entered, site]\ncaption: Par site\n"), &dataset(), Language::Fr, &strings(), "sites.csv");
+        let html = render_table(
+            &spec("data: sites\nsort: -entered\ncolumns: [entered, site]\ncaption: Par site\n"),
+            &dataset(),
+            Language::Fr,
+            &strings(),
+            "sites.csv",
+        );
         let tpm = html.find("TPM").unwrap();
         let cavem = html.find("CAVEM").unwrap();
         let dracenie = html.find("Dracénie").unwrap();
         assert!(tpm < cavem && cavem < dracenie, "{html}");
         assert!(html.contains("<caption>Par site</caption>"), "{html}");
-        assert!(html.contains("<tr><td class=\"num\">67</td><td>TPM</td></tr>"), "{html}");
+        assert!(
+            html.contains("<tr><td class=\"num\">67</td><td>TPM</td></tr>"),
+            "{html}"
+        );
     }
 
     #[test]
     fn unknown_columns_are_problems_with_a_hint() {
         let text = "```table\ndata: sites\nsort: -entred\n```\n";
-        let origin = Origin { path: Path::new("a.md"), file_text: text, line_offset: 1 };
+        let origin = Origin {
+            path: Path::new("a.md"),
+            file_text: text,
+            line_offset: 1,
+        };
         let problems = spec("data: sites\nsort: -entred\n").check(&dataset(), origin);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
-        assert_eq!(problems[0].message, "the dataset `sites` has no column `entred`");
+        assert_eq!(
+            problems[0].message,
+            "the dataset `sites` has no column `entred`"
+        );
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `entered`?"));
     }
 }

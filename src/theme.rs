@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tera::{Kwargs, State, Tera, TeraResult};
 
-use crate::content::files::{SourcePath, read_text};
 use crate::content::Attachment;
+use crate::content::files::{SourcePath, read_text};
 use crate::locale::{Language, Strings};
 use crate::problem::Problem;
 use crate::yaml::{self, Origin};
@@ -60,7 +60,13 @@ impl Theme {
                 if let Some(template) = file.strip_prefix("templates/") {
                     match read_text(&source) {
                         Ok(text) => {
-                            templates.insert(template.to_owned(), TemplateSource { text, shown: source.shown });
+                            templates.insert(
+                                template.to_owned(),
+                                TemplateSource {
+                                    text,
+                                    shown: source.shown,
+                                },
+                            );
                         }
                         Err(problem) => problems.push(problem),
                     }
@@ -72,8 +78,11 @@ impl Theme {
             }
         } else if name != "default" {
             problems.push(
-                Problem::file("content/site.yaml", format!("the theme `{name}` has no folder `themes/{name}/`"))
-                    .with_hint("create the folder, or remove `theme` to use the built-in theme"),
+                Problem::file(
+                    "content/site.yaml",
+                    format!("the theme `{name}` has no folder `themes/{name}/`"),
+                )
+                .with_hint("create the folder, or remove `theme` to use the built-in theme"),
             );
         }
 
@@ -81,9 +90,13 @@ impl Theme {
             if let Some(template) = file.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let shown = PathBuf::from("themes/default").join(file);
-                templates.entry(template.to_owned()).or_insert(TemplateSource { text, shown });
+                templates
+                    .entry(template.to_owned())
+                    .or_insert(TemplateSource { text, shown });
             } else if let Some(asset) = file.strip_prefix("static/") {
-                assets.entry(asset.to_owned()).or_insert(AssetSource::BuiltIn(bytes));
+                assets
+                    .entry(asset.to_owned())
+                    .or_insert(AssetSource::BuiltIn(bytes));
             }
         }
 
@@ -98,7 +111,11 @@ impl Theme {
         }
 
         if problems.is_empty() {
-            Ok(Theme { templates, assets, strings })
+            Ok(Theme {
+                templates,
+                assets,
+                strings,
+            })
         } else {
             Err(problems)
         }
@@ -108,33 +125,83 @@ impl Theme {
     pub fn tera(&self, language: Language) -> Result<Tera, Vec<Problem>> {
         let mut tera = Tera::new();
         register_filters(&mut tera, language);
-        let sources = self.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str()));
-        tera.add_raw_templates(sources).map_err(|error| vec![self.template_problem(&error)])?;
+        let sources = self
+            .templates
+            .iter()
+            .map(|(name, source)| (name.as_str(), source.text.as_str()));
+        tera.add_raw_templates(sources)
+            .map_err(|error| vec![self.template_problem(&error)])?;
         Ok(tera)
     }
 
     /// A Tera error as a problem in the template's file.
     pub fn template_problem(&self, error: &tera::Error) -> Problem {
         let report = match error.kind() {
-            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report),
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                Some(report)
+            }
             _ => None,
         };
         let Some(report) = report else {
-            return Problem::file("themes", lowercase(&error.to_string()));
+            return self.problem_from_text(&error.to_string());
         };
         match self.templates.get(report.filename()) {
             Some(source) => {
                 let span = report.span();
-                Problem::at(&source.shown, &source.text, span.start_line, span.start_col + 1, lowercase(report.message()))
+                Problem::at(
+                    &source.shown,
+                    &source.text,
+                    span.start_line,
+                    span.start_col + 1,
+                    lowercase(report.message()),
+                )
             }
-            None => Problem::file(format!("themes/…/{}", report.filename()), lowercase(report.message())),
+            None => Problem::file(
+                format!("themes/…/{}", report.filename()),
+                lowercase(report.message()),
+            ),
+        }
+    }
+}
+
+impl Theme {
+    /// Tera checks the filters, tests and includes of all templates at once and gives its
+    /// findings as text in rustc's layout (`error: …` then ` --> NAME:LINE:COLUMN`); the
+    /// first one is turned back into a located problem.
+    fn problem_from_text(&self, text: &str) -> Problem {
+        let message = text
+            .lines()
+            .next()
+            .unwrap_or(text)
+            .trim_start_matches("error: ");
+        let place = text
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix("--> "))
+            .and_then(|place| {
+                let mut parts = place.rsplitn(3, ':');
+                let column: usize = parts.next()?.trim().parse().ok()?;
+                let line: usize = parts.next()?.trim().parse().ok()?;
+                Some((parts.next()?, line, column))
+            });
+        match place.and_then(|(name, line, column)| Some((self.templates.get(name)?, line, column)))
+        {
+            Some((source, line, column)) => Problem::at(
+                &source.shown,
+                &source.text,
+                line,
+                column,
+                lowercase(message),
+            ),
+            None => Problem::file("themes", lowercase(message)),
         }
     }
 }
 
 fn lowercase(message: &str) -> String {
     let mut chars = message.chars();
-    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// The built-in words for a language (the built-in theme always has them).
@@ -151,8 +218,11 @@ fn built_in_strings(name: &str) -> Strings {
 /// optional `currency`, EUR by default) and `percent` (a fraction) take a number.
 fn register_filters(tera: &mut Tera, language: Language) {
     fn date(text: &str) -> TeraResult<NaiveDate> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| tera::Error::message(format!("expected a date written YYYY-MM-DD, found \"{text}\"")))
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            tera::Error::message(format!(
+                "expected a date written YYYY-MM-DD, found \"{text}\""
+            ))
+        })
     }
     tera.register_filter("long_date", move |text: &str, _: Kwargs, _: &State| {
         date(text).map(|d| language.long_date(d))
@@ -160,15 +230,23 @@ fn register_filters(tera: &mut Tera, language: Language) {
     tera.register_filter("short_date", move |text: &str, _: Kwargs, _: &State| {
         date(text).map(|d| language.short_date(d))
     });
-    tera.register_filter("number", move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
-        let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(3).clamp(0, 9) as usize;
-        Ok(language.number(value, decimals))
+    tera.register_filter(
+        "number",
+        move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(3).clamp(0, 9) as usize;
+            Ok(language.number(value, decimals))
+        },
+    );
+    tera.register_filter(
+        "money",
+        move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let currency = kwargs.get::<&str>("currency")?.unwrap_or("EUR").to_owned();
+            Ok(language.money(value, &currency))
+        },
+    );
+    tera.register_filter("percent", move |value: f64, _: Kwargs, _: &State| {
+        language.percent(value)
     });
-    tera.register_filter("money", move |value: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
-        let currency = kwargs.get::<&str>("currency")?.unwrap_or("EUR").to_owned();
-        Ok(language.money(value, &currency))
-    });
-    tera.register_filter("percent", move |value: f64, _: Kwargs, _: &State| language.percent(value));
 }
 
 #[cfg(test)]
@@ -177,8 +255,21 @@ mod tests {
 
     #[test]
     fn the_built_in_theme_has_its_templates_and_words() {
-        for name in ["templates/base.html", "templates/index.html", "templates/report.html", "templates/reports.html", "templates/page.html", "templates/404.html", "static/style.css", "strings/fr.yaml", "strings/en.yaml"] {
-            assert!(DEFAULT_THEME.iter().any(|(file, _)| *file == name), "missing {name}");
+        for name in [
+            "templates/base.html",
+            "templates/index.html",
+            "templates/report.html",
+            "templates/reports.html",
+            "templates/page.html",
+            "templates/404.html",
+            "static/style.css",
+            "strings/fr.yaml",
+            "strings/en.yaml",
+        ] {
+            assert!(
+                DEFAULT_THEME.iter().any(|(file, _)| *file == name),
+                "missing {name}"
+            );
         }
         let fr = built_in_strings("strings/fr.yaml");
         let en = built_in_strings("strings/en.yaml");
@@ -196,6 +287,9 @@ mod tests {
         let mut tera = theme.tera(Language::Fr).unwrap();
         tera.add_raw_template("t.txt", "{{ \"2017-10-01\" | long_date }} | {{ \"2017-03-13\" | short_date }} | {{ 1221846 | money }} | {{ 0.25 | percent }} | {{ 12.5 | number }}").unwrap();
         let out = tera.render("t.txt", &tera::Context::new()).unwrap();
-        assert_eq!(out, "1er octobre 2017 | 13/03/2017 | 1\u{202F}221\u{202F}846\u{A0}€ | 25\u{202F}% | 12,5");
+        assert_eq!(
+            out,
+            "1er octobre 2017 | 13/03/2017 | 1\u{202F}221\u{202F}846\u{A0}€ | 25\u{202F}% | 12,5"
+        );
     }
 }

@@ -32,9 +32,15 @@ fn check_addresses(docs: &[Document], problems: &mut Problems) {
             problems.push(
                 Problem::file(
                     &doc.source.shown,
-                    format!("this gets the address `{}`, like `{}`", doc.slug, first.source.shown.display()),
+                    format!(
+                        "this gets the address `{}`, like `{}`",
+                        doc.slug,
+                        first.source.shown.display()
+                    ),
                 )
-                .with_hint("rename one of them: accents, capitals and spaces do not make names different"),
+                .with_hint(
+                    "rename one of them: accents, capitals and spaces do not make names different",
+                ),
             );
         }
     }
@@ -42,15 +48,22 @@ fn check_addresses(docs: &[Document], problems: &mut Problems) {
 
 fn check_blocks(site: &Site, doc: &Document, problems: &mut Problems) {
     for placed in &doc.blocks {
-        let Block::Table(spec) = &placed.block else { continue };
+        let Block::Table(spec) = &placed.block else {
+            continue;
+        };
         let origin = doc.block_origin(placed);
         let name = spec.data.value.as_str();
         match site.dataset(doc, name) {
             Some(dataset) => problems.extend(spec.check(dataset, origin)),
             None if site.is_broken_dataset(doc, name) => {}
             None => {
-                let known = doc.datasets.keys().chain(site.data.keys()).map(String::as_str);
-                let problem = origin.problem_at(&spec.data, format!("there is no dataset named `{name}`"));
+                let known = doc
+                    .datasets
+                    .keys()
+                    .chain(site.data.keys())
+                    .map(String::as_str);
+                let problem =
+                    origin.problem_at(&spec.data, format!("there is no dataset named `{name}`"));
                 problems.push(match closest(name, known) {
                     Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
                     None => problem.with_hint(format!(

@@ -88,7 +88,8 @@ pub fn parse<T: DeserializeOwned>(
             return Err(unknown);
         }
     }
-    serde_saphyr::from_str_with_options(text, options()).map_err(|error| vec![to_problem(&error, origin)])
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|error| vec![to_problem(&error, origin)])
 }
 
 /// Reports the top-level keys of a mapping that are not in `known`. Anything that is not a
@@ -254,8 +255,7 @@ mod tests {
     fn unknown_key_names_the_closest() {
         let file = "---\ntitle: a\ndte: 2017-10-02\n---\n";
         let yaml = "title: a\ndte: 2017-10-02\n";
-        let problems =
-            parse::<Settings>(yaml, origin(file), Some(&["title", "date"])).unwrap_err();
+        let problems = parse::<Settings>(yaml, origin(file), Some(&["title", "date"])).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].line, problems[0].column), (3, 1));
         assert_eq!(problems[0].message, "unknown key `dte`");
@@ -267,7 +267,11 @@ mod tests {
         let file = "---\ntitle: [a\n---\n";
         let problems = parse::<Settings>("title: [a\n", origin(file), None).unwrap_err();
         assert_eq!(problems[0].line, 2);
-        assert!(!problems[0].message.contains("at line"), "{}", problems[0].message);
+        assert!(
+            !problems[0].message.contains("at line"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
@@ -275,7 +279,11 @@ mod tests {
         let file = "---\ntitle: a\ntitle: b\n---\n";
         let problems = parse::<Settings>("title: a\ntitle: b\n", origin(file), None).unwrap_err();
         assert_eq!(problems[0].line, 3);
-        assert!(problems[0].message.contains("duplicate"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("duplicate"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 
 use super::files::SourcePath;
 use crate::data::Dataset;
+use crate::locale::typographic;
 use crate::markdown::{self, BlockKind};
 use crate::problem::Problem;
 use crate::table::TableSpec;
@@ -32,7 +33,7 @@ pub struct Attachment {
 /// A `table` or `chart` block, parsed where it was read.
 #[derive(Debug)]
 pub enum Block {
-    Table(TableSpec),
+    Table(Box<TableSpec>),
     /// A block whose problems were already reported; it is never rendered.
     Broken,
 }
@@ -110,8 +111,14 @@ pub fn parse_document(
     let shown = &source.shown;
     let Some((yaml_text, body_start)) = split_front_matter(&text) else {
         let problem = if text.trim_start().starts_with("---") {
-            Problem::at(shown, &text, 1, 1, "the front matter that starts here never ends")
-                .with_hint("add a line `---` after the title, date and other keys")
+            Problem::at(
+                shown,
+                &text,
+                1,
+                1,
+                "the front matter that starts here never ends",
+            )
+            .with_hint("add a line `---` after the title, date and other keys")
         } else {
             Problem::at(shown, &text, 1, 1, "no front matter at the top of this file")
                 .with_hint("start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`")
@@ -132,7 +139,13 @@ pub fn parse_document(
             Err(_) => {
                 problems.push(
                     origin
-                        .problem_at(date, format!("`date` must be a date written YYYY-MM-DD, found \"{}\"", date.value))
+                        .problem_at(
+                            date,
+                            format!(
+                                "`date` must be a date written YYYY-MM-DD, found \"{}\"",
+                                date.value
+                            ),
+                        )
                         .with_hint("for example `date: 2017-10-02`"),
                 );
                 None
@@ -148,11 +161,19 @@ pub fn parse_document(
         None => None,
     };
     if let Some(image) = &front.image
-        && (image.value.contains("..") || image.value.starts_with('/') || image.value.contains('\\'))
+        && (image.value.contains("..")
+            || image.value.starts_with('/')
+            || image.value.contains('\\'))
     {
         problems.push(
             origin
-                .problem_at(image, format!("`image` must be a file beside the note, found \"{}\"", image.value))
+                .problem_at(
+                    image,
+                    format!(
+                        "`image` must be a file beside the note, found \"{}\"",
+                        image.value
+                    ),
+                )
                 .with_hint("name a file in the note's folder, such as `image: couverture.png`"),
         );
     }
@@ -168,17 +189,25 @@ pub fn parse_document(
             line_offset: line,
         };
         let block = match fenced.kind {
-            BlockKind::Table => match yaml::parse::<TableSpec>(&fenced.yaml, origin, Some(&TableSpec::KEYS)) {
-                Ok(spec) => Block::Table(spec),
-                Err(found) => {
-                    problems.extend(found);
-                    Block::Broken
+            BlockKind::Table => {
+                match yaml::parse::<TableSpec>(&fenced.yaml, origin, Some(&TableSpec::KEYS)) {
+                    Ok(spec) => Block::Table(Box::new(spec)),
+                    Err(found) => {
+                        problems.extend(found);
+                        Block::Broken
+                    }
                 }
-            },
+            }
             BlockKind::Chart => {
                 problems.push(
-                    Problem::at(shown, &text, line, 1, "`chart` blocks are not drawn by this version of bilan")
-                        .with_hint("show the figures with a `table` block for now"),
+                    Problem::at(
+                        shown,
+                        &text,
+                        line,
+                        1,
+                        "`chart` blocks are not drawn by this version of bilan",
+                    )
+                    .with_hint("show the figures with a `table` block for now"),
                 );
                 Block::Broken
             }
@@ -193,10 +222,10 @@ pub fn parse_document(
         kind,
         source,
         slug,
-        title: front.title,
+        title: typographic(&front.title),
         date,
-        summary: front.summary,
-        period: front.period,
+        summary: front.summary.as_deref().map(typographic),
+        period: front.period.as_deref().map(typographic),
         draft: front.draft,
         image: front.image.map(|image| image.value),
         text,
@@ -233,14 +262,17 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Document, Vec<Problem>> {
-        let source = SourcePath { disk: PathBuf::from("a.md"), shown: PathBuf::from("a.md") };
+        let source = SourcePath {
+            disk: PathBuf::from("a.md"),
+            shown: PathBuf::from("a.md"),
+        };
         parse_document(DocKind::Report, source, "a".into(), text.into())
     }
 
     #[test]
     fn reads_front_matter_and_body() {
         let doc = parse("---\ntitle: Point d'avancement\ndate: 2017-10-02\n---\nCette note.\n\n```table\ndata: sites\n```\n").unwrap();
-        assert_eq!(doc.title, "Point d'avancement");
+        assert_eq!(doc.title, "Point d’avancement");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 10, 2));
         assert_eq!(doc.body(), "Cette note.\n\n```table\ndata: sites\n```\n");
         assert_eq!(doc.blocks[0].line, 7);
@@ -256,7 +288,11 @@ mod tests {
     #[test]
     fn a_front_matter_that_never_closes() {
         let problems = parse("---\ntitle: x\n").unwrap_err();
-        assert!(problems[0].message.contains("never ends"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("never ends"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
@@ -267,7 +303,9 @@ mod tests {
 
     #[test]
     fn broken_yaml_in_a_table_block_points_into_the_note() {
-        let problems = parse("---\ntitle: x\ndate: 2017-10-02\n---\nTexte\n\n```table\ndata: [sites\n```\n").unwrap_err();
+        let problems =
+            parse("---\ntitle: x\ndate: 2017-10-02\n---\nTexte\n\n```table\ndata: [sites\n```\n")
+                .unwrap_err();
         assert_eq!(problems[0].line, 8);
     }
 }

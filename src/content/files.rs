@@ -17,8 +17,16 @@ pub struct SourcePath {
 }
 
 impl SourcePath {
+    /// A file under `root`, shown as the user reaches it from where they ran bilan: the root
+    /// as they gave it, then the path inside it (`content/…` when the root is `.`).
     pub fn new(root: &Path, disk: PathBuf) -> Self {
-        let shown = disk.strip_prefix(root).map_or_else(|_| disk.clone(), Path::to_path_buf);
+        let shown = match disk.strip_prefix(root) {
+            Ok(relative) if root.as_os_str().is_empty() || root == Path::new(".") => {
+                relative.to_path_buf()
+            }
+            Ok(relative) => root.join(relative),
+            Err(_) => disk.clone(),
+        };
         SourcePath { disk, shown }
     }
 }
@@ -71,7 +79,11 @@ pub fn read_text(path: &SourcePath) -> Result<String, Problem> {
 fn line_and_column(before: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(before);
     let line = text.matches('\n').count() + 1;
-    let column = text.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    let column = text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
     (line, column)
 }
 

@@ -85,7 +85,12 @@ impl Site {
         };
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
-        let mut reports = load_documents(root, &content.join("reports"), DocKind::Report, &mut problems);
+        let mut reports = load_documents(
+            root,
+            &content.join("reports"),
+            DocKind::Report,
+            &mut problems,
+        );
         let mut pages = load_documents(root, &content.join("pages"), DocKind::Page, &mut problems);
         if !options.drafts {
             reports.retain(|doc| !doc.draft);
@@ -114,7 +119,8 @@ impl Site {
 
     /// Whether `name` is a dataset that exists but could not be read.
     pub fn is_broken_dataset(&self, doc: &Document, name: &str) -> bool {
-        doc.broken_datasets.contains(name) || (!doc.datasets.contains_key(name) && self.broken_data.contains(name))
+        doc.broken_datasets.contains(name)
+            || (!doc.datasets.contains_key(name) && self.broken_data.contains(name))
     }
 }
 
@@ -156,7 +162,10 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -173,7 +182,11 @@ fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
         if !path.disk.is_file() || !is_yaml(&path.disk) {
             continue;
         }
-        let name = path.disk.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .disk
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if datasets.contains_key(&name) || broken.contains(&name) {
             problems.push(
                 Problem::file(&path.shown, format!("a second dataset is named `{name}`"))
@@ -198,12 +211,21 @@ fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
 }
 
 /// Every file under `dir`, to be copied as it is.
-pub(crate) fn load_attachments(root: &Path, dir: &Path, problems: &mut Problems) -> Vec<Attachment> {
+pub(crate) fn load_attachments(
+    root: &Path,
+    dir: &Path,
+    problems: &mut Problems,
+) -> Vec<Attachment> {
     entries(root, dir, usize::MAX, problems)
         .into_iter()
         .filter(|path| path.disk.is_file())
         .filter_map(|source| {
-            let name = source.disk.strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            let name = source
+                .disk
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
             Some(Attachment { source, name })
         })
         .collect()
@@ -211,16 +233,28 @@ pub(crate) fn load_attachments(root: &Path, dir: &Path, problems: &mut Problems)
 
 /// Reads the reports (or pages) in `dir`: `NAME.md`, or `NAME/index.md` with its datasets
 /// and attachments beside it.
-fn load_documents(root: &Path, dir: &Path, kind: DocKind, problems: &mut Problems) -> Vec<Document> {
+fn load_documents(
+    root: &Path,
+    dir: &Path,
+    kind: DocKind,
+    problems: &mut Problems,
+) -> Vec<Document> {
     let mut documents = Vec::new();
     for path in entries(root, dir, 1, problems) {
-        let file_name = path.disk.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_name = path
+            .disk
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let (index, folder) = if path.disk.is_dir() {
             let index = SourcePath::new(root, path.disk.join("index.md"));
             if !index.disk.is_file() {
                 problems.push(
-                    Problem::file(&path.shown, "this folder has no `index.md`, so it is not a note")
-                        .with_hint("put the note's text in `index.md` inside the folder"),
+                    Problem::file(
+                        &path.shown,
+                        "this folder has no `index.md`, so it is not a note",
+                    )
+                    .with_hint("put the note's text in `index.md` inside the folder"),
                 );
                 continue;
             }
@@ -230,13 +264,17 @@ fn load_documents(root: &Path, dir: &Path, kind: DocKind, problems: &mut Problem
         } else {
             if !is_yaml(&path.disk) {
                 problems.push(
-                    Problem::file(&path.shown, "only notes (`NAME.md` or `NAME/index.md`) belong here")
-                        .with_hint("put images and datasets in the folder of the note that shows them"),
+                    Problem::file(
+                        &path.shown,
+                        "only notes (`NAME.md` or `NAME/index.md`) belong here",
+                    )
+                    .with_hint("put images and datasets in the folder of the note that shows them"),
                 );
             } else {
                 problems.push(
-                    Problem::file(&path.shown, "a dataset here belongs to no note")
-                        .with_hint("move it into a note's folder, or into `content/data/` to share it"),
+                    Problem::file(&path.shown, "a dataset here belongs to no note").with_hint(
+                        "move it into a note's folder, or into `content/data/` to share it",
+                    ),
                 );
             }
             continue;
@@ -270,7 +308,11 @@ fn load_documents(root: &Path, dir: &Path, kind: DocKind, problems: &mut Problem
             document.broken_datasets = broken;
             document.attachments = load_attachments(root, &folder, problems)
                 .into_iter()
-                .filter(|a| a.name != "index.md" && !(is_yaml(Path::new(&a.name)) && !a.name.contains('/')))
+                .filter(|a| {
+                    // The note and its datasets are read, not copied; everything else is.
+                    let is_dataset = !a.name.contains('/') && is_yaml(Path::new(&a.name));
+                    a.name != "index.md" && !is_dataset
+                })
                 .collect();
         }
         documents.push(document);

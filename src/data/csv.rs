@@ -9,7 +9,10 @@ use crate::locale::Language;
 pub fn dataset_to_csv(dataset: &Dataset, language: Language) -> Vec<u8> {
     let separator = language.csv_separator();
     let mut out = String::from('\u{FEFF}');
-    let header = dataset.columns.iter().map(|column| field(&column.label, separator));
+    let header = dataset
+        .columns
+        .iter()
+        .map(|column| field(&column.label, separator));
     push_record(&mut out, header, separator);
     for row in &dataset.rows {
         let fields = dataset.columns.iter().zip(row).map(|(column, value)| {
@@ -90,7 +93,10 @@ mod tests {
 
     #[test]
     fn english_csv_uses_commas() {
-        assert_eq!(csv("- {a: x, b: 1.5}\n", Language::En), "\u{FEFF}a,b\r\nx,1.5\r\n");
+        assert_eq!(
+            csv("- {a: x, b: 1.5}\n", Language::En),
+            "\u{FEFF}a,b\r\nx,1.5\r\n"
+        );
     }
 
     #[test]

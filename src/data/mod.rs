@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::locale::Language;
+use crate::locale::{Language, typographic};
 use crate::problem::{Problem, closest};
 use crate::yaml::{self, Origin, Scalar};
 
@@ -227,7 +227,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
     Ok(Dataset {
         name,
         path: shown.to_path_buf(),
-        title: doc.title,
+        title: doc.title.as_deref().map(typographic),
         columns,
         rows,
         declared_totals,
@@ -244,22 +244,28 @@ fn declared_columns(
     for doc in declared {
         let column = &doc.value;
         if columns.iter().any(|c| c.key == column.key) {
-            problems.push(origin.problem_at(doc, format!("the column `{}` is declared twice", column.key)));
+            problems.push(origin.problem_at(
+                doc,
+                format!("the column `{}` is declared twice", column.key),
+            ));
         }
         let kind = match &column.kind {
             None => ColumnType::Text,
             Some(kind) => ColumnType::from_name(&kind.value).unwrap_or_else(|| {
-                let problem = origin.problem_at(kind, format!("unknown column type `{}`", kind.value));
+                let problem =
+                    origin.problem_at(kind, format!("unknown column type `{}`", kind.value));
                 problems.push(match closest(&kind.value, ColumnType::NAMES) {
                     Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                    None => problem.with_hint(format!("the types are {}", ColumnType::NAMES.join(", "))),
+                    None => {
+                        problem.with_hint(format!("the types are {}", ColumnType::NAMES.join(", ")))
+                    }
                 });
                 ColumnType::Text
             }),
         };
         columns.push(Column {
             key: column.key.clone(),
-            label: column.label.clone().unwrap_or_else(|| column.key.clone()),
+            label: typographic(column.label.as_deref().unwrap_or(&column.key)),
             kind,
             currency: column.currency.clone().unwrap_or_else(|| "EUR".to_owned()),
         });
@@ -298,7 +304,7 @@ fn inferred_columns(rows: &[Row]) -> Vec<Column> {
 }
 
 fn infer_type<'a>(values: impl Iterator<Item = &'a Scalar> + Clone) -> ColumnType {
-    let all = |test: fn(&Scalar) -> bool| values.clone().all(|v| test(v));
+    let all = |test: fn(&Scalar) -> bool| values.clone().all(test);
     if values.clone().next().is_none() {
         ColumnType::Text
     } else if all(|v| matches!(v, Scalar::Integer(_))) {
@@ -316,7 +322,12 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
-fn read_row(row: &Row, columns: &[Column], origin: Origin<'_>, problems: &mut Vec<Problem>) -> Vec<Value> {
+fn read_row(
+    row: &Row,
+    columns: &[Column],
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Value> {
     let mut values = vec![Value::Missing; columns.len()];
     for (key, scalar) in &row.0 {
         let Some(index) = columns.iter().position(|c| c.key == key.value) else {
@@ -338,7 +349,10 @@ fn read_row(row: &Row, columns: &[Column], origin: Origin<'_>, problems: &mut Ve
 }
 
 fn unknown_column(key: &Spanned<String>, columns: &[Column], origin: Origin<'_>) -> Problem {
-    let problem = origin.problem_at(key, format!("`{}` is not a column of this dataset", key.value));
+    let problem = origin.problem_at(
+        key,
+        format!("`{}` is not a column of this dataset", key.value),
+    );
     match closest(&key.value, columns.iter().map(|c| c.key.as_str())) {
         Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
         None => problem.with_hint("add it to `columns`, or correct the key"),
@@ -350,7 +364,11 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
     let kind = column.kind;
     let wrong = |found: String, hint: Option<String>| {
         Err((
-            format!("`{}` expects {}, found {found}", column.key, kind.expected()),
+            format!(
+                "`{}` expects {}, found {found}",
+                column.key,
+                kind.expected()
+            ),
             hint,
         ))
     };
@@ -362,9 +380,10 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
         (Scalar::Bool(b), ColumnType::Text) => Ok(Value::Text(b.to_string())),
         (Scalar::Integer(i), ColumnType::Integer) => Ok(Value::Integer(*i)),
         (Scalar::Integer(i), _) if kind.is_numeric() => Ok(Value::Number(*i as f64)),
-        (Scalar::Number(n), ColumnType::Integer) => {
-            wrong(format!("`{n}`"), Some("write a whole number, or make the column `number`".into()))
-        }
+        (Scalar::Number(n), ColumnType::Integer) => wrong(
+            format!("`{n}`"),
+            Some("write a whole number, or make the column `number`".into()),
+        ),
         (Scalar::Number(n), _) if kind.is_numeric() => Ok(Value::Number(*n)),
         (Scalar::Text(text), ColumnType::Date) => match parse_date(text) {
             Some(date) => Ok(Value::Date(date)),
@@ -376,7 +395,10 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
             let hint = if looks_numeric {
                 Some("remove the quotes: a quoted figure is text".to_owned())
             } else if french_decimal {
-                Some(format!("write decimals with a point: `{}`", text.trim().replace(',', ".")))
+                Some(format!(
+                    "write decimals with a point: `{}`",
+                    text.trim().replace(',', ".")
+                ))
             } else {
                 None
             };
@@ -406,7 +428,10 @@ fn read_totals(
             (_, false) => {
                 problems.push(origin.problem_at(
                     scalar,
-                    format!("`{}` is not a column of figures, so it has no total", column.key),
+                    format!(
+                        "`{}` is not a column of figures, so it has no total",
+                        column.key
+                    ),
                 ));
                 continue;
             }
@@ -422,7 +447,11 @@ fn read_totals(
                 };
                 problems.push(origin.problem_at(
                     scalar,
-                    format!("the total of `{}` must be {}, found {found}", column.key, column.kind.expected()),
+                    format!(
+                        "the total of `{}` must be {}, found {found}",
+                        column.key,
+                        column.kind.expected()
+                    ),
                 ));
                 continue;
             }
@@ -507,7 +536,8 @@ impl<'de> Deserialize<'de> for DatasetFile {
                 Ok(DatasetFile::Rows(rows))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DatasetFile, A::Error> {
-                DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map)).map(DatasetFile::Table)
+                DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(DatasetFile::Table)
             }
         }
         deserializer.deserialize_any(FileVisitor)
@@ -540,7 +570,10 @@ total: {entered: 67}
         let dataset = load(SITES).unwrap();
         assert_eq!(dataset.name, "sites");
         assert_eq!(dataset.columns[2].kind, ColumnType::Integer);
-        assert_eq!(dataset.rows[0][1], Value::Date(NaiveDate::from_ymd_opt(2017, 3, 13).unwrap()));
+        assert_eq!(
+            dataset.rows[0][1],
+            Value::Date(NaiveDate::from_ymd_opt(2017, 3, 13).unwrap())
+        );
         assert_eq!(dataset.rows[1][2], Value::Missing);
         assert_eq!(dataset.sum(2), Some(67.0));
         assert!(dataset.check_totals(Language::Fr).is_empty());
@@ -552,8 +585,17 @@ total: {entered: 67}
         let problems = load(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].line, problems[0].column), (8, 46));
-        assert!(problems[0].message.contains("`entered` expects a whole number"), "{}", problems[0].message);
-        assert_eq!(problems[0].hint.as_deref(), Some("remove the quotes: a quoted figure is text"));
+        assert!(
+            problems[0]
+                .message
+                .contains("`entered` expects a whole number"),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("remove the quotes: a quoted figure is text")
+        );
     }
 
     #[test]
@@ -570,14 +612,26 @@ total: {entered: 67}
 
     #[test]
     fn infers_types_without_a_schema() {
-        let dataset = load("- {site: A, n: 1, x: 1.5, d: 2017-01-01}\n- {site: B, n: 2, x: 2, d: 2018-02-02}\n").unwrap();
+        let dataset = load(
+            "- {site: A, n: 1, x: 1.5, d: 2017-01-01}\n- {site: B, n: 2, x: 2, d: 2018-02-02}\n",
+        )
+        .unwrap();
         let kinds: Vec<_> = dataset.columns.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ColumnType::Text, ColumnType::Integer, ColumnType::Number, ColumnType::Date]);
+        assert_eq!(
+            kinds,
+            [
+                ColumnType::Text,
+                ColumnType::Integer,
+                ColumnType::Number,
+                ColumnType::Date
+            ]
+        );
     }
 
     #[test]
     fn unknown_keys_and_types_name_the_closest() {
-        let problems = load("columns:\n  - {key: n, type: integr}\nrows:\n  - {m: 1}\n").unwrap_err();
+        let problems =
+            load("columns:\n  - {key: n, type: integr}\nrows:\n  - {m: 1}\n").unwrap_err();
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `integer`?"));
         assert_eq!(problems[1].line, 4);

@@ -56,13 +56,34 @@ pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
         Err(problem) => problems.push(problem),
     };
 
-    page(renderer.listing("index.html", "home", site.config.title.clone(), "index.html"), &mut counts);
+    page(
+        renderer.listing(
+            "index.html",
+            "home",
+            site.config.title.clone(),
+            "index.html",
+        ),
+        &mut counts,
+    );
     let archive = format!("{}/index.html", site.config.reports_path);
-    page(renderer.listing(&archive, "reports", site.theme.strings.get("reports").to_owned(), "reports.html"), &mut counts);
+    page(
+        renderer.listing(
+            &archive,
+            "reports",
+            site.theme.strings.get("reports").to_owned(),
+            "reports.html",
+        ),
+        &mut counts,
+    );
     for (index, doc) in site.reports.iter().enumerate() {
         let previous = renderer.report_links.get(index + 1);
-        let next = index.checked_sub(1).and_then(|i| renderer.report_links.get(i));
-        page(renderer.document(doc, previous, next, &mut counts), &mut counts);
+        let next = index
+            .checked_sub(1)
+            .and_then(|i| renderer.report_links.get(i));
+        page(
+            renderer.document(doc, previous, next, &mut counts),
+            &mut counts,
+        );
     }
     for doc in &site.pages {
         page(renderer.document(doc, None, None, &mut counts), &mut counts);
@@ -79,10 +100,17 @@ pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
     }
     for (name, source) in &site.theme.assets {
         let (content, from) = match source {
-            AssetSource::BuiltIn(bytes) => (Content::BuiltIn(bytes), PathBuf::from("themes/default/static").join(name)),
+            AssetSource::BuiltIn(bytes) => (
+                Content::BuiltIn(bytes),
+                PathBuf::from("themes/default/static").join(name),
+            ),
             AssetSource::File(path) => (Content::Copy(path.disk.clone()), path.shown.clone()),
         };
-        files.push(OutputFile { path: format!("assets/{name}"), content, from });
+        files.push(OutputFile {
+            path: format!("assets/{name}"),
+            content,
+            from,
+        });
     }
     check_clashes(&files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -96,8 +124,15 @@ fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
     for file in files {
         if let Some(first) = seen.insert(&file.path, file) {
             problems.push(
-                Problem::file(&file.from, format!("this would be published as `{}`, like `{}`", file.path, first.from.display()))
-                    .with_hint("rename one of them"),
+                Problem::file(
+                    &file.from,
+                    format!(
+                        "this would be published as `{}`, like `{}`",
+                        file.path,
+                        first.from.display()
+                    ),
+                )
+                .with_hint("rename one of them"),
             );
         }
     }
@@ -116,7 +151,10 @@ impl<'a> Renderer<'a> {
     fn new(site: &'a Site, tera: Tera) -> Result<Self, Problems> {
         let config = &site.config;
         let strings = &site.theme.strings;
-        let footer = config.footer.as_deref().map(|text| markdown::render(text, strings.get("notes"), |_| String::new()));
+        let footer = config
+            .footer
+            .as_deref()
+            .map(|text| markdown::render(text, strings.get("notes"), |_| String::new()));
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -132,7 +170,11 @@ impl<'a> Renderer<'a> {
                 external: false,
             }]
         } else {
-            config.menu.iter().map(|item| menu_entry(&item.title, &item.url)).collect()
+            config
+                .menu
+                .iter()
+                .map(|item| menu_entry(&item.title, &item.url))
+                .collect()
         };
         let report_links: Vec<ReportLink> = site
             .reports
@@ -149,13 +191,28 @@ impl<'a> Renderer<'a> {
             latest: report_links.first(),
             reports_url: format!("{}/index.html", config.reports_path),
         };
-        let base = Context::from_serialize(&common)
-            .map_err(|error| Problems(vec![Problem::file("themes", format!("cannot prepare the page context: {error}"))]))?;
-        Ok(Renderer { site, tera, base, report_links })
+        let base = Context::from_serialize(&common).map_err(|error| {
+            Problems(vec![Problem::file(
+                "themes",
+                format!("cannot prepare the page context: {error}"),
+            )])
+        })?;
+        Ok(Renderer {
+            site,
+            tera,
+            base,
+            report_links,
+        })
     }
 
     /// The home page or the archive: lists of reports.
-    fn listing(&self, path: &str, kind: &'static str, title: String, template: &str) -> Result<Vec<OutputFile>, Problem> {
+    fn listing(
+        &self,
+        path: &str,
+        kind: &'static str,
+        title: String,
+        template: &str,
+    ) -> Result<Vec<OutputFile>, Problem> {
         let page = self.page_context(kind, title, self.site.config.description.clone(), path);
         let html = self.render(template, path, &page, |_| {})?;
         Ok(vec![html_file(path, html, "content/site.yaml")])
@@ -176,7 +233,10 @@ impl<'a> Renderer<'a> {
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("page", &page);
-        let html = self.tera.render("404.html", &context).map_err(|e| self.site.theme.template_problem(&e))?;
+        let html = self
+            .tera
+            .render("404.html", &context)
+            .map_err(|e| self.site.theme.template_problem(&e))?;
         Ok(vec![html_file("404.html", html, "content/site.yaml")])
     }
 
@@ -210,7 +270,10 @@ impl<'a> Renderer<'a> {
         });
 
         let path = format!("{dir}index.html");
-        let description = doc.summary.clone().or_else(|| site.config.description.clone());
+        let description = doc
+            .summary
+            .clone()
+            .or_else(|| site.config.description.clone());
         let mut page = self.page_context(
             match doc.kind {
                 DocKind::Report => "report",
@@ -253,13 +316,24 @@ impl<'a> Renderer<'a> {
         Ok(files)
     }
 
-    fn page_context(&self, kind: &'static str, title: String, description: Option<String>, path: &str) -> PageContext {
+    fn page_context(
+        &self,
+        kind: &'static str,
+        title: String,
+        description: Option<String>,
+        path: &str,
+    ) -> PageContext {
         let url = path.strip_suffix("index.html").unwrap_or(path).to_owned();
         PageContext {
             kind,
             title,
             description,
-            canonical: self.site.config.base_url.as_ref().map(|base| format!("{base}{url}")),
+            canonical: self
+                .site
+                .config
+                .base_url
+                .as_ref()
+                .map(|base| format!("{base}{url}")),
             url,
             date: None,
             summary: None,
@@ -268,14 +342,22 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render(&self, template: &str, path: &str, page: &PageContext, extra: impl FnOnce(&mut Context)) -> Result<String, Problem> {
+    fn render(
+        &self,
+        template: &str,
+        path: &str,
+        page: &PageContext,
+        extra: impl FnOnce(&mut Context),
+    ) -> Result<String, Problem> {
         let root = "../".repeat(path.matches('/').count());
         let mut context = self.base.clone();
         context.insert("assets", &format!("{root}assets/"));
         context.insert("root", &root);
         context.insert("page", page);
         extra(&mut context);
-        self.tera.render(template, &context).map_err(|e| self.site.theme.template_problem(&e))
+        self.tera
+            .render(template, &context)
+            .map_err(|e| self.site.theme.template_problem(&e))
     }
 }
 
@@ -296,7 +378,11 @@ fn menu_entry(title: &str, url: &str) -> MenuContext {
     } else {
         url.to_owned()
     };
-    MenuContext { title: title.to_owned(), url, external }
+    MenuContext {
+        title: title.to_owned(),
+        url,
+        external,
+    }
 }
 
 fn html_file(path: &str, html: String, from: &str) -> OutputFile {
