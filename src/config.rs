@@ -63,7 +63,12 @@ impl SiteConfig {
     /// Reads and checks `site.yaml`, whose text is `text`, shown to the user as `shown`.
     pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Vec<Problem>> {
         let origin = Origin::file(shown, text);
-        let file: SiteFile = yaml::parse(text, origin, Some(&KEYS))?;
+        let file: SiteFile = yaml::parse(
+            text,
+            origin,
+            Some(&KEYS),
+            "the site's settings, at least `title: …`",
+        )?;
         let mut problems = Vec::new();
 
         let base_url = file.base_url.as_ref().and_then(|url| {

@@ -18,6 +18,8 @@ pub struct Problem {
     pub line: usize,
     /// 1-based column, counted in characters; 0 when unknown.
     pub column: usize,
+    /// How many characters the problem covers from `column` (at least one is underlined).
+    pub width: usize,
     /// What is wrong, in lowercase, naming things in backticks.
     pub message: String,
     /// How to fix it, when we can tell.
@@ -33,6 +35,7 @@ impl Problem {
             path: path.into(),
             line: 0,
             column: 0,
+            width: 1,
             message: message.into(),
             hint: None,
             source_line: None,
@@ -55,10 +58,17 @@ impl Problem {
             path: path.into(),
             line,
             column,
+            width: 1,
             message: message.into(),
             hint: None,
             source_line,
         }
+    }
+
+    /// The same problem, underlining `width` characters.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
     }
 
     /// The same problem with a hint on how to fix it.
@@ -85,9 +95,9 @@ impl Problem {
         if let Some(text) = &self.source_line {
             let start = byte_offset_of_column(text, self.column);
             let end = text[start..]
-                .chars()
-                .next()
-                .map_or(start, |c| start + c.len_utf8());
+                .char_indices()
+                .nth(self.width.max(1))
+                .map_or(text.len(), |(offset, _)| start + offset);
             elements.push(
                 Snippet::source(text.as_str())
                     .line_start(self.line)
@@ -214,6 +224,9 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("3 | dte: 2017-10-02"), "{text}");
+        assert!(text.contains("  | ^\n"), "one character underlined: {text}");
+        let wide = problem.clone().with_width(3).render(false);
+        assert!(wide.contains("  | ^^^\n"), "{wide}");
         assert!(text.contains("did you mean `date`?"), "{text}");
     }
 

@@ -103,7 +103,12 @@ impl Theme {
         let mut strings = built_in_strings(&strings_name);
         if let Some(source) = strings_file {
             match read_text(&source).map_err(|p| vec![p]).and_then(|text| {
-                yaml::parse::<Strings>(&text, Origin::file(&source.shown, &text), None)
+                yaml::parse::<Strings>(
+                    &text,
+                    Origin::file(&source.shown, &text),
+                    None,
+                    "words such as `reports: Rapports`",
+                )
             }) {
                 Ok(own) => strings.0.extend(own.0),
                 Err(found) => problems.extend(found),

@@ -62,16 +62,29 @@ impl<'a> Origin<'a> {
             usize::try_from(location.column()).unwrap_or(0),
             message,
         )
+        .with_width(usize::try_from(location.span().len()).unwrap_or(1))
     }
 }
 
 /// Parses `text` as a `T`, after checking that every top-level key is one of `known` (so that
-/// a typo is reported with the closest known key).
+/// a typo is reported with the closest known key). Empty YAML is a problem that says what
+/// `expected` to find there.
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     origin: Origin<'_>,
     known: Option<&[&str]>,
+    expected: &str,
 ) -> Result<T, Vec<Problem>> {
+    if text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        return Err(vec![
+            origin
+                .problem(1, 1, "this is empty")
+                .with_hint(format!("expected {expected}")),
+        ]);
+    }
     if text.len() > MAX_YAML_BYTES {
         return Err(vec![Problem::file(
             origin.path,
@@ -150,7 +163,9 @@ pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
         .chars()
         .filter(|c| !c.is_control())
         .collect();
-    let message = lowercase_first(&message);
+    let message = lowercase_first(&message)
+        .replace("missing field", "missing key")
+        .replace("unknown field", "unknown key");
     match error.location() {
         Some(location) if location.line() > 0 => origin.problem(
             usize::try_from(location.line()).unwrap_or(0),
@@ -255,7 +270,8 @@ mod tests {
     fn unknown_key_names_the_closest() {
         let file = "---\ntitle: a\ndte: 2017-10-02\n---\n";
         let yaml = "title: a\ndte: 2017-10-02\n";
-        let problems = parse::<Settings>(yaml, origin(file), Some(&["title", "date"])).unwrap_err();
+        let problems = parse::<Settings>(yaml, origin(file), Some(&["title", "date"]), "settings")
+            .unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].line, problems[0].column), (3, 1));
         assert_eq!(problems[0].message, "unknown key `dte`");
@@ -265,7 +281,8 @@ mod tests {
     #[test]
     fn syntax_errors_are_located_in_the_file() {
         let file = "---\ntitle: [a\n---\n";
-        let problems = parse::<Settings>("title: [a\n", origin(file), None).unwrap_err();
+        let problems =
+            parse::<Settings>("title: [a\n", origin(file), None, "settings").unwrap_err();
         assert_eq!(problems[0].line, 2);
         assert!(
             !problems[0].message.contains("at line"),
@@ -277,13 +294,37 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused() {
         let file = "---\ntitle: a\ntitle: b\n---\n";
-        let problems = parse::<Settings>("title: a\ntitle: b\n", origin(file), None).unwrap_err();
+        let problems =
+            parse::<Settings>("title: a\ntitle: b\n", origin(file), None, "settings").unwrap_err();
         assert_eq!(problems[0].line, 3);
         assert!(
             problems[0].message.contains("duplicate"),
             "{}",
             problems[0].message
         );
+    }
+
+    #[test]
+    fn empty_yaml_says_what_was_expected() {
+        let file = "---\n# nothing\n---\n";
+        let problems =
+            parse::<Settings>("# nothing\n", origin(file), None, "at least `title`").unwrap_err();
+        assert_eq!(
+            (problems[0].line, problems[0].message.as_str()),
+            (2, "this is empty")
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("expected at least `title`")
+        );
+    }
+
+    #[test]
+    fn missing_keys_are_called_keys() {
+        let problems =
+            parse::<Settings>("date: x\n", origin("---\ndate: x\n---\n"), None, "settings")
+                .unwrap_err();
+        assert_eq!(problems[0].message, "missing key `title`");
     }
 
     #[test]

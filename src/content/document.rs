@@ -130,7 +130,12 @@ pub fn parse_document(
         file_text: &text,
         line_offset: 1,
     };
-    let front: FrontMatter = yaml::parse(yaml_text, origin, Some(&KEYS))?;
+    let front: FrontMatter = yaml::parse(
+        yaml_text,
+        origin,
+        Some(&KEYS),
+        "at least `title: …` and, for a report, `date: YYYY-MM-DD`",
+    )?;
 
     let mut problems = Vec::new();
     let date = match &front.date {
@@ -190,7 +195,12 @@ pub fn parse_document(
         };
         let block = match fenced.kind {
             BlockKind::Table => {
-                match yaml::parse::<TableSpec>(&fenced.yaml, origin, Some(&TableSpec::KEYS)) {
+                match yaml::parse::<TableSpec>(
+                    &fenced.yaml,
+                    origin,
+                    Some(&TableSpec::KEYS),
+                    "at least `data: NAME`, the dataset to show",
+                ) {
                     Ok(spec) => Block::Table(Box::new(spec)),
                     Err(found) => {
                         problems.extend(found);

@@ -122,6 +122,8 @@ pub struct DeclaredTotal {
     pub value: f64,
     pub line: usize,
     pub col: usize,
+    /// The length of the figure as written, to underline it.
+    pub width: usize,
 }
 
 /// A dataset read from `NAME.yaml`.
@@ -182,6 +184,7 @@ impl Dataset {
                             show(sum)
                         ),
                     )
+                    .with_width(total.width)
                     .with_hint("correct the figure in the rows or in `total`, whichever is wrong"),
                 )
             })
@@ -196,7 +199,12 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let origin = Origin::file(shown, text);
-    let file: DatasetFile = yaml::parse(text, origin, Some(&DatasetDoc::KEYS))?;
+    let file: DatasetFile = yaml::parse(
+        text,
+        origin,
+        Some(&DatasetDoc::KEYS),
+        "a list of rows, or `columns` and `rows`",
+    )?;
     let doc = match file {
         DatasetFile::Rows(rows) => DatasetDoc {
             title: None,
@@ -462,6 +470,7 @@ fn read_totals(
             value,
             line: usize::try_from(location.line()).unwrap_or(0) + origin.line_offset,
             col: usize::try_from(location.column()).unwrap_or(0),
+            width: usize::try_from(location.span().len()).unwrap_or(1),
         });
     }
     totals
