@@ -9,6 +9,7 @@
 //! output::write(&out_dir, &files)?;                     // the only writes to disk
 //! ```
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 use crate::data::{Dataset, Value};
 use crate::locale::{Language, Strings, typographic};
@@ -30,6 +30,19 @@ pub struct TableSpec {
 
 impl TableSpec {
     pub const KEYS: [&'static str; 5] = ["data", "columns", "total", "sort", "caption"];
+
+    /// The table under a chart: the chart's columns of `dataset`, captioned with its title.
+    pub fn for_chart(dataset: &Dataset, columns: Option<&[&str]>, caption: &str) -> TableSpec {
+        let unplaced =
+            |value: &str| Spanned::new(value.to_owned(), Location::UNKNOWN, Location::UNKNOWN);
+        TableSpec {
+            data: unplaced(&dataset.name),
+            columns: columns.map(|keys| keys.iter().map(|key| unplaced(key)).collect()),
+            total: None,
+            sort: None,
+            caption: Some(caption.to_owned()),
+        }
+    }
 
     /// The column named by `sort`, and whether the order is descending.
     fn sort_key(&self) -> Option<(&str, bool)> {

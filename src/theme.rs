@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tera::{Kwargs, State, Tera, TeraResult};
 
+use crate::chart::Palette;
 use crate::content::Attachment;
 use crate::content::files::{SourcePath, read_text};
 use crate::locale::{Language, Strings};
@@ -39,6 +40,15 @@ pub struct Theme {
     /// The theme's static files, published under `assets/`.
     pub assets: BTreeMap<String, AssetSource>,
     pub strings: Strings,
+    /// The colours of chart series, from the theme's `chart.yaml`.
+    pub palette: Palette,
+}
+
+/// A theme's `chart.yaml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartSettings {
+    palette: Vec<serde_saphyr::Spanned<String>>,
 }
 
 impl Theme {
@@ -49,6 +59,7 @@ impl Theme {
         let mut templates = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let mut strings_file = None;
+        let mut chart_file = None;
         let strings_name = format!("strings/{}.yaml", language.code());
 
         let dir = root.join("themes").join(name);
@@ -74,6 +85,8 @@ impl Theme {
                     assets.insert(asset.to_owned(), AssetSource::File(source));
                 } else if file == strings_name {
                     strings_file = Some(source);
+                } else if file == "chart.yaml" {
+                    chart_file = Some(source);
                 }
             }
         } else if name != "default" {
@@ -115,11 +128,32 @@ impl Theme {
             }
         }
 
+        let palette = match chart_file {
+            Some(source) => match read_text(&source).map_err(|p| vec![p]).and_then(|text| {
+                let origin = Origin::file(&source.shown, &text);
+                let settings: ChartSettings = yaml::parse(
+                    &text,
+                    origin,
+                    Some(&["palette"]),
+                    "`palette`, a list of colours",
+                )?;
+                read_palette(&settings, origin)
+            }) {
+                Ok(palette) => palette,
+                Err(found) => {
+                    problems.extend(found);
+                    Palette::default()
+                }
+            },
+            None => built_in_palette(),
+        };
+
         if problems.is_empty() {
             Ok(Theme {
                 templates,
                 assets,
                 strings,
+                palette,
             })
         } else {
             Err(problems)
@@ -209,6 +243,40 @@ fn lowercase(message: &str) -> String {
     })
 }
 
+fn read_palette(settings: &ChartSettings, origin: Origin<'_>) -> Result<Palette, Vec<Problem>> {
+    let colours: Vec<String> = settings.palette.iter().map(|c| c.value.clone()).collect();
+    Palette::from_hex(&colours).map_err(|bad| {
+        let at = settings.palette.iter().find(|c| c.value == bad);
+        let message = format!("\"{bad}\" is not a colour written `#RRGGBB`");
+        vec![
+            match at {
+                Some(at) => origin.problem_at(at, message),
+                None => Problem::file(origin.path, message),
+            }
+            .with_hint("for example `\"#0B4F8A\"` (with the quotes: YAML reads `#` as a comment)"),
+        ]
+    })
+}
+
+/// The built-in theme's palette.
+fn built_in_palette() -> Palette {
+    DEFAULT_THEME
+        .iter()
+        .find(|(file, _)| *file == "chart.yaml")
+        .and_then(|(_, bytes)| serde_saphyr::from_slice::<ChartSettings>(bytes).ok())
+        .and_then(|settings| {
+            Palette::from_hex(
+                &settings
+                    .palette
+                    .into_iter()
+                    .map(|c| c.value)
+                    .collect::<Vec<_>>(),
+            )
+            .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// The built-in words for a language (the built-in theme always has them).
 fn built_in_strings(name: &str) -> Strings {
     DEFAULT_THEME
@@ -278,6 +346,11 @@ mod tests {
         }
         let fr = built_in_strings("strings/fr.yaml");
         let en = built_in_strings("strings/en.yaml");
+        assert_eq!(
+            built_in_palette(),
+            Palette::default(),
+            "chart.yaml and the code agree"
+        );
         assert_eq!(fr.get("reports"), "Rapports");
         assert_eq!(
             fr.0.keys().collect::<Vec<_>>(),

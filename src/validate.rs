@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::chart;
 use crate::content::{Block, Document, Site};
 use crate::problem::{Problem, Problems, closest};
 
@@ -48,10 +49,15 @@ fn check_addresses(docs: &[Document], problems: &mut Problems) {
 
 fn check_blocks(site: &Site, doc: &Document, problems: &mut Problems) {
     for placed in &doc.blocks {
-        let Block::Table(spec) = &placed.block else {
-            continue;
-        };
         let origin = doc.block_origin(placed);
+        let spec = match &placed.block {
+            Block::Table(spec) => spec,
+            Block::Chart(spec) => {
+                problems.extend(chart::check(spec, site, doc, origin));
+                continue;
+            }
+            Block::Broken => continue,
+        };
         let name = spec.data.value.as_str();
         match site.dataset(doc, name) {
             Some(dataset) => problems.extend(spec.check(dataset, origin)),

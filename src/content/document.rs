@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::files::SourcePath;
+use crate::chart::ChartSpec;
 use crate::data::Dataset;
 use crate::locale::typographic;
 use crate::markdown::{self, BlockKind};
@@ -34,6 +35,7 @@ pub struct Attachment {
 #[derive(Debug)]
 pub enum Block {
     Table(Box<TableSpec>),
+    Chart(Box<ChartSpec>),
     /// A block whose problems were already reported; it is never rendered.
     Broken,
 }
@@ -208,19 +210,18 @@ pub fn parse_document(
                     }
                 }
             }
-            BlockKind::Chart => {
-                problems.push(
-                    Problem::at(
-                        shown,
-                        &text,
-                        line,
-                        1,
-                        "`chart` blocks are not drawn by this version of bilan",
-                    )
-                    .with_hint("show the figures with a `table` block for now"),
-                );
-                Block::Broken
-            }
+            BlockKind::Chart => match yaml::parse::<ChartSpec>(
+                &fenced.yaml,
+                origin,
+                Some(&ChartSpec::KEYS),
+                "at least `type`, `data` and `y`",
+            ) {
+                Ok(spec) => Block::Chart(Box::new(spec)),
+                Err(found) => {
+                    problems.extend(found);
+                    Block::Broken
+                }
+            },
         };
         blocks.push(PlacedBlock { line, block });
     }

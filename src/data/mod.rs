@@ -141,6 +141,25 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A dataset made by bilan rather than read from a file (the figures of a chart that
+    /// follows a dataset across reports).
+    pub fn derived(
+        name: String,
+        title: Option<String>,
+        columns: Vec<Column>,
+        rows: Vec<Vec<Value>>,
+    ) -> Self {
+        Dataset {
+            name,
+            path: PathBuf::new(),
+            title,
+            columns,
+            rows,
+            declared_totals: Vec::new(),
+            text: String::new(),
+        }
+    }
+
     /// The index of the column whose key is `key`.
     pub fn column_index(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)

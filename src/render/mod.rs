@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use tera::{Context, Tera};
 
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
 use crate::markdown;
@@ -253,8 +254,30 @@ impl<'a> Renderer<'a> {
         let language = site.config.language;
         let strings = &site.theme.strings;
         let mut shown = Vec::new();
+        let mut charts_on_page = 0;
         let content = markdown::render(doc.body(), strings.get("notes"), |index| {
             match doc.blocks.get(index).map(|placed| &placed.block) {
+                Some(Block::Chart(spec)) => {
+                    match chart::chart_data(spec, site, doc, strings, language) {
+                        Some((data, dataset, table)) => {
+                            counts.charts += 1;
+                            charts_on_page += 1;
+                            let id = format!("chart-{charts_on_page}");
+                            let html = chart::render_chart(
+                                &data,
+                                &dataset,
+                                &table,
+                                &id,
+                                language,
+                                strings,
+                                &site.theme.palette,
+                            );
+                            shown.push(dataset);
+                            html
+                        }
+                        None => String::new(),
+                    }
+                }
                 Some(Block::Table(spec)) => match site.dataset(doc, &spec.data.value) {
                     Some(dataset) => {
                         counts.tables += 1;

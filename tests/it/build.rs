@@ -36,7 +36,7 @@ fn the_example_note_is_published_whole_with_its_figures() {
     let result = build(&repo(), &out, &[]);
     assert!(result.status.success(), "{}", stderr(&result));
     let summary = String::from_utf8_lossy(&result.stdout);
-    assert!(summary.contains("4 pages, 1 table, 0 charts"), "{summary}");
+    assert!(summary.contains("4 pages, 1 table, 1 chart,"), "{summary}");
 
     assert!(out.join("index.html").is_file());
     let html = read(out.join(REPORT));
@@ -117,6 +117,33 @@ fn the_example_note_is_published_whole_with_its_figures() {
          Dracénie;2017-10-23;;30;0\r\n"
     );
     assert!(html.contains("<a href=\"sites.csv\" download>"));
+
+    // The chart under the table: an image with a title and a description in words.
+    let chart = &html[html.find("<figure class=\"chart\"").expect("a chart")..];
+    let svg = &chart[chart.find("<svg").unwrap()..chart.find("</svg>").unwrap()];
+    assert!(svg.starts_with("<svg viewBox=\"0 0 640 "), "{svg}");
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains(
+        "<title id=\"chart-1-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
+    ));
+    let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
+    for site in ["TPM", "CAVEM", "Provence Verte", "Dracénie"] {
+        assert!(desc.contains(site), "{desc}");
+    }
+    for figures in [
+        "67, prévision 2017 : 90",
+        "25, prévision 2017 : 45",
+        "10, prévision 2017 : 30",
+        "Dracénie — stagiaires entrés : non renseigné, prévision 2017 : 30",
+    ] {
+        assert!(desc.contains(figures), "{figures} in {desc}");
+    }
+    assert!(chart.contains("<details class=\"chart-data\">"));
+    assert!(chart.contains("<caption>Stagiaires entrés et prévision 2017, par site</caption>"));
+    assert!(
+        chart.find("</details>").unwrap() > chart.find("href=\"sites.csv\"").unwrap(),
+        "the CSV link is under the chart"
+    );
 }
 
 #[test]

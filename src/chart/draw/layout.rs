@@ -1,0 +1,617 @@
+//! Where everything of a chart goes: pure geometry, from the figures to a list of marks.
+//! Nothing here draws; `super::paint` turns the marks into SVG with plotters.
+
+use super::text::{nice_ticks, text_width, wrap};
+use super::{Anchor, Baseline, Layout, Mark, Paint, Size, TextMark};
+use crate::chart::{ChartData, ChartKind};
+use crate::data::ColumnType;
+use crate::locale::{Language, Strings};
+
+const FONT: f64 = 13.0;
+const SMALL: f64 = 12.0;
+const LINE: i32 = 16;
+const PAD: i32 = 8;
+
+/// Lays out the chart for a page of `size`.
+pub fn layout(data: &ChartData, size: Size, language: Language, strings: &Strings) -> Layout {
+    let width = size.width();
+    let mut marks = Vec::new();
+    let top = if data.series.len() > 1 && data.kind != ChartKind::Pie {
+        let names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
+        legend(
+            &names,
+            data.kind == ChartKind::Line,
+            PAD,
+            PAD,
+            width as i32 - PAD,
+            &mut marks,
+        ) + 10
+    } else {
+        PAD
+    };
+    let height = match data.kind {
+        ChartKind::Bar | ChartKind::StackedBar => {
+            bars(data, size, top, language, strings, &mut marks)
+        }
+        ChartKind::Line => lines(data, size, top, language, &mut marks),
+        ChartKind::Pie => pie(data, size, top, language, strings, &mut marks),
+    };
+    Layout {
+        width,
+        height: height as u32,
+        marks,
+    }
+}
+
+fn text(
+    x: i32,
+    y: i32,
+    text: impl Into<String>,
+    size: f64,
+    anchor: Anchor,
+    baseline: Baseline,
+    paint: Paint,
+) -> Mark {
+    Mark::Text(TextMark {
+        x,
+        y,
+        text: text.into(),
+        size,
+        anchor,
+        baseline,
+        paint,
+        bold: false,
+    })
+}
+
+/// A row of keys and names that wraps; returns the bottom of the legend. The key is a
+/// swatch of the series' fill, or for lines a stretch of the line with its marker.
+fn legend(
+    names: &[&str],
+    lines_key: bool,
+    left: i32,
+    top: i32,
+    right: i32,
+    marks: &mut Vec<Mark>,
+) -> i32 {
+    let key = if lines_key { 26 } else { 18 };
+    let mut x = left;
+    let mut y = top;
+    for (series, name) in names.iter().enumerate() {
+        let lines = wrap(name, (right - left - key - 2) as f64, FONT);
+        let item_width = key
+            + lines
+                .iter()
+                .map(|l| text_width(l, FONT))
+                .fold(0.0, f64::max)
+                .ceil() as i32;
+        if x > left && x + item_width > right {
+            x = left;
+            y += LINE + 4;
+        }
+        if lines_key {
+            marks.push(Mark::Path {
+                points: vec![(x, y + 8), (x + 20, y + 8)],
+                series,
+            });
+            marks.push(Mark::Marker {
+                x: x + 10,
+                y: y + 8,
+                series,
+            });
+        } else {
+            marks.push(Mark::Bar {
+                x0: x,
+                y0: y + 2,
+                x1: x + 12,
+                y1: y + 14,
+                series,
+            });
+        }
+        for (i, line) in lines.iter().enumerate() {
+            marks.push(text(
+                x + key,
+                y + 8 + i as i32 * LINE,
+                line.clone(),
+                FONT,
+                Anchor::Left,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        }
+        y += (lines.len() as i32 - 1) * LINE;
+        x += item_width + 16;
+    }
+    y + LINE
+}
+
+/// The range of the value axis: its ticks, always including zero.
+fn value_ticks(data: &ChartData, stacked: bool, target: usize) -> Vec<f64> {
+    let values: Vec<f64> = if stacked {
+        (0..data.categories.len())
+            .map(|i| {
+                data.series
+                    .iter()
+                    .filter_map(|s| s.values[i])
+                    .filter(|v| *v > 0.0)
+                    .sum()
+            })
+            .collect()
+    } else {
+        data.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .collect()
+    };
+    let max = values.iter().copied().fold(0.0, f64::max);
+    let min = values.iter().copied().fold(0.0, f64::min);
+    let whole = matches!(data.value_column.kind, ColumnType::Integer);
+    nice_ticks(min, max, target, whole)
+}
+
+/// Horizontal bars, grouped or stacked: categories down the side (their names wrapped, never
+/// cut), one bar per series or one stacked bar, the figure at the end of each bar.
+fn bars(
+    data: &ChartData,
+    size: Size,
+    top: i32,
+    language: Language,
+    strings: &Strings,
+    marks: &mut Vec<Mark>,
+) -> i32 {
+    let width = size.width() as i32;
+    let stacked = data.kind == ChartKind::StackedBar;
+    let label_max = (width as f64 * if size == Size::Wide { 0.28 } else { 0.32 }).floor();
+    let labels: Vec<Vec<String>> = data
+        .categories
+        .iter()
+        .map(|c| wrap(c, label_max, FONT))
+        .collect();
+    let label_width = labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, FONT))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    let missing = strings.get("not_given_short");
+    let figures: Vec<String> = if stacked {
+        (0..data.categories.len())
+            .map(|i| {
+                let given: Vec<f64> = data.series.iter().filter_map(|s| s.values[i]).collect();
+                if given.is_empty() {
+                    missing.to_owned()
+                } else {
+                    data.format(given.iter().sum(), language)
+                }
+            })
+            .collect()
+    } else {
+        data.series
+            .iter()
+            .flat_map(|s| {
+                s.values
+                    .iter()
+                    .map(|v| v.map_or_else(|| missing.to_owned(), |v| data.format(v, language)))
+            })
+            .collect()
+    };
+    let figure_width = figures
+        .iter()
+        .map(|f| text_width(f, SMALL))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    let x0 = PAD + label_width + 10;
+
+    // As many ticks as fit without their labels touching (two at the least: 0 and the top).
+    let mut target = if size == Size::Wide { 5 } else { 3 };
+    let (ticks, tick_labels, x1) = loop {
+        let ticks = value_ticks(data, stacked, target);
+        let labels: Vec<String> = ticks.iter().map(|t| data.format(*t, language)).collect();
+        let widest = labels
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .fold(0.0, f64::max);
+        let last_half =
+            (text_width(labels.last().map_or("", String::as_str), SMALL) / 2.0).ceil() as i32;
+        let x1 = width - PAD - (figure_width + 6).max(last_half);
+        let spacing = (x1 - x0) as f64 / (ticks.len().max(2) - 1) as f64;
+        if widest + 8.0 <= spacing || target == 1 {
+            break (ticks, labels, x1);
+        }
+        target -= 1;
+    };
+    let (low, high) = (ticks[0], ticks[ticks.len() - 1]);
+    let scale = |v: f64| x0 + ((v - low) / (high - low) * (x1 - x0) as f64).round() as i32;
+    let zero = scale(0.0);
+
+    let bar = if size == Size::Wide { 16 } else { 14 };
+    let bars_per_group = if stacked { 1 } else { data.series.len() as i32 };
+    let bars_height = bars_per_group * bar + (bars_per_group - 1) * 3;
+
+    // Measure the groups first, to draw the grid behind the bars.
+    let mut groups = Vec::new();
+    let mut y = top + 4;
+    for lines in &labels {
+        let height = bars_height.max(lines.len() as i32 * LINE) + 14;
+        groups.push((y, height));
+        y += height;
+    }
+    let bottom = y;
+    for (tick, label) in ticks.iter().zip(&tick_labels) {
+        let x = scale(*tick);
+        let paint = if *tick == 0.0 {
+            Paint::Axis
+        } else {
+            Paint::Grid
+        };
+        marks.push(Mark::Rule {
+            from: (x, top),
+            to: (x, bottom),
+            paint,
+            width: 1,
+        });
+        marks.push(text(
+            x,
+            bottom + 6,
+            label.clone(),
+            SMALL,
+            Anchor::Center,
+            Baseline::Top,
+            Paint::Muted,
+        ));
+    }
+
+    for (i, ((group_top, height), lines)) in groups.iter().zip(&labels).enumerate() {
+        let middle = group_top + height / 2;
+        let first_line = middle - (lines.len() as i32 - 1) * LINE / 2;
+        for (l, line) in lines.iter().enumerate() {
+            marks.push(text(
+                x0 - 10,
+                first_line + l as i32 * LINE,
+                line.clone(),
+                FONT,
+                Anchor::Right,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        }
+        let bars_top = middle - bars_height / 2;
+        if stacked {
+            let mut at = 0.0;
+            for (series, s) in data.series.iter().enumerate() {
+                if let Some(v) = s.values[i].filter(|v| *v > 0.0) {
+                    marks.push(Mark::Bar {
+                        x0: scale(at),
+                        y0: bars_top,
+                        x1: scale(at + v),
+                        y1: bars_top + bar,
+                        series,
+                    });
+                    at += v;
+                }
+            }
+            let end = scale(at).max(zero);
+            let label = figures[i].clone();
+            marks.push(text(
+                end + 5,
+                bars_top + bar / 2,
+                label,
+                SMALL,
+                Anchor::Left,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        } else {
+            for (series, s) in data.series.iter().enumerate() {
+                let y0 = bars_top + series as i32 * (bar + 3);
+                let label =
+                    s.values[i].map_or_else(|| missing.to_owned(), |v| data.format(v, language));
+                match s.values[i] {
+                    Some(v) => {
+                        let (a, b) = if v >= 0.0 {
+                            (zero, scale(v))
+                        } else {
+                            (scale(v), zero)
+                        };
+                        marks.push(Mark::Bar {
+                            x0: a,
+                            y0,
+                            x1: b.max(a + 1),
+                            y1: y0 + bar,
+                            series,
+                        });
+                        let (x, anchor) = if v >= 0.0 {
+                            (b + 5, Anchor::Left)
+                        } else {
+                            (a - 5, Anchor::Right)
+                        };
+                        marks.push(text(
+                            x,
+                            y0 + bar / 2,
+                            label,
+                            SMALL,
+                            anchor,
+                            Baseline::Middle,
+                            Paint::Ink,
+                        ));
+                    }
+                    // Not given: no bar at all, and a dash that says so, never a zero.
+                    None => marks.push(text(
+                        zero + 5,
+                        y0 + bar / 2,
+                        label,
+                        SMALL,
+                        Anchor::Left,
+                        Baseline::Middle,
+                        Paint::Muted,
+                    )),
+                }
+            }
+        }
+    }
+    bottom + 6 + LINE + PAD
+}
+
+/// Lines across ordered categories (the dates of reports), broken where a figure is missing,
+/// each with its own marker shape.
+fn lines(data: &ChartData, size: Size, top: i32, language: Language, marks: &mut Vec<Mark>) -> i32 {
+    let width = size.width() as i32;
+    let ticks = value_ticks(data, false, if size == Size::Wide { 5 } else { 4 });
+    let (low, high) = (ticks[0], ticks[ticks.len() - 1]);
+    let tick_labels: Vec<String> = ticks.iter().map(|t| data.format(*t, language)).collect();
+    let tick_width = tick_labels
+        .iter()
+        .map(|l| text_width(l, SMALL))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+
+    let n = data.categories.len().max(1) as i32;
+    let first_half = data
+        .categories
+        .first()
+        .map_or(0.0, |c| text_width(c, SMALL) / 2.0)
+        .ceil() as i32;
+    let last_half = data
+        .categories
+        .last()
+        .map_or(0.0, |c| text_width(c, SMALL) / 2.0)
+        .ceil() as i32;
+    let x0 = (PAD + tick_width + 8).max(PAD + first_half.min(60)) + 8;
+    let x1 = width - PAD - last_half.min(60) - 4;
+    let step = if n > 1 {
+        (x1 - x0) as f64 / (n - 1) as f64
+    } else {
+        0.0
+    };
+    let x_at = |i: usize| {
+        if n > 1 {
+            x0 + (i as f64 * step).round() as i32
+        } else {
+            (x0 + x1) / 2
+        }
+    };
+
+    // Room above the plot for the figure written over the last point of a single line.
+    let plot_top = top + if data.series.len() == 1 { 24 } else { 6 };
+    let plot_bottom = plot_top + if size == Size::Wide { 220 } else { 200 };
+    let y_at = |v: f64| {
+        plot_bottom - ((v - low) / (high - low) * (plot_bottom - plot_top) as f64).round() as i32
+    };
+
+    for (tick, label) in ticks.iter().zip(&tick_labels) {
+        let y = y_at(*tick);
+        let paint = if *tick == 0.0 {
+            Paint::Axis
+        } else {
+            Paint::Grid
+        };
+        marks.push(Mark::Rule {
+            from: (x0 - 6, y),
+            to: (x1 + 6, y),
+            paint,
+            width: 1,
+        });
+        marks.push(text(
+            x0 - 10,
+            y,
+            label.clone(),
+            SMALL,
+            Anchor::Right,
+            Baseline::Middle,
+            Paint::Muted,
+        ));
+    }
+
+    // Category labels: wrapped to the room between two points; when even that is too
+    // narrow, every k-th label is shown so that none overlaps another.
+    let room = if n > 1 { step - 6.0 } else { (x1 - x0) as f64 };
+    let widest = data
+        .categories
+        .iter()
+        .map(|c| text_width(c, SMALL))
+        .fold(0.0, f64::max);
+    let every = if widest <= room || n == 1 {
+        1
+    } else {
+        ((widest + 6.0) / step).ceil() as usize
+    };
+    let mut label_lines = 1;
+    for (i, category) in data.categories.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let lines = wrap(
+            category,
+            (room * every as f64).max(widest.min(120.0)),
+            SMALL,
+        );
+        label_lines = label_lines.max(lines.len() as i32);
+        for (l, line) in lines.into_iter().enumerate() {
+            marks.push(text(
+                x_at(i),
+                plot_bottom + 8 + l as i32 * LINE,
+                line,
+                SMALL,
+                Anchor::Center,
+                Baseline::Top,
+                Paint::Muted,
+            ));
+        }
+    }
+
+    for (series, s) in data.series.iter().enumerate() {
+        let mut run: Vec<(i32, i32)> = Vec::new();
+        for (i, value) in s.values.iter().enumerate() {
+            match value {
+                Some(v) => run.push((x_at(i), y_at(*v))),
+                None if run.is_empty() => {}
+                None => marks.push(Mark::Path {
+                    points: std::mem::take(&mut run),
+                    series,
+                }),
+            }
+        }
+        if !run.is_empty() {
+            marks.push(Mark::Path {
+                points: run,
+                series,
+            });
+        }
+        for (i, value) in s.values.iter().enumerate() {
+            if let Some(v) = value {
+                marks.push(Mark::Marker {
+                    x: x_at(i),
+                    y: y_at(*v),
+                    series,
+                });
+            }
+        }
+    }
+    // With one line, the last figure is written beside its point.
+    if let [only] = data.series.as_slice()
+        && let Some((i, v)) = only
+            .values
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, v)| v.map(|v| (i, v)))
+    {
+        marks.push(text(
+            x_at(i),
+            y_at(v) - 10,
+            data.format(v, language),
+            SMALL,
+            Anchor::Center,
+            Baseline::Bottom,
+            Paint::Ink,
+        ));
+    }
+    plot_bottom + 8 + label_lines * LINE + PAD
+}
+
+/// A pie of the given figures, its legend beside it (or under it on a phone) with each
+/// figure and its share; figures not given are listed, not drawn.
+fn pie(
+    data: &ChartData,
+    size: Size,
+    top: i32,
+    language: Language,
+    strings: &Strings,
+    marks: &mut Vec<Mark>,
+) -> i32 {
+    let width = size.width() as i32;
+    let Some(series) = data.series.first() else {
+        return top + PAD;
+    };
+    let total: f64 = series.values.iter().flatten().filter(|v| **v > 0.0).sum();
+    let radius = if size == Size::Wide { 100 } else { 90 };
+    let (cx, cy) = match size {
+        Size::Wide => (PAD + radius + 10, top + radius + 4),
+        Size::Narrow => (width / 2, top + radius + 4),
+    };
+
+    let mut angle = -90.0_f64;
+    for (slice, value) in series.values.iter().enumerate() {
+        let Some(v) = value.filter(|v| *v > 0.0 && total > 0.0) else {
+            continue;
+        };
+        let sweep = v / total * 360.0;
+        let steps = (sweep / 2.0).ceil().max(1.0) as usize;
+        let mut points = vec![(cx, cy)];
+        for k in 0..=steps {
+            let a = (angle + sweep * k as f64 / steps as f64).to_radians();
+            points.push((
+                cx + (radius as f64 * a.cos()).round() as i32,
+                cy + (radius as f64 * a.sin()).round() as i32,
+            ));
+        }
+        marks.push(Mark::Slice {
+            points,
+            series: slice,
+        });
+        angle += sweep;
+    }
+    // White edges between slices, so that neighbours stay apart in grey.
+    let mut angle = -90.0_f64;
+    for value in series
+        .values
+        .iter()
+        .flatten()
+        .filter(|v| **v > 0.0 && total > 0.0)
+    {
+        let a = angle.to_radians();
+        let edge = (
+            cx + (radius as f64 * a.cos()).round() as i32,
+            cy + (radius as f64 * a.sin()).round() as i32,
+        );
+        marks.push(Mark::Rule {
+            from: (cx, cy),
+            to: edge,
+            paint: Paint::White,
+            width: 2,
+        });
+        angle += value / total * 360.0;
+    }
+
+    let (left, mut y) = match size {
+        Size::Wide => (cx + radius + 30, top + 8),
+        Size::Narrow => (PAD, cy + radius + 16),
+    };
+    for (slice, (category, value)) in data.categories.iter().zip(&series.values).enumerate() {
+        let figure = match value {
+            Some(v) if total > 0.0 && *v > 0.0 => {
+                format!(
+                    "{} ({})",
+                    data.format(*v, language),
+                    language.percent(v / total)
+                )
+            }
+            Some(v) => data.format(*v, language),
+            None => strings.get("not_given").to_owned(),
+        };
+        let line = format!("{category} — {figure}");
+        let lines = wrap(&line, (width - PAD - left - 20) as f64, FONT);
+        if value.is_some_and(|v| v > 0.0) {
+            marks.push(Mark::Bar {
+                x0: left,
+                y0: y + 2,
+                x1: left + 12,
+                y1: y + 14,
+                series: slice,
+            });
+        }
+        for (l, text_line) in lines.iter().enumerate() {
+            marks.push(text(
+                left + 18,
+                y + 8 + l as i32 * LINE,
+                text_line.clone(),
+                FONT,
+                Anchor::Left,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        }
+        y += lines.len() as i32 * LINE + 6;
+    }
+    (cy + radius).max(y) + PAD + 4
+}

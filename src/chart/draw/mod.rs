@@ -1,0 +1,394 @@
+//! Drawing a chart as SVG with plotters' SVG backend, into a string.
+//!
+//! `layout` places every mark; `paint` draws them with plotters; the result is then given
+//! what plotters does not write: a `viewBox` without a fixed size, `role="img"`, a `<title>`
+//! and a `<desc>`, and fill patterns and dashes so that series stay apart in black and white.
+
+mod layout;
+mod text;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::ChartData;
+use crate::locale::{Language, Strings};
+use crate::markdown::escape;
+
+pub use self::layout::layout;
+#[cfg(test)]
+use self::text::text_width;
+
+/// The two drawings of every chart: for a wide page, and for a phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Wide,
+    Narrow,
+}
+
+impl Size {
+    /// The width of the drawing in its own units (`viewBox`), chosen so that on the page its
+    /// text shows at about the size of the page's small print.
+    pub fn width(self) -> u32 {
+        match self {
+            Size::Wide => 640,
+            Size::Narrow => 320,
+        }
+    }
+
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Size::Wide => "w",
+            Size::Narrow => "n",
+        }
+    }
+}
+
+/// The colours of the series, from the theme. The built-in ones come from Okabe and Ito's
+/// palette, which colour-blind readers tell apart; from the second series on, bars also get
+/// a pattern and lines a dash, so that they stay apart in grey and on a black-and-white print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Palette(Vec<(u8, u8, u8)>);
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette(vec![
+            (0x0B, 0x4F, 0x8A),
+            (0xE6, 0x9F, 0x00),
+            (0x00, 0x9E, 0x73),
+            (0xCC, 0x79, 0xA7),
+            (0x56, 0xB4, 0xE9),
+            (0xD5, 0x5E, 0x00),
+            (0xF0, 0xE4, 0x42),
+            (0x33, 0x33, 0x33),
+        ])
+    }
+}
+
+impl Palette {
+    /// Reads colours written `#RRGGBB`; returns the first one that is not, if any.
+    pub fn from_hex(colours: &[String]) -> Result<Palette, String> {
+        let parse = |text: &str| -> Option<(u8, u8, u8)> {
+            let hex = text
+                .strip_prefix('#')
+                .filter(|h| h.len() == 6 && h.is_ascii())?;
+            let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            Some((channel(0)?, channel(2)?, channel(4)?))
+        };
+        let colours: Vec<_> = colours
+            .iter()
+            .map(|c| parse(c.trim()).ok_or_else(|| c.clone()))
+            .collect::<Result<_, _>>()?;
+        if colours.is_empty() {
+            Ok(Palette::default())
+        } else {
+            Ok(Palette(colours))
+        }
+    }
+
+    /// The colour of series `i`; past the end of the palette the colours come round again,
+    /// nudged so that every series keeps a colour of its own.
+    fn colour(&self, i: usize) -> RGBColor {
+        let (r, g, b) = self.0[i % self.0.len()];
+        let round = (i / self.0.len()) as u8;
+        RGBColor(r ^ round, g ^ round, b ^ round)
+    }
+}
+
+/// What a mark is painted with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    Ink,
+    Muted,
+    Grid,
+    Axis,
+    White,
+}
+
+impl Paint {
+    fn colour(self) -> RGBColor {
+        match self {
+            Paint::Ink => RGBColor(0x1C, 0x24, 0x30),
+            Paint::Muted => RGBColor(0x4D, 0x58, 0x66),
+            Paint::Grid => RGBColor(0xDD, 0xE2, 0xE8),
+            Paint::Axis => RGBColor(0x6B, 0x75, 0x80),
+            Paint::White => RGBColor(0xFF, 0xFF, 0xFF),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Baseline {
+    Top,
+    Middle,
+    Bottom,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextMark {
+    pub x: i32,
+    pub y: i32,
+    pub text: String,
+    pub size: f64,
+    pub anchor: Anchor,
+    pub baseline: Baseline,
+    pub paint: Paint,
+    pub bold: bool,
+}
+
+impl TextMark {
+    /// The box the text is estimated to cover: left, top, right, bottom.
+    #[cfg(test)]
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        let width = text_width(&self.text, self.size);
+        let left = match self.anchor {
+            Anchor::Left => self.x as f64,
+            Anchor::Center => self.x as f64 - width / 2.0,
+            Anchor::Right => self.x as f64 - width,
+        };
+        let top = match self.baseline {
+            Baseline::Top => self.y as f64,
+            Baseline::Middle => self.y as f64 - self.size * 0.6,
+            Baseline::Bottom => self.y as f64 - self.size * 1.2,
+        };
+        (left, top, left + width, top + self.size * 1.2)
+    }
+}
+
+/// One thing drawn on a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A bar, or a legend's swatch, in the colour of a series.
+    Bar {
+        x0: i32,
+        y0: i32,
+        x1: i32,
+        y1: i32,
+        series: usize,
+    },
+    Rule {
+        from: (i32, i32),
+        to: (i32, i32),
+        paint: Paint,
+        width: u32,
+    },
+    Text(TextMark),
+    /// A stretch of a line series between two missing figures.
+    Path {
+        points: Vec<(i32, i32)>,
+        series: usize,
+    },
+    /// A point of a line series: a circle, square, triangle or diamond by series.
+    Marker {
+        x: i32,
+        y: i32,
+        series: usize,
+    },
+    Slice {
+        points: Vec<(i32, i32)>,
+        series: usize,
+    },
+}
+
+/// A chart laid out: its size and its marks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: u32,
+    pub height: u32,
+    pub marks: Vec<Mark>,
+}
+
+const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Helvetica, Arial, sans-serif";
+
+/// The chart as an SVG element whose `id` is `id`, described by `description`.
+pub fn draw_svg(
+    data: &ChartData,
+    size: Size,
+    id: &str,
+    description: &str,
+    language: Language,
+    strings: &Strings,
+    palette: &Palette,
+) -> String {
+    let layout = layout(data, size, language, strings);
+    let body = paint(&layout, palette);
+    // A pie's slices are painted like series: one colour, and one pattern, each.
+    let paints = match data.kind {
+        super::ChartKind::Pie => data.categories.len(),
+        _ => data.series.len(),
+    };
+    finish(
+        &body,
+        &layout,
+        id,
+        &data.title,
+        description,
+        paints,
+        palette,
+    )
+}
+
+/// Draws the marks with plotters. Drawing into a `String` cannot fail, so the results of
+/// the drawing calls are not errors a user could meet.
+fn paint(layout: &Layout, palette: &Palette) -> String {
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (layout.width, layout.height));
+        let area = backend.into_drawing_area();
+        let outline = ShapeStyle::from(&Paint::Ink.colour()).stroke_width(1);
+        for mark in &layout.marks {
+            let _ = match mark {
+                Mark::Bar {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    series,
+                } => {
+                    let fill = palette.colour(*series).filled();
+                    let _ = area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], fill));
+                    area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], outline))
+                }
+                Mark::Rule {
+                    from,
+                    to,
+                    paint,
+                    width,
+                } => area.draw(&PathElement::new(
+                    vec![*from, *to],
+                    paint.colour().stroke_width(*width),
+                )),
+                Mark::Text(t) => {
+                    let (h, v) = (
+                        match t.anchor {
+                            Anchor::Left => HPos::Left,
+                            Anchor::Center => HPos::Center,
+                            Anchor::Right => HPos::Right,
+                        },
+                        match t.baseline {
+                            Baseline::Top => VPos::Top,
+                            Baseline::Middle => VPos::Center,
+                            Baseline::Bottom => VPos::Bottom,
+                        },
+                    );
+                    // plotters writes font-size as size / 1.24.
+                    let colour = t.paint.colour();
+                    let style = TextStyle::from((FONT_FAMILY, t.size * 1.24).into_font())
+                        .color(&colour)
+                        .pos(Pos::new(h, v));
+                    area.draw(&Text::new(t.text.clone(), (t.x, t.y), style))
+                }
+                Mark::Path { points, series } => {
+                    let style = palette.colour(*series).stroke_width(3);
+                    area.draw(&PathElement::new(points.clone(), style))
+                }
+                Mark::Marker { x, y, series } => {
+                    let fill = palette.colour(*series).filled();
+                    let (x, y) = (*x, *y);
+                    let _ = match series % 4 {
+                        0 => area.draw(&Circle::new((x, y), 5, fill)),
+                        1 => area.draw(&Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], fill)),
+                        2 => area.draw(&Polygon::new(
+                            vec![(x, y - 6), (x + 5, y + 4), (x - 5, y + 4)],
+                            fill,
+                        )),
+                        _ => area.draw(&Polygon::new(
+                            vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
+                            fill,
+                        )),
+                    };
+                    area.draw(&Circle::new((x, y), 1, Paint::White.colour().filled()))
+                }
+                Mark::Slice { points, series } => area.draw(&Polygon::new(
+                    points.clone(),
+                    palette.colour(*series).filled(),
+                )),
+            };
+        }
+        let _ = area.present();
+    }
+    svg
+}
+
+/// Gives the SVG its accessible name and description, a size that follows the page, and the
+/// patterns and dashes of the series after the first.
+fn finish(
+    body: &str,
+    layout: &Layout,
+    id: &str,
+    title: &str,
+    description: &str,
+    series: usize,
+    palette: &Palette,
+) -> String {
+    let (width, height) = (layout.width, layout.height);
+    let plotters_head = format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    let mut body = body
+        .strip_prefix(&plotters_head)
+        .unwrap_or(body)
+        .trim_start()
+        .to_owned();
+    let mut defs = String::new();
+    for i in 1..series {
+        let colour = palette.colour(i);
+        let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+        body = body.replace(
+            &format!("fill=\"{hex}\""),
+            &format!("fill=\"url(#{id}-p{i})\""),
+        );
+        body = body.replace(
+            &format!("<polyline fill=\"none\" opacity=\"1\" stroke=\"{hex}\""),
+            &format!(
+                "<polyline fill=\"none\" opacity=\"1\" stroke=\"{hex}\" stroke-dasharray=\"{}\"",
+                dash(i)
+            ),
+        );
+        defs.push_str(&pattern(&format!("{id}-p{i}"), &hex, i));
+    }
+    format!(
+        "<svg viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{}{body}",
+        escape(title),
+        escape(description),
+        if defs.is_empty() {
+            String::new()
+        } else {
+            format!("<defs>\n{defs}</defs>\n")
+        },
+    )
+}
+
+fn dash(series: usize) -> &'static str {
+    match series % 3 {
+        1 => "8 4",
+        2 => "2 3",
+        _ => "10 3 2 3",
+    }
+}
+
+/// A fill of `colour` with dark stripes, dots or cross-hatching over it, by series.
+fn pattern(id: &str, colour: &str, series: usize) -> String {
+    let marks = match series % 4 {
+        1 => "<path d=\"M0 0V6\" stroke=\"#1C2430\" stroke-opacity=\"0.55\" stroke-width=\"1.5\"/>",
+        2 => "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#1C2430\" fill-opacity=\"0.6\"/>",
+        3 => "<path d=\"M0 3H6\" stroke=\"#1C2430\" stroke-opacity=\"0.55\" stroke-width=\"1.5\"/>",
+        _ => {
+            "<path d=\"M0 0V6M0 3H6\" stroke=\"#1C2430\" stroke-opacity=\"0.55\" stroke-width=\"1\"/>"
+        }
+    };
+    let rotate = if series % 4 == 1 {
+        " patternTransform=\"rotate(45)\""
+    } else {
+        ""
+    };
+    format!(
+        "<pattern id=\"{id}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"{rotate}><rect width=\"6\" height=\"6\" fill=\"{colour}\"/>{marks}</pattern>\n"
+    )
+}

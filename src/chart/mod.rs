@@ -1,0 +1,525 @@
+//! `chart` blocks: a dataset drawn at build time as an inline SVG, with a text alternative
+//! and the figures as a table beside it.
+//!
+//! A chart is checked where the site is validated (`check`), turned into plain figures
+//! (`ChartData`) where the page is rendered, then drawn twice by `draw`: once for a wide
+//! page and once for a phone, so that its words stay readable at either size. The page's
+//! stylesheet shows one of the two.
+
+mod describe;
+mod draw;
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::content::{Document, Site};
+use crate::data::{Column, ColumnType, Dataset, Value};
+use crate::locale::{Language, Strings, typographic};
+use crate::markdown::push_escaped;
+use crate::problem::{Problem, closest};
+use crate::table::{TableSpec, render_table};
+use crate::yaml::Origin;
+
+pub use self::describe::describe;
+pub use self::draw::{Palette, Size, draw_svg};
+
+/// The kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Bar,
+    StackedBar,
+    Line,
+    Pie,
+}
+
+impl ChartKind {
+    const NAMES: [&'static str; 4] = ["bar", "stacked-bar", "line", "pie"];
+
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "bar" => ChartKind::Bar,
+            "stacked-bar" => ChartKind::StackedBar,
+            "line" => ChartKind::Line,
+            "pie" => ChartKind::Pie,
+            _ => return None,
+        })
+    }
+}
+
+/// What a `chart` block asks for, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    pub data: Spanned<String>,
+    /// The column of categories (the first column when not given).
+    pub x: Option<Spanned<String>>,
+    /// The column or columns of figures.
+    pub y: Spanned<OneOrMany>,
+    pub title: Option<String>,
+    /// `reports`: follow the dataset from note to note.
+    pub across: Option<Spanned<String>>,
+    /// With `across`, the column whose values each get a line.
+    pub series: Option<Spanned<String>>,
+}
+
+impl ChartSpec {
+    pub const KEYS: [&'static str; 7] = ["type", "data", "x", "y", "title", "across", "series"];
+
+    fn kind(&self) -> ChartKind {
+        ChartKind::from_name(&self.kind.value).unwrap_or(ChartKind::Bar)
+    }
+}
+
+/// One column name, or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOrMany(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ColumnsVisitor;
+        impl<'de> Visitor<'de> for ColumnsVisitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a column name, or a list of them such as `[entered, forecast]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(OneOrMany(names))
+            }
+        }
+        deserializer.deserialize_any(ColumnsVisitor)
+    }
+}
+
+/// The figures of a chart, ready to draw and to describe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    pub kind: ChartKind,
+    pub title: String,
+    /// The label of the categories' column ("Site", or the reports' date).
+    pub category_label: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// The first column of figures: how values are written.
+    pub value_column: Column,
+}
+
+/// One line, or one colour of bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// One per category; `None` where the figure is not given (a gap, never a zero).
+    pub values: Vec<Option<f64>>,
+}
+
+impl ChartData {
+    /// A value as the site writes it ("1 221 846 €", "25 %").
+    pub fn format(&self, value: f64, language: Language) -> String {
+        match self.value_column.kind {
+            ColumnType::Integer if value.fract() == 0.0 => language.integer(value as i64),
+            _ => Value::Number(value).display(&self.value_column, language),
+        }
+    }
+}
+
+/// The reports, oldest first, that have a dataset called `name`, up to `doc` (included).
+fn reports_with<'a>(
+    site: &'a Site,
+    doc: &'a Document,
+    name: &str,
+) -> Vec<(&'a Document, &'a Arc<Dataset>)> {
+    let mut found: Vec<_> = site
+        .reports
+        .iter()
+        .filter(|report| report.date <= doc.date)
+        .filter_map(|report| report.datasets.get(name).map(|dataset| (report, dataset)))
+        .collect();
+    found.reverse();
+    found
+}
+
+/// Checks a chart block against the site's datasets.
+pub fn check(spec: &ChartSpec, site: &Site, doc: &Document, origin: Origin<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let Some(kind) = ChartKind::from_name(&spec.kind.value) else {
+        let problem = origin.problem_at(
+            &spec.kind,
+            format!("unknown chart type `{}`", spec.kind.value),
+        );
+        return vec![match closest(&spec.kind.value, ChartKind::NAMES) {
+            Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+            None => problem.with_hint(format!("the types are {}", ChartKind::NAMES.join(", "))),
+        }];
+    };
+    let name = spec.data.value.as_str();
+    let columns = &spec.y.value.0;
+    if columns.is_empty() {
+        problems.push(
+            origin
+                .problem_at(&spec.y, "`y` names no column")
+                .with_hint("give the column of figures, such as `y: entered`"),
+        );
+    }
+    if kind == ChartKind::Pie && columns.len() > 1 {
+        problems.push(
+            origin
+                .problem_at(&spec.y, "a pie shows one column of figures")
+                .with_hint("keep one column in `y`, or use `type: bar`"),
+        );
+    }
+
+    let dataset = match &spec.across {
+        Some(across) => {
+            if across.value != "reports" {
+                problems.push(
+                    origin
+                        .problem_at(
+                            across,
+                            format!("`across` can only be `reports`, found \"{}\"", across.value),
+                        )
+                        .with_hint("write `across: reports` to follow a dataset from note to note"),
+                );
+                return problems;
+            }
+            if let Some(x) = &spec.x {
+                problems.push(
+                    origin
+                        .problem_at(
+                            x,
+                            "with `across: reports` the x axis is the date of each report",
+                        )
+                        .with_hint(
+                            "remove `x`, and name the column that makes the lines in `series`",
+                        ),
+                );
+            }
+            if kind != ChartKind::Line && kind != ChartKind::Bar {
+                problems.push(
+                    origin
+                        .problem_at(
+                            &spec.kind,
+                            "a chart across reports is a `line` or a `bar` chart",
+                        )
+                        .with_hint("write `type: line`"),
+                );
+            }
+            if columns.len() > 1 {
+                problems.push(
+                    origin
+                        .problem_at(
+                            &spec.y,
+                            "a chart across reports follows one column of figures",
+                        )
+                        .with_hint("keep one column in `y`; `series` makes the lines"),
+                );
+            }
+            let Some(series) = &spec.series else {
+                problems.push(
+                    origin
+                        .problem_at(
+                            spec.across.as_ref().unwrap_or(&spec.data),
+                            "a chart across reports needs `series`",
+                        )
+                        .with_hint(
+                            "name the column whose values each get a line, such as `series: site`",
+                        ),
+                );
+                return problems;
+            };
+            let history = reports_with(site, doc, name);
+            let Some((_, latest)) = history.last() else {
+                problems.push(
+                    origin
+                        .problem_at(
+                            &spec.data,
+                            format!("no report up to this one has a dataset named `{name}`"),
+                        )
+                        .with_hint(format!(
+                            "put `{name}.yaml` in the folder of each note to follow"
+                        )),
+                );
+                return problems;
+            };
+            check_column(latest, &series.value, series, false, origin, &mut problems);
+            Arc::clone(latest)
+        }
+        None => {
+            if let Some(series) = &spec.series {
+                problems.push(
+                    origin
+                        .problem_at(series, "`series` goes with `across: reports`")
+                        .with_hint("remove `series`, or add `across: reports`"),
+                );
+            }
+            match site.dataset(doc, name) {
+                Some(dataset) => dataset.clone(),
+                None if site.is_broken_dataset(doc, name) => return problems,
+                None => {
+                    let known = doc
+                        .datasets
+                        .keys()
+                        .chain(site.data.keys())
+                        .map(String::as_str);
+                    let problem = origin
+                        .problem_at(&spec.data, format!("there is no dataset named `{name}`"));
+                    problems.push(match closest(name, known) {
+                        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                        None => problem.with_hint(format!(
+                            "put `{name}.yaml` beside the note or in `content/data/`"
+                        )),
+                    });
+                    return problems;
+                }
+            }
+        }
+    };
+
+    if let Some(x) = &spec.x {
+        check_column(&dataset, &x.value, x, false, origin, &mut problems);
+    }
+    for column in columns {
+        check_column(&dataset, column, &spec.y, true, origin, &mut problems);
+    }
+    problems
+}
+
+fn check_column<T>(
+    dataset: &Dataset,
+    key: &str,
+    at: &Spanned<T>,
+    figures: bool,
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    match dataset.column_index(key) {
+        None => {
+            let problem = origin.problem_at(
+                at,
+                format!("the dataset `{}` has no column `{key}`", dataset.name),
+            );
+            problems.push(
+                match closest(key, dataset.columns.iter().map(|c| c.key.as_str())) {
+                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+                    None => problem.with_hint(format!(
+                        "its columns are {}",
+                        dataset
+                            .columns
+                            .iter()
+                            .map(|c| format!("`{}`", c.key))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                },
+            );
+        }
+        Some(index) if figures && !dataset.columns[index].kind.is_numeric() => {
+            problems.push(
+                origin
+                    .problem_at(
+                        at,
+                        format!("`{key}` holds text, not figures, so it cannot be drawn"),
+                    )
+                    .with_hint("give `y` a column of type integer, number, percent or money"),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// The figures the chart shows, and the dataset its table and CSV come from.
+pub fn chart_data(
+    spec: &ChartSpec,
+    site: &Site,
+    doc: &Document,
+    strings: &Strings,
+    language: Language,
+) -> Option<(ChartData, Arc<Dataset>, TableSpec)> {
+    let name = spec.data.value.as_str();
+    let y = &spec.y.value.0;
+    let title = spec.title.as_deref().map(typographic);
+    if spec.across.is_some() {
+        let series_key = spec.series.as_ref()?.value.as_str();
+        let y_key = y.first()?;
+        let history = reports_with(site, doc, name);
+        let (_, latest) = history.last()?;
+        let value_column = latest.columns.get(latest.column_index(y_key)?)?.clone();
+        let mut series: Vec<Series> = Vec::new();
+        for (position, (_, dataset)) in history.iter().enumerate() {
+            let (Some(s), Some(v)) = (
+                dataset.column_index(series_key),
+                dataset.column_index(y_key),
+            ) else {
+                continue;
+            };
+            for row in &dataset.rows {
+                let label = row[s].display(&dataset.columns[s], language);
+                if label.is_empty() {
+                    continue;
+                }
+                let index = match series.iter().position(|existing| existing.name == label) {
+                    Some(index) => index,
+                    None => {
+                        series.push(Series {
+                            name: label,
+                            values: vec![None; history.len()],
+                        });
+                        series.len() - 1
+                    }
+                };
+                if series[index].values[position].is_none() {
+                    series[index].values[position] = row[v].as_f64();
+                }
+            }
+        }
+        let categories: Vec<String> = history
+            .iter()
+            .map(|(report, _)| {
+                report
+                    .date
+                    .map(|d| language.short_date(d))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let category_label = strings.get("report_date").to_owned();
+        let title = title.unwrap_or_else(|| value_column.label.clone());
+
+        // The same figures as a table: one row per report, one column per line.
+        let mut columns = vec![Column {
+            key: "date".to_owned(),
+            label: category_label.clone(),
+            kind: ColumnType::Text,
+            currency: String::new(),
+        }];
+        columns.extend(series.iter().enumerate().map(|(i, s)| Column {
+            key: format!("s{i}"),
+            label: s.name.clone(),
+            ..value_column.clone()
+        }));
+        let rows = categories
+            .iter()
+            .enumerate()
+            .map(|(i, date)| {
+                let mut row = vec![Value::Text(date.clone())];
+                row.extend(
+                    series
+                        .iter()
+                        .map(|s| s.values[i].map_or(Value::Missing, Value::Number)),
+                );
+                row
+            })
+            .collect();
+        let derived = Arc::new(Dataset::derived(
+            format!("{name}-{y_key}-{}", strings.get("across_reports_file")),
+            Some(title.clone()),
+            columns,
+            rows,
+        ));
+        let table = TableSpec::for_chart(&derived, None, &title);
+        let data = ChartData {
+            kind: spec.kind(),
+            title,
+            category_label,
+            categories,
+            series,
+            value_column,
+        };
+        return Some((data, derived, table));
+    }
+
+    let dataset = site.dataset(doc, name)?.clone();
+    let x = match &spec.x {
+        Some(x) => dataset.column_index(&x.value)?,
+        None => 0,
+    };
+    let ys: Vec<usize> = y
+        .iter()
+        .filter_map(|key| dataset.column_index(key))
+        .collect();
+    let value_column = dataset.columns.get(*ys.first()?)?.clone();
+    let categories = dataset
+        .rows
+        .iter()
+        .map(|row| row[x].display(&dataset.columns[x], language))
+        .collect();
+    let series = ys
+        .iter()
+        .map(|&i| Series {
+            name: dataset.columns[i].label.clone(),
+            values: dataset.rows.iter().map(|row| row[i].as_f64()).collect(),
+        })
+        .collect();
+    let title = title
+        .or_else(|| dataset.title.clone())
+        .unwrap_or_else(|| dataset.name.clone());
+    let keys: Vec<&str> = std::iter::once(dataset.columns[x].key.as_str())
+        .chain(ys.iter().map(|&i| dataset.columns[i].key.as_str()))
+        .collect();
+    let table = TableSpec::for_chart(&dataset, Some(&keys), &title);
+    let data = ChartData {
+        kind: spec.kind(),
+        title,
+        category_label: dataset.columns[x].label.clone(),
+        categories,
+        series,
+        value_column,
+    };
+    Some((data, dataset, table))
+}
+
+/// The HTML of a chart: its title, the SVG for wide pages and for phones, and the figures as
+/// a table under `<details>`, with the link to the CSV.
+pub fn render_chart(
+    data: &ChartData,
+    dataset: &Dataset,
+    table: &TableSpec,
+    id: &str,
+    language: Language,
+    strings: &Strings,
+    palette: &Palette,
+) -> String {
+    let description = describe(data, language, strings);
+    let mut html =
+        format!("<figure class=\"chart\" id=\"{id}\">\n<figcaption class=\"chart-title\">");
+    push_escaped(&mut html, &data.title);
+    html.push_str("</figcaption>\n");
+    for (size, class) in [(Size::Wide, "chart-wide"), (Size::Narrow, "chart-narrow")] {
+        html.push_str(&format!("<div class=\"{class}\">\n"));
+        html.push_str(&draw_svg(
+            data,
+            size,
+            &format!("{id}-{}", size.suffix()),
+            &description,
+            language,
+            strings,
+            palette,
+        ));
+        html.push_str("</div>\n");
+    }
+    html.push_str("<details class=\"chart-data\">\n<summary>");
+    push_escaped(&mut html, strings.get("chart_data"));
+    html.push_str("</summary>\n");
+    html.push_str(&render_table(
+        table,
+        dataset,
+        language,
+        strings,
+        &format!("{}.csv", dataset.name),
+    ));
+    html.push_str("</details>\n</figure>\n");
+    html
+}
+
+#[cfg(test)]
+mod tests;

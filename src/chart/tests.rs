@@ -1,0 +1,358 @@
+//! Chart tests on small datasets: one reviewed SVG snapshot per type, the text alternative,
+//! escaping, gaps for missing figures, and labels that never overlap or leave the drawing.
+
+use super::draw::{Layout, Mark, layout};
+use super::*;
+use crate::data::{Column, ColumnType};
+
+fn strings(language: Language) -> Strings {
+    let file = match language {
+        Language::Fr => include_str!("../../themes/default/strings/fr.yaml"),
+        Language::En => include_str!("../../themes/default/strings/en.yaml"),
+    };
+    serde_saphyr::from_str(file).unwrap()
+}
+
+fn column(kind: ColumnType) -> Column {
+    Column {
+        key: "v".into(),
+        label: "Stagiaires entrés".into(),
+        kind,
+        currency: "EUR".into(),
+    }
+}
+
+/// The sites of the note of 2 October 2017, with Dracénie not yet open.
+fn sites(kind: ChartKind) -> ChartData {
+    ChartData {
+        kind,
+        title: "Stagiaires entrés et prévision 2017, par site".into(),
+        category_label: "Site".into(),
+        categories: vec![
+            "TPM".into(),
+            "CAVEM".into(),
+            "Provence Verte".into(),
+            "Dracénie".into(),
+        ],
+        series: vec![
+            Series {
+                name: "Stagiaires entrés".into(),
+                values: vec![Some(67.0), Some(25.0), Some(10.0), None],
+            },
+            Series {
+                name: "Prévision 2017".into(),
+                values: vec![Some(90.0), Some(45.0), Some(30.0), Some(30.0)],
+            },
+        ],
+        value_column: column(ColumnType::Integer),
+    }
+}
+
+fn one_series(kind: ChartKind) -> ChartData {
+    let mut data = sites(kind);
+    data.series.truncate(1);
+    data
+}
+
+/// Entered trainees, note after note: a line per site, Dracénie starting late.
+fn across() -> ChartData {
+    ChartData {
+        kind: ChartKind::Line,
+        title: "Stagiaires entrés, note après note".into(),
+        category_label: "Date de la note".into(),
+        categories: vec![
+            "02/10/2017".into(),
+            "08/01/2018".into(),
+            "09/04/2018".into(),
+        ],
+        series: vec![
+            Series {
+                name: "TPM".into(),
+                values: vec![Some(67.0), Some(80.0), Some(95.0)],
+            },
+            Series {
+                name: "CAVEM".into(),
+                values: vec![Some(25.0), Some(31.0), Some(40.0)],
+            },
+            Series {
+                name: "Dracénie".into(),
+                values: vec![None, Some(12.0), Some(20.0)],
+            },
+        ],
+        value_column: column(ColumnType::Integer),
+    }
+}
+
+fn svg(data: &ChartData, size: Size) -> String {
+    let language = Language::Fr;
+    let strings = strings(language);
+    draw_svg(
+        data,
+        size,
+        "chart-1-w",
+        &describe(data, language, &strings),
+        language,
+        &strings,
+        &Palette::default(),
+    )
+}
+
+#[test]
+fn bar_chart_snapshot() {
+    insta::assert_snapshot!(svg(&sites(ChartKind::Bar), Size::Wide));
+}
+
+#[test]
+fn stacked_bar_chart_snapshot() {
+    insta::assert_snapshot!(svg(&sites(ChartKind::StackedBar), Size::Wide));
+}
+
+#[test]
+fn line_chart_snapshot() {
+    insta::assert_snapshot!(svg(&across(), Size::Wide));
+}
+
+#[test]
+fn pie_chart_snapshot() {
+    insta::assert_snapshot!(svg(&one_series(ChartKind::Pie), Size::Narrow));
+}
+
+#[test]
+fn the_svg_is_an_image_with_a_title_and_a_description_and_no_fixed_size() {
+    let svg = svg(&sites(ChartKind::Bar), Size::Wide);
+    assert!(svg.starts_with("<svg viewBox=\"0 0 640 "), "{svg}");
+    assert!(svg.contains("role=\"img\" aria-labelledby=\"chart-1-w-title chart-1-w-desc\""));
+    assert!(!svg.contains("width=\"640\""), "no fixed pixel width");
+    assert!(svg.contains(
+        "<title id=\"chart-1-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
+    ));
+}
+
+#[test]
+fn the_description_states_every_figure_and_the_missing_one() {
+    let french = strings(Language::Fr);
+    let text = describe(&sites(ChartKind::Bar), Language::Fr, &french);
+    assert_eq!(
+        text,
+        "Graphique en barres : Stagiaires entrés et prévision 2017, par site. \
+         TPM — stagiaires entrés : 67, prévision 2017 : 90 ; \
+         CAVEM — stagiaires entrés : 25, prévision 2017 : 45 ; \
+         Provence Verte — stagiaires entrés : 10, prévision 2017 : 30 ; \
+         Dracénie — stagiaires entrés : non renseigné, prévision 2017 : 30."
+    );
+    let lines = describe(&across(), Language::Fr, &french);
+    assert!(
+        lines.contains("Dracénie — 02/10/2017 : non renseigné, 08/01/2018 : 12, 09/04/2018 : 20"),
+        "{lines}"
+    );
+    let english = describe(
+        &one_series(ChartKind::Pie),
+        Language::En,
+        &strings(Language::En),
+    );
+    assert!(english.starts_with("Pie chart: Stagiaires"), "{english}");
+    assert!(english.contains("TPM: 67; CAVEM: 25"), "{english}");
+}
+
+#[test]
+fn missing_figures_are_gaps_not_zeros() {
+    let marks = layout(
+        &sites(ChartKind::Bar),
+        Size::Wide,
+        Language::Fr,
+        &strings(Language::Fr),
+    )
+    .marks;
+    let bars_of_first_series = marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Bar { series: 0, .. }))
+        .count();
+    // Three bars and the legend's swatch: Dracénie has none.
+    assert_eq!(bars_of_first_series, 4);
+    let texts: Vec<&str> = marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        texts.contains(&"–"),
+        "the missing figure is marked: {texts:?}"
+    );
+
+    let line = layout(&across(), Size::Wide, Language::Fr, &strings(Language::Fr));
+    let dracenie: Vec<&Vec<(i32, i32)>> = line
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Path { points, series: 2 } => Some(points),
+            _ => None,
+        })
+        .collect();
+    // The legend's key, and the line itself, which starts where its figures start.
+    assert_eq!(dracenie.len(), 2);
+    let line_itself = dracenie[1];
+    assert_eq!(line_itself.len(), 2, "{line_itself:?}");
+    let first_point_of_tpm = line
+        .marks
+        .iter()
+        .find_map(|m| match m {
+            Mark::Path { points, series: 0 } if points.len() == 3 => Some(points[0]),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        line_itself[0].0 > first_point_of_tpm.0,
+        "no point where the figure is missing"
+    );
+}
+
+#[test]
+fn hostile_labels_are_escaped() {
+    let mut data = sites(ChartKind::Bar);
+    data.title = "<script>alert(\"x\")</script> & co".into();
+    data.categories[0] = "<script>'&\"".into();
+    data.series[0].name = "A & B <b>".into();
+    let svg = svg(&data, Size::Wide);
+    assert!(!svg.contains("<script>"), "{svg}");
+    assert!(!svg.contains("<b>"), "{svg}");
+    assert!(
+        svg.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"),
+        "{svg}"
+    );
+    assert!(svg.contains("&lt;script&gt;&apos;&amp;&quot;"), "{svg}");
+}
+
+#[test]
+fn the_same_figures_give_the_same_bytes() {
+    for kind in [
+        ChartKind::Bar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+        ChartKind::Pie,
+    ] {
+        assert_eq!(svg(&sites(kind), Size::Wide), svg(&sites(kind), Size::Wide));
+    }
+}
+
+/// Every text of a layout inside the drawing, and no two texts on top of each other.
+fn assert_readable(layout: &Layout, what: &str) {
+    let texts: Vec<_> = layout
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some((t, t.bounds())),
+            _ => None,
+        })
+        .collect();
+    for (t, (left, top, right, bottom)) in &texts {
+        assert!(
+            *left >= 0.0
+                && *right <= layout.width as f64
+                && *top >= 0.0
+                && *bottom <= layout.height as f64,
+            "{what}: `{}` leaves the drawing ({left}, {top}, {right}, {bottom}) in {}×{}",
+            t.text,
+            layout.width,
+            layout.height
+        );
+    }
+    for (i, (a, ab)) in texts.iter().enumerate() {
+        for (b, bb) in &texts[i + 1..] {
+            let apart = ab.2 <= bb.0 || bb.2 <= ab.0 || ab.3 <= bb.1 || bb.3 <= ab.1;
+            assert!(apart, "{what}: `{}` overlaps `{}`", a.text, b.text);
+        }
+    }
+}
+
+#[test]
+fn long_and_accented_labels_never_overlap_or_leave_the_drawing() {
+    let long_names = [
+        "Provence Verte",
+        "Dracénie",
+        "L'Isle-sur-la-Sorgue",
+        "Communauté d'agglomération Var Estérel Méditerranée",
+        "Toulon Provence Méditerranée",
+        "Saint-Maximin-la-Sainte-Baume",
+    ];
+    let mut data = sites(ChartKind::Bar);
+    data.categories = long_names.iter().map(|s| s.to_string()).collect();
+    data.series = vec![
+        Series {
+            name: "Stagiaires entrés en formation depuis l'ouverture du site".into(),
+            values: vec![
+                Some(1_221_846.0),
+                Some(25.0),
+                None,
+                Some(0.0),
+                Some(99_999.0),
+                Some(10.0),
+            ],
+        },
+        Series {
+            name: "Prévision 2017".into(),
+            values: vec![
+                Some(90.0),
+                Some(45.0),
+                Some(30.0),
+                Some(30.0),
+                None,
+                Some(5.0),
+            ],
+        },
+        Series {
+            name: "Entreprises".into(),
+            values: vec![
+                Some(94.0),
+                Some(13.0),
+                Some(0.0),
+                Some(0.0),
+                Some(2.0),
+                Some(1.0),
+            ],
+        },
+    ];
+    data.value_column.kind = ColumnType::Money;
+    let strings = strings(Language::Fr);
+    for kind in [
+        ChartKind::Bar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+        ChartKind::Pie,
+    ] {
+        data.kind = kind;
+        for size in [Size::Wide, Size::Narrow] {
+            let laid = layout(&data, size, Language::Fr, &strings);
+            assert_readable(&laid, &format!("{kind:?} {size:?}"));
+        }
+    }
+    // Ten reports across a phone-wide line chart: labels thin out rather than overlap.
+    let mut many = across();
+    many.categories = (1..=10)
+        .map(|i| format!("{i:02}/01/20{}", 10 + i))
+        .collect();
+    many.series = vec![Series {
+        name: "TPM".into(),
+        values: (1..=10).map(|i| Some(i as f64 * 10.0)).collect(),
+    }];
+    assert_readable(
+        &layout(&many, Size::Narrow, Language::Fr, &strings),
+        "ten dates",
+    );
+}
+
+#[test]
+fn chart_blocks_read_their_options() {
+    let spec: ChartSpec = serde_saphyr::from_str(
+        "type: bar\ndata: sites\nx: site\ny: [entered, forecast]\ntitle: T\n",
+    )
+    .unwrap();
+    assert_eq!(spec.y.value.0, ["entered", "forecast"]);
+    let spec: ChartSpec = serde_saphyr::from_str(
+        "type: line\ndata: sites\nacross: reports\nseries: site\ny: entered\n",
+    )
+    .unwrap();
+    assert_eq!(spec.y.value.0, ["entered"]);
+    assert_eq!(spec.series.map(|s| s.value), Some("site".to_owned()));
+}
