@@ -399,7 +399,7 @@ pub fn chart_data(
         let mut columns = vec![Column {
             key: "date".to_owned(),
             label: category_label.clone(),
-            kind: ColumnType::Text,
+            kind: ColumnType::Date,
             currency: String::new(),
         }];
         columns.extend(series.iter().enumerate().map(|(i, s)| Column {
@@ -407,11 +407,11 @@ pub fn chart_data(
             label: s.name.clone(),
             ..value_column.clone()
         }));
-        let rows = categories
+        let rows = history
             .iter()
             .enumerate()
-            .map(|(i, date)| {
-                let mut row = vec![Value::Text(date.clone())];
+            .map(|(i, (report, _))| {
+                let mut row = vec![report.date.map_or(Value::Missing, Value::Date)];
                 row.extend(
                     series
                         .iter()

@@ -114,3 +114,19 @@ fn a_template_error_in_a_site_theme_is_located() {
         "{err}"
     );
 }
+
+#[test]
+fn chart_blocks_that_name_what_does_not_exist_are_located() {
+    let err = failing("chart-errors");
+    let note = "chart-errors/content/reports/2017-10-02-note/index.md";
+    for expected in [
+        format!("{note}:7:7: there is no dataset named `site`"),
+        format!("{note}:15:4: the dataset `sites` has no column `forcast`"),
+        format!("{note}:21:4: `site` holds text, not figures, so it cannot be drawn"),
+        format!("{note}:25:7: unknown chart type `donut`"),
+    ] {
+        assert!(err.contains(&expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(err.contains("did you mean `forecast`?"), "{err}");
+    assert!(err.contains("4 problems found"), "{err}");
+}
