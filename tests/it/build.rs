@@ -329,13 +329,25 @@ fn a_chart_follows_a_dataset_across_reports_up_to_the_current_one() {
         html[start..start + html[start..].find("</desc>").unwrap()].to_owned()
     };
     let last = desc("2018-04-09-q1");
-    assert!(last.contains("TPM — 02/10/2017 : 67, 08/01/2018 : 80, 09/04/2018 : 95"), "{last}");
-    assert!(last.contains("Dracénie — 02/10/2017 : non renseigné, 08/01/2018 : 12, 09/04/2018 : 20"), "{last}");
+    assert!(
+        last.contains("TPM — 02/10/2017 : 67, 08/01/2018 : 80, 09/04/2018 : 95"),
+        "{last}"
+    );
+    assert!(
+        last.contains("Dracénie — 02/10/2017 : non renseigné, 08/01/2018 : 12, 09/04/2018 : 20"),
+        "{last}"
+    );
     let middle = desc("2018-01-08-q4");
-    assert!(middle.contains("TPM — 02/10/2017 : 67, 08/01/2018 : 80 ;"), "only up to the current note: {middle}");
+    assert!(
+        middle.contains("TPM — 02/10/2017 : 67, 08/01/2018 : 80 ;"),
+        "only up to the current note: {middle}"
+    );
     assert!(!middle.contains("09/04/2018"), "{middle}");
     assert_eq!(
-        read(out.path().join("rapports/2018-04-09-q1/sites-entered-notes.csv")),
+        read(
+            out.path()
+                .join("rapports/2018-04-09-q1/sites-entered-notes.csv")
+        ),
         "\u{FEFF}Date de la note;TPM;CAVEM;Dracénie\r\n2017-10-02;67;25;\r\n2018-01-08;80;31;12\r\n2018-04-09;95;40;20\r\n"
     );
 }
