@@ -23,6 +23,10 @@ pub struct SiteConfig {
     /// Markdown shown at the foot of every page.
     pub footer: Option<String>,
     pub menu: Vec<MenuItem>,
+    /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
+    /// that leads nowhere).
+    pub text: String,
+    pub path: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -31,6 +35,11 @@ pub struct MenuItem {
     pub title: String,
     /// Relative to the site's root: `rapports/`, `a-propos/`, or an absolute `https://` URL.
     pub url: String,
+    /// Where the item is written in `site.yaml`.
+    #[serde(skip)]
+    pub line: usize,
+    #[serde(skip)]
+    pub column: usize,
 }
 
 #[derive(Deserialize)]
@@ -157,7 +166,17 @@ impl SiteConfig {
             reports_path,
             theme,
             footer: file.footer,
-            menu: file.menu.into_iter().map(|item| item.value).collect(),
+            menu: file
+                .menu
+                .into_iter()
+                .map(|item| MenuItem {
+                    line: usize::try_from(item.referenced.line()).unwrap_or(0),
+                    column: usize::try_from(item.referenced.column()).unwrap_or(0),
+                    ..item.value
+                })
+                .collect(),
+            text: text.to_owned(),
+            path: shown.to_path_buf(),
         })
     }
 }

@@ -13,11 +13,14 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod links;
 pub mod locale;
 pub mod markdown;
 pub mod output;
 pub mod problem;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod table;
 pub mod theme;
 pub mod validate;
@@ -79,24 +82,41 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
         let problem = Problem::file(&out_dir, refusal.message).with_hint(refusal.hint);
         return Err(Failure::Problems(Problems(vec![problem])));
     }
-    let (site, counts, files) = load_and_render(&options.root, &options.load)?;
-    output::write(&out_dir, &files).map_err(Failure::Internal)?;
+    let site = load(&options.root, &options.load)?;
+    let rendered = render_checked(&site)?;
+    output::write(&out_dir, &rendered.files).map_err(Failure::Internal)?;
     Ok(Summary {
-        counts,
-        files: files.len(),
+        counts: rendered.counts,
+        files: rendered.files.len(),
         elapsed: started.elapsed(),
     })
-    .inspect(|_| drop(site))
 }
 
-/// Loads, validates and renders the site in memory: everything but the writing.
-pub fn load_and_render(
-    root: &Path,
-    options: &LoadOptions,
-) -> Result<(Site, Counts, Vec<render::OutputFile>), Problems> {
+/// Loads the site. When some of its files have problems, those are returned together with
+/// the problems between files that can still be seen.
+pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Problems> {
     let (site, mut problems) = Site::load(root, options)?;
-    problems.extend(validate::site(&site).0);
-    problems.into_result()?;
-    let (files, counts) = render::site(&site)?;
-    Ok((site, counts, files))
+    if !problems.is_empty() {
+        problems.extend(validate::site(&site).0);
+        problems.into_result()?;
+    }
+    Ok(site)
+}
+
+/// Checks a loaded site as a whole, renders it in memory and checks every link between its
+/// pages: everything a build does but the writing, and what `bilan check` runs. All the
+/// problems come together (a table that names an unknown dataset and a broken link alike).
+pub fn render_checked(site: &Site) -> Result<render::RenderedSite<'_>, Problems> {
+    let mut problems = validate::site(site);
+    match render::site(site) {
+        Ok(rendered) => {
+            problems.extend(links::check(site, &rendered).0);
+            problems.into_result()?;
+            Ok(rendered)
+        }
+        Err(found) => {
+            problems.extend(found.0);
+            Err(problems.into_result().err().unwrap_or_default())
+        }
+    }
 }

@@ -1,12 +1,18 @@
 //! The `bilan` command: parses the command line, calls the library, reports the outcome.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use bilan::content::LoadOptions;
+use bilan::problem::Problems;
+use bilan::render::Counts;
+use bilan::serve::{Reporter, ServeOptions};
 use bilan::{BuildOptions, Failure};
 
 #[derive(Parser)]
@@ -24,6 +30,13 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder.
     Build(BuildArgs),
+    /// Check the site as a build would, and every link between its pages, writing nothing.
+    Check(CheckArgs),
+    /// Serve the site on this computer, rebuilding and reloading the page on every change.
+    Serve(ServeArgs),
+    /// Start something new.
+    #[command(subcommand)]
+    New(New),
 }
 
 #[derive(Args)]
@@ -42,10 +55,54 @@ struct BuildArgs {
     drafts: bool,
 }
 
+#[derive(Args)]
+struct CheckArgs {
+    /// The folder that holds `content/` (and, optionally, `themes/`).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Check drafts too.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The folder that holds `content/` (and, optionally, `themes/`).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// The port to listen on (the next free one if it is taken).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// Show drafts too.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Start the next progress note from the latest one: its headings, tables and datasets.
+    Report {
+        /// The note's title, such as "Point d'avancement".
+        title: String,
+        /// The note's date [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// The folder that holds `content/`.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::Serve(args) => serve(args),
+        Command::New(New::Report { title, date, root }) => new_report(&root, &title, date),
     }
 }
 
@@ -61,26 +118,18 @@ fn build(args: BuildArgs) -> ExitCode {
     let out_dir = options.output_dir();
     match bilan::build(&options) {
         Ok(summary) => {
-            let counts = summary.counts;
             println!(
-                "built in {} ms: {}, {}, {}, {} → {}",
+                "built in {} ms: {}, {} → {}",
                 summary.elapsed.as_millis(),
-                plural(counts.pages, "page"),
-                plural(counts.tables, "table"),
-                plural(counts.charts, "chart"),
+                describe(summary.counts),
                 plural(summary.files, "file"),
                 out_dir.display()
             );
             ExitCode::SUCCESS
         }
         Err(Failure::Problems(problems)) => {
-            let mut stderr = std::io::stderr().lock();
-            let styled = stderr.is_terminal();
-            for problem in problems.iter() {
-                let _ = writeln!(stderr, "{}", problem.render(styled));
-            }
-            let _ = writeln!(
-                stderr,
+            print_problems(&problems);
+            eprintln!(
                 "error: {} found; nothing was written, `{}` is as it was",
                 plural(problems.len(), "problem"),
                 out_dir.display()
@@ -93,6 +142,112 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let options = LoadOptions {
+        drafts: args.drafts,
+        base_url: None,
+    };
+    let result = bilan::load(&args.root, &options)
+        .and_then(|site| bilan::render_checked(&site).map(|rendered| rendered.counts));
+    match result {
+        Ok(counts) => {
+            println!(
+                "no problems: {}, every link and figure checked in {} ms",
+                describe(counts),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
+            eprintln!("error: {} found", plural(problems.len(), "problem"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints what happens while serving.
+struct Terminal;
+
+impl Reporter for Terminal {
+    fn listening(&mut self, url: &str) {
+        println!("serving the site at {url} — it reloads on every change; Ctrl+C stops");
+    }
+
+    fn built(&mut self, counts: Counts, elapsed: Duration) {
+        println!("built in {} ms: {}", elapsed.as_millis(), describe(counts));
+    }
+
+    fn failed(&mut self, problems: &Problems) {
+        print_problems(problems);
+        eprintln!(
+            "error: {} found; the last good version stays served",
+            plural(problems.len(), "problem")
+        );
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let options = ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        load: LoadOptions {
+            drafts: args.drafts,
+            base_url: None,
+        },
+    };
+    match bilan::serve::serve(&options, &mut Terminal) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn new_report(root: &Path, title: &str, date: Option<NaiveDate>) -> ExitCode {
+    let date = date.unwrap_or_else(bilan::scaffold::today);
+    match bilan::scaffold::new_report(root, title, date) {
+        Ok(made) => {
+            println!("created {}", made.note.display());
+            if let Some(from) = &made.from {
+                if made.copied.is_empty() {
+                    println!("with the headings of {from}");
+                } else {
+                    println!(
+                        "with the headings of {from} and copies of its figures: {}",
+                        made.copied.join(", ")
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            print_problems(&Problems(vec![problem]));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_problems(problems: &Problems) {
+    let mut stderr = std::io::stderr().lock();
+    let styled = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for problem in problems.iter() {
+        let _ = writeln!(stderr, "{}", problem.render(styled));
+    }
+}
+
+fn describe(counts: Counts) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(counts.pages, "page"),
+        plural(counts.tables, "table"),
+        plural(counts.charts, "chart")
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -71,14 +71,25 @@ pub fn render(
     markdown: &str,
     notes_label: &str,
     mut draw_block: impl FnMut(usize) -> String,
-) -> String {
+) -> Rendered {
+    let mut links = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut notes: Vec<(CowStr, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(CowStr, Vec<Event>)> = None;
     let mut skipping_block = false;
     let mut block_index = 0;
 
-    for event in Parser::new_ext(markdown, options()) {
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                links.push(LinkRef {
+                    url: dest_url.to_string(),
+                    offset: range.start,
+                });
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
                 if block_kind(info).is_some() =>
@@ -117,7 +128,22 @@ pub fn render(
     if !order.is_empty() {
         push_notes(&mut html, notes_label, &order, notes);
     }
-    html
+    Rendered { html, links }
+}
+
+/// A page's HTML, and the links and images written in its Markdown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub links: Vec<LinkRef>,
+}
+
+/// A link or image of the Markdown: its address as written, and where it starts (in bytes
+/// from the start of the Markdown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub url: String,
+    pub offset: usize,
 }
 
 fn push<'a>(
@@ -253,7 +279,8 @@ mod tests {
             "```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n",
             "Notes",
             |i| format!("<table data-i=\"{i}\"></table>"),
-        );
+        )
+        .html;
         assert!(html.contains("<table data-i=\"0\"></table>"), "{html}");
         assert!(
             html.contains("<code class=\"language-rust\">let a = 1;"),
@@ -268,7 +295,8 @@ mod tests {
             "## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n",
             "Notes",
             |_| String::new(),
-        );
+        )
+        .html;
         assert!(
             html.contains("<h2 id=\"sites-e2c\">Sites E2C</h2>"),
             "{html}"
@@ -286,9 +314,18 @@ mod tests {
             "L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
             "Notes",
             |_| String::new(),
-        );
+        )
+        .html;
         assert!(html.contains("L’E2C – “oui” <del>non</del>"), "{html}");
         assert!(html.contains("<table>"), "{html}");
+    }
+
+    #[test]
+    fn links_and_images_are_collected_with_their_place() {
+        let text = "See [the last note](../2017-07-03/#sites) and ![map](map.png).\n";
+        let links = render(text, "Notes", |_| String::new()).links;
+        let urls: Vec<(&str, usize)> = links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
+        assert_eq!(urls, [("../2017-07-03/#sites", 4), ("map.png", 46)]);
     }
 
     #[test]
@@ -297,7 +334,8 @@ mod tests {
             "Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n",
             "Notes",
             |_| String::new(),
-        );
+        )
+        .html;
         assert!(
             html.contains("<a href=\"#note-cr\" id=\"note-ref-cr\" role=\"doc-noteref\">1</a>"),
             "{html}"

@@ -11,7 +11,7 @@ use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, b
 use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
-use crate::markdown;
+use crate::markdown::{self, LinkRef};
 use crate::problem::{Problem, Problems};
 use crate::table::render_table;
 use crate::theme::AssetSource;
@@ -42,38 +42,73 @@ pub struct Counts {
     pub charts: usize,
 }
 
+/// The links and images written in a document, and the page they are on.
+#[derive(Debug, Clone)]
+pub struct PageLinks<'a> {
+    /// The page, relative to the output folder: `rapports/x/index.html`.
+    pub page: String,
+    pub doc: &'a Document,
+    pub links: Vec<LinkRef>,
+}
+
+/// The site rendered in memory.
+#[derive(Debug)]
+pub struct RenderedSite<'a> {
+    pub files: Vec<OutputFile>,
+    pub counts: Counts,
+    pub links: Vec<PageLinks<'a>>,
+}
+
+/// A page's files, and the links of its document.
+struct RenderedPage<'a> {
+    files: Vec<OutputFile>,
+    links: Option<PageLinks<'a>>,
+}
+
+impl From<Vec<OutputFile>> for RenderedPage<'_> {
+    fn from(files: Vec<OutputFile>) -> Self {
+        RenderedPage { files, links: None }
+    }
+}
+
 /// The site's files, or the problems that kept it from rendering.
-pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
+pub fn site<'a>(site: &'a Site) -> Result<RenderedSite<'a>, Problems> {
     let tera = site.theme.tera(site.config.language).map_err(Problems)?;
     let renderer = Renderer::new(site, tera)?;
     let mut files = Vec::new();
+    let mut links = Vec::new();
     let mut counts = Counts::default();
     let mut problems = Problems::default();
-    let mut page = |result: Result<Vec<OutputFile>, Problem>, counts: &mut Counts| match result {
+    let mut page = |result: Result<RenderedPage<'a>, Problem>, counts: &mut Counts| match result {
         Ok(rendered) => {
             counts.pages += 1;
-            files.extend(rendered);
+            files.extend(rendered.files);
+            links.extend(rendered.links);
         }
         Err(problem) => problems.push(problem),
     };
 
     page(
-        renderer.listing(
-            "index.html",
-            "home",
-            site.config.title.clone(),
-            "index.html",
-        ),
+        renderer
+            .listing(
+                "index.html",
+                "home",
+                site.config.title.clone(),
+                "index.html",
+            )
+            .map(RenderedPage::from),
         &mut counts,
     );
     let archive = format!("{}/index.html", site.config.reports_path);
     page(
-        renderer.listing(
-            &archive,
-            "reports",
-            site.theme.strings.get("reports").to_owned(),
-            "reports.html",
-        ),
+        renderer
+            .listing(
+                &archive,
+                "reports",
+                site.theme.strings.get("reports").to_owned(),
+                "reports.html",
+            )
+            .map(RenderedPage::from),
         &mut counts,
     );
     for (index, doc) in site.reports.iter().enumerate() {
@@ -89,7 +124,7 @@ pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
     for doc in &site.pages {
         page(renderer.document(doc, None, None, &mut counts), &mut counts);
     }
-    page(renderer.not_found(), &mut counts);
+    page(renderer.not_found().map(RenderedPage::from), &mut counts);
     problems.into_result()?;
 
     for file in &site.static_files {
@@ -115,7 +150,11 @@ pub fn site(site: &Site) -> Result<(Vec<OutputFile>, Counts), Problems> {
     }
     check_clashes(&files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((files, counts))
+    Ok(RenderedSite {
+        files,
+        counts,
+        links,
+    })
 }
 
 /// Two sources that would be written to the same place are a problem, not a silent overwrite.
@@ -155,7 +194,7 @@ impl<'a> Renderer<'a> {
         let footer = config
             .footer
             .as_deref()
-            .map(|text| markdown::render(text, strings.get("notes"), |_| String::new()));
+            .map(|text| markdown::render(text, strings.get("notes"), |_| String::new()).html);
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -244,11 +283,11 @@ impl<'a> Renderer<'a> {
     /// A report or page, with the CSV of every dataset it shows and its attachments.
     fn document(
         &self,
-        doc: &Document,
+        doc: &'a Document,
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
         counts: &mut Counts,
-    ) -> Result<Vec<OutputFile>, Problem> {
+    ) -> Result<RenderedPage<'a>, Problem> {
         let site = self.site;
         let dir = document_dir(site, doc);
         let language = site.config.language;
@@ -309,7 +348,7 @@ impl<'a> Renderer<'a> {
         page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
         page.summary = doc.summary.clone();
         page.period = doc.period.clone();
-        page.content = Some(content);
+        page.content = Some(content.html);
         let template = match doc.kind {
             DocKind::Report => "report.html",
             DocKind::Page => "page.html",
@@ -336,7 +375,14 @@ impl<'a> Renderer<'a> {
                 from: attachment.source.shown.clone(),
             });
         }
-        Ok(files)
+        Ok(RenderedPage {
+            files,
+            links: Some(PageLinks {
+                page: path,
+                doc,
+                links: content.links,
+            }),
+        })
     }
 
     fn page_context(

@@ -1,8 +1,10 @@
 //! Integration tests: the real `bilan` command on fixture sites under `tests/fixtures/`.
 
 mod build;
+mod check;
 mod errors;
 mod output;
+mod serve;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,0 +1,271 @@
+//! Checking the links between pages, once the site is rendered in memory: every link and
+//! image written in a note or page, and every menu link, must lead to a file of the site,
+//! and an anchor (`#sites-e2c`) to an id on the page it names.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::content::Site;
+use crate::problem::{Problem, Problems, closest};
+use crate::render::{Content, RenderedSite};
+
+/// Every broken internal link of the site.
+pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
+    let index = Index::new(rendered);
+    let mut problems = Problems::default();
+    for page in &rendered.links {
+        let doc = page.doc;
+        for link in &page.links {
+            let Some(message) = index.broken(&page.page, &link.url) else {
+                continue;
+            };
+            let offset = doc.body_start + link.offset;
+            let before = &doc.text[..offset.min(doc.text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let problem = Problem::at(&doc.source.shown, &doc.text, line, column, message.text);
+            problems.push(match message.hint {
+                Some(hint) => problem.with_hint(hint),
+                None => problem,
+            });
+        }
+    }
+    let config = &site.config;
+    for item in &config.menu {
+        // Menu links are relative to the site's root: check them from the home page.
+        let url = if item.url.is_empty() {
+            "./"
+        } else {
+            item.url.as_str()
+        };
+        if let Some(message) = index.broken("index.html", url) {
+            let problem = Problem::at(
+                &config.path,
+                &config.text,
+                item.line,
+                item.column,
+                format!("menu: {}", message.text),
+            );
+            problems.push(match message.hint {
+                Some(hint) => problem.with_hint(hint),
+                None => problem,
+            });
+        }
+    }
+    problems
+}
+
+/// What is wrong with a link, and how to fix it.
+struct Broken {
+    text: String,
+    hint: Option<String>,
+}
+
+/// The files of the site and the ids of its pages.
+struct Index<'a> {
+    files: BTreeSet<&'a str>,
+    ids: HashMap<&'a str, BTreeSet<&'a str>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(rendered: &'a RenderedSite<'_>) -> Self {
+        let files = rendered.files.iter().map(|f| f.path.as_str()).collect();
+        let ids = rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .filter_map(|f| match &f.content {
+                Content::Bytes(bytes) => std::str::from_utf8(bytes)
+                    .ok()
+                    .map(|html| (f.path.as_str(), ids_in(html))),
+                _ => None,
+            })
+            .collect();
+        Index { files, ids }
+    }
+
+    /// Why the link `url` on `page` leads nowhere, or `None` when it is fine (or external).
+    fn broken(&self, page: &str, url: &str) -> Option<Broken> {
+        if is_external(url) {
+            return None;
+        }
+        let (address, fragment) = match url.split_once('#') {
+            Some((address, fragment)) => (address, Some(fragment)),
+            None => (url, None),
+        };
+        let address = address.split('?').next().unwrap_or_default();
+        if address.starts_with('/') {
+            return Some(Broken {
+                text: format!("the link `{url}` starts from the host's root"),
+                hint: Some("write it relative to this page (`../autre-note/`), so the site works in a sub-folder and from disk".to_owned()),
+            });
+        }
+        let target = if address.is_empty() {
+            page.to_owned()
+        } else {
+            let Some(resolved) = resolve(page, &decode(address)) else {
+                return Some(Broken {
+                    text: format!("the link `{url}` climbs out of the site"),
+                    hint: None,
+                });
+            };
+            let candidates = if resolved.is_empty() || resolved.ends_with('/') {
+                vec![format!("{resolved}index.html")]
+            } else {
+                vec![resolved.clone(), format!("{resolved}/index.html")]
+            };
+            match candidates
+                .into_iter()
+                .find(|c| self.files.contains(c.as_str()))
+            {
+                Some(found) => found,
+                None => return Some(self.nothing_at(url, &resolved)),
+            }
+        };
+        let fragment = fragment.filter(|f| !f.is_empty())?;
+        let ids = self.ids.get(target.as_str())?;
+        if ids.contains(decode(fragment).as_str()) {
+            return None;
+        }
+        Some(Broken {
+            text: format!(
+                "the link `{url}` names the anchor `#{fragment}`, which is not on `{target}`"
+            ),
+            hint: closest(fragment, ids.iter().copied())
+                .map(|close| format!("did you mean `#{close}`?")),
+        })
+    }
+
+    fn nothing_at(&self, url: &str, resolved: &str) -> Broken {
+        let wanted = resolved
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(resolved);
+        let folders = self
+            .files
+            .iter()
+            .filter_map(|f| f.strip_suffix("/index.html"))
+            .map(|dir| dir.rsplit('/').next().unwrap_or(dir));
+        let names = self.files.iter().map(|f| f.rsplit('/').next().unwrap_or(f));
+        let known: Vec<&str> = folders.chain(names).collect();
+        Broken {
+            text: format!("the link `{url}` leads to nothing in the site"),
+            hint: closest(wanted, known.iter().copied())
+                .map(|close| format!("did you mean `{close}`?")),
+        }
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+    url.starts_with("//")
+        || scheme.is_some_and(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+/// `address` followed from the folder of `page`; `None` if it climbs above the root.
+fn resolve(page: &str, address: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in address.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut resolved = parts.join("/");
+    if address.ends_with('/') && !resolved.is_empty() {
+        resolved.push('/');
+    }
+    Some(resolved)
+}
+
+/// Undoes percent-encoding (`%20` is a space); leaves anything malformed as it is.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// The values of the `id` attributes of an HTML page.
+fn ids_in(html: &str) -> BTreeSet<&str> {
+    html.match_indices(" id=\"")
+        .filter_map(|(at, marker)| {
+            let rest = &html[at + marker.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_addresses() {
+        assert_eq!(
+            resolve("rapports/a/index.html", "../b/").as_deref(),
+            Some("rapports/b/")
+        );
+        assert_eq!(
+            resolve("rapports/a/index.html", "sites.csv").as_deref(),
+            Some("rapports/a/sites.csv")
+        );
+        assert_eq!(
+            resolve("index.html", "rapports/").as_deref(),
+            Some("rapports/")
+        );
+        assert_eq!(resolve("index.html", "../x"), None);
+    }
+
+    #[test]
+    fn knows_external_addresses() {
+        for url in [
+            "https://e2c.fr",
+            "mailto:a@b.fr",
+            "tel:+33",
+            "//cdn.example/x",
+        ] {
+            assert!(is_external(url), "{url}");
+        }
+        for url in ["../a/", "sites.csv", "#top", "a:b/c"] {
+            assert_eq!(is_external(url), url == "a:b/c", "{url}");
+        }
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(decode("rapport%20final.pdf"), "rapport final.pdf");
+        assert_eq!(decode("100%"), "100%");
+    }
+
+    #[test]
+    fn finds_ids() {
+        let ids = ids_in("<h2 id=\"sites-e2c\">x</h2><li id=\"note-1\">");
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["note-1", "sites-e2c"]);
+    }
+}

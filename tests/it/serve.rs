@@ -1,0 +1,196 @@
+//! `bilan serve` as a writer uses it: the page is served, an edit is rebuilt and the tab
+//! told to reload, a broken edit is reported while the last good page stays served.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::*;
+
+/// The server, stopped when the test ends (even by a failed assertion).
+struct Server {
+    child: Child,
+    port: u16,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(["serve", "--port", &free_port().to_string(), "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (port_sender, port) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: u16 = rest.split('/').next().unwrap().parse().unwrap();
+                let _ = port_sender.send(port);
+            }
+        }
+    });
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let (err_sender, errors) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = err_sender.send(line);
+        }
+    });
+    let port = port
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server says where it listens");
+    Server {
+        child,
+        port,
+        stderr: errors,
+    }
+}
+
+/// A raw GET, so that a path such as `/../x` reaches the server as it is.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Listens to the reload events, as the page's script does.
+fn events(port: u16) -> mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__bilan/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    receiver
+}
+
+fn wait_for_reload(events: &mpsc::Receiver<String>) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        if let Ok(line) = events.recv_timeout(Duration::from_millis(100))
+            && line == "event: reload"
+        {
+            return started.elapsed();
+        }
+    }
+    panic!("no reload event within 10 s");
+}
+
+#[test]
+fn serve_rebuilds_on_an_edit_and_keeps_the_last_good_site_on_a_broken_one() {
+    let site = example_copy();
+    let server = start(site.path());
+    let page = "/rapports/2017-10-02-point-d-avancement/";
+
+    let (status, html) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(html.contains("Cette note présente les principales étapes"));
+    assert!(
+        html.contains("new EventSource('/__bilan/events')"),
+        "the page reloads itself"
+    );
+    assert_eq!(
+        get(
+            server.port,
+            "/rapports/2017-10-02-point-d-avancement/sites.csv"
+        )
+        .0,
+        200
+    );
+
+    // An edit: the new text is served and the tab is told to reload.
+    let reloads = events(server.port);
+    std::thread::sleep(Duration::from_millis(200));
+    let note = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement/index.md");
+    std::fs::write(
+        &note,
+        read(&note).replace("Cette note présente", "Cette note, revue, présente"),
+    )
+    .unwrap();
+    wait_for_reload(&reloads);
+    let (_, html) = get(server.port, page);
+    assert!(
+        html.contains("Cette note, revue, présente"),
+        "the edit is served"
+    );
+
+    // A broken dataset: reported in the terminal and over the page; the last good page stays.
+    let data = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement/sites.yaml");
+    std::fs::write(&data, read(&data).replace("entered: 67", "entered: [67")).unwrap();
+    wait_for_reload(&reloads);
+    let (status, html) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Cette note, revue, présente"),
+        "the last good page is still served"
+    );
+    assert!(
+        html.contains("id=\"bilan-problems\""),
+        "the problem shows over the page"
+    );
+    assert!(html.contains("sites.yaml:11:"), "{html}");
+    let mut terminal = String::new();
+    while let Ok(line) = server.stderr.recv_timeout(Duration::from_millis(500)) {
+        terminal.push_str(&line);
+        terminal.push('\n');
+        if line.starts_with("error:") {
+            break;
+        }
+    }
+    assert!(terminal.contains("sites.yaml:11:"), "{terminal}");
+
+    // Only the site's own files are served.
+    assert_eq!(get(server.port, "/../Cargo.toml").0, 404);
+    assert_eq!(get(server.port, "/%2e%2e/%2e%2e/etc/passwd").0, 404);
+    let (status, html) = get(server.port, "/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(html.contains("Page introuvable"), "the site's 404 page");
+}
