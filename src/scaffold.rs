@@ -153,7 +153,7 @@ mod tests {
             outline(body),
             [
                 "## Sites E2C\n",
-                "```table\ndata: sites\ntotal: Total\n```\n",
+                "```table\ndata: sites\ntotal: Total\n```",
                 "## Financements\n"
             ]
         );
