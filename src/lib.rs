@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 
 use crate::content::{LoadOptions, Site};
 use crate::problem::{Problem, Problems};
-use crate::render::Counts;
+use crate::render::{Counts, Progress};
 
 /// What `bilan build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -75,7 +75,7 @@ impl From<Problems> for Failure {
 }
 
 /// Builds the site of `options.root` into its output folder.
-pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Failure> {
     let started = Instant::now();
     let out_dir = options.output_dir();
     if let Err(refusal) = output::check_target(&options.root, &out_dir) {
@@ -83,7 +83,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Failure> {
         return Err(Failure::Problems(Problems(vec![problem])));
     }
     let site = load(&options.root, &options.load)?;
-    let rendered = render_checked(&site)?;
+    let rendered = render_checked(&site, progress)?;
     output::write(&out_dir, &rendered.files).map_err(Failure::Internal)?;
     Ok(Summary {
         counts: rendered.counts,
@@ -106,9 +106,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Problems> {
 /// Checks a loaded site as a whole, renders it in memory and checks every link between its
 /// pages: everything a build does but the writing, and what `bilan check` runs. All the
 /// problems come together (a table that names an unknown dataset and a broken link alike).
-pub fn render_checked(site: &Site) -> Result<render::RenderedSite<'_>, Problems> {
+pub fn render_checked<'a>(
+    site: &'a Site,
+    progress: &dyn Progress,
+) -> Result<render::RenderedSite<'a>, Problems> {
     let mut problems = validate::site(site);
-    match render::site(site) {
+    match render::site(site, progress) {
         Ok(rendered) => {
             problems.extend(links::check(site, &rendered).0);
             problems.into_result()?;

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use bilan::content::LoadOptions;
 use bilan::problem::Problems;
-use bilan::render::Counts;
+use bilan::render::{Counts, Progress};
 use bilan::serve::{Reporter, ServeOptions};
 use bilan::{BuildOptions, Failure};
 
@@ -116,7 +116,10 @@ fn build(args: BuildArgs) -> ExitCode {
         },
     };
     let out_dir = options.output_dir();
-    match bilan::build(&options) {
+    let progress = Bar::default();
+    let result = bilan::build(&options, &progress);
+    progress.0.finish_and_clear();
+    match result {
         Ok(summary) => {
             println!(
                 "built in {} ms: {}, {} → {}",
@@ -151,7 +154,7 @@ fn check(args: CheckArgs) -> ExitCode {
         base_url: None,
     };
     let result = bilan::load(&args.root, &options)
-        .and_then(|site| bilan::render_checked(&site).map(|rendered| rendered.counts));
+        .and_then(|site| bilan::render_checked(&site, &()).map(|rendered| rendered.counts));
     match result {
         Ok(counts) => {
             println!(
@@ -166,6 +169,38 @@ fn check(args: CheckArgs) -> ExitCode {
             eprintln!("error: {} found", plural(problems.len(), "problem"));
             ExitCode::from(1)
         }
+    }
+}
+
+/// A progress bar on the terminal for a long build; nothing for a short one, nor when the
+/// output is not a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl Default for Bar {
+    fn default() -> Self {
+        Bar(indicatif::ProgressBar::hidden())
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, pages: usize) {
+        if pages < 200 || !std::io::stderr().is_terminal() {
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            return;
+        }
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_length(pages as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {elapsed}")
+        {
+            self.0.set_style(style);
+        }
+    }
+
+    fn page_done(&self) {
+        self.0.inc(1);
     }
 }
 

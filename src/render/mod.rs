@@ -34,6 +34,16 @@ pub enum Content {
     Copy(PathBuf),
 }
 
+/// Told of each page rendered, to show the progress of a long build.
+pub trait Progress {
+    /// Rendering starts: `pages` pages are to come.
+    fn start(&self, _pages: usize) {}
+    fn page_done(&self) {}
+}
+
+/// No progress shown.
+impl Progress for () {}
+
 /// What a build made, for its summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -72,9 +82,11 @@ impl From<Vec<OutputFile>> for RenderedPage<'_> {
 }
 
 /// The site's files, or the problems that kept it from rendering.
-pub fn site<'a>(site: &'a Site) -> Result<RenderedSite<'a>, Problems> {
+pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<'a>, Problems> {
     let tera = site.theme.tera(site.config.language).map_err(Problems)?;
     let renderer = Renderer::new(site, tera)?;
+    // The home page, the archive, the 404 page, and one page per note or page.
+    progress.start(3 + site.reports.len() + site.pages.len());
     let mut files = Vec::new();
     let mut links = Vec::new();
     let mut counts = Counts::default();
@@ -82,6 +94,7 @@ pub fn site<'a>(site: &'a Site) -> Result<RenderedSite<'a>, Problems> {
     let mut page = |result: Result<RenderedPage<'a>, Problem>, counts: &mut Counts| match result {
         Ok(rendered) => {
             counts.pages += 1;
+            progress.page_done();
             files.extend(rendered.files);
             links.extend(rendered.links);
         }

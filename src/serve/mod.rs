@@ -195,7 +195,7 @@ fn build_in_memory(
     options: &LoadOptions,
 ) -> Result<(HashMap<String, Content>, Counts), Problems> {
     let site = crate::load(root, options)?;
-    let rendered = crate::render_checked(&site)?;
+    let rendered = crate::render_checked(&site, &())?;
     let counts = rendered.counts;
     let files = rendered
         .files
