@@ -17,6 +17,7 @@ pub mod links;
 pub mod locale;
 pub mod markdown;
 pub mod output;
+pub mod preview;
 pub mod problem;
 pub mod render;
 pub mod scaffold;
@@ -52,11 +53,13 @@ impl BuildOptions {
 }
 
 /// What a build made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub counts: Counts,
     pub files: usize,
     pub elapsed: Duration,
+    /// What the writer should know, though nothing failed.
+    pub notes: Vec<String>,
 }
 
 /// Why a build did not write a site.
@@ -89,6 +92,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary,
         counts: rendered.counts,
         files: rendered.files.len(),
         elapsed: started.elapsed(),
+        notes: rendered.notes,
     })
 }
 

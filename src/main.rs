@@ -121,6 +121,9 @@ fn build(args: BuildArgs) -> ExitCode {
     progress.0.finish_and_clear();
     match result {
         Ok(summary) => {
+            for note in &summary.notes {
+                println!("note: {note}");
+            }
             println!(
                 "built in {} ms: {}, {} → {}",
                 summary.elapsed.as_millis(),

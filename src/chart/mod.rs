@@ -25,7 +25,7 @@ use crate::table::{TableSpec, render_table};
 use crate::yaml::Origin;
 
 pub use self::describe::describe;
-pub use self::draw::{Palette, Size, draw_svg};
+pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, wrap};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

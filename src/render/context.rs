@@ -8,7 +8,8 @@
 //!   `url` below so that links stay relative; `assets` is `root` + `assets/`;
 //! - `page`: `kind` (`home`, `reports`, `report`, `page`, `not_found`), `title`,
 //!   `description`, `url`, `canonical` (absolute, when `base_url` is set), and for reports
-//!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `content` (HTML);
+//!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `content` (HTML), and `image`
+//!   (`{url, width, height}`, absolute) for link previews when `base_url` is set;
 //! - `reports_url`: the archive of reports;
 //! - `reports`: every published report, newest first, each `{title, date, summary, period,
 //!   url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the newest;
@@ -82,6 +83,15 @@ pub struct PageContext {
     pub summary: Option<String>,
     pub period: Option<String>,
     pub content: Option<String>,
+    /// The picture of link previews, with an absolute address.
+    pub image: Option<Image>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// What is the same on every page.

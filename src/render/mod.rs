@@ -1,17 +1,19 @@
 //! Rendering: the whole site in memory as a list of files, nothing written to disk.
 
 pub mod context;
+mod feed;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use tera::{Context, Tera};
 
-use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::context::{Common, Image, MenuContext, PageContext, ReportLink, SiteContext, by_year};
 use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
 use crate::markdown::{self, LinkRef};
+use crate::preview::{self, Preview, preview_png};
 use crate::problem::{Problem, Problems};
 use crate::table::render_table;
 use crate::theme::AssetSource;
@@ -67,17 +69,24 @@ pub struct RenderedSite<'a> {
     pub files: Vec<OutputFile>,
     pub counts: Counts,
     pub links: Vec<PageLinks<'a>>,
+    /// What the build wants the writer to know (the feed skipped for want of `base_url`).
+    pub notes: Vec<String>,
 }
 
-/// A page's files, and the links of its document.
+/// A page's files, the links of its document and, for a report, its HTML for the feed.
 struct RenderedPage<'a> {
     files: Vec<OutputFile>,
     links: Option<PageLinks<'a>>,
+    content: Option<String>,
 }
 
 impl From<Vec<OutputFile>> for RenderedPage<'_> {
     fn from(files: Vec<OutputFile>) -> Self {
-        RenderedPage { files, links: None }
+        RenderedPage {
+            files,
+            links: None,
+            content: None,
+        }
     }
 }
 
@@ -89,6 +98,7 @@ pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<
     progress.start(3 + site.reports.len() + site.pages.len());
     let mut files = Vec::new();
     let mut links = Vec::new();
+    let mut contents = Vec::new();
     let mut counts = Counts::default();
     let mut problems = Problems::default();
     let mut page = |result: Result<RenderedPage<'a>, Problem>, counts: &mut Counts| match result {
@@ -97,6 +107,7 @@ pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<
             progress.page_done();
             files.extend(rendered.files);
             links.extend(rendered.links);
+            contents.extend(rendered.content);
         }
         Err(problem) => problems.push(problem),
     };
@@ -140,6 +151,29 @@ pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<
     page(renderer.not_found().map(RenderedPage::from), &mut counts);
     problems.into_result()?;
 
+    let mut notes = Vec::new();
+    if site.config.base_url.is_none() {
+        notes.push(
+            "no feed.xml nor sitemap.xml: they need the site's address; set `base_url` in content/site.yaml (or give --base-url)"
+                .to_owned(),
+        );
+    }
+    let pages: Vec<String> = files
+        .iter()
+        .map(|f| f.path.clone())
+        .filter(|p| p.ends_with("index.html"))
+        .collect();
+    let feeds = feed::feed_and_sitemap(
+        site,
+        &renderer.tera,
+        &renderer.base,
+        &renderer.report_links,
+        &contents,
+        &pages,
+    )
+    .map_err(|problem| Problems(vec![problem]))?;
+    files.extend(feeds);
+
     for file in &site.static_files {
         files.push(OutputFile {
             path: file.name.clone(),
@@ -167,6 +201,7 @@ pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<
         files,
         counts,
         links,
+        notes,
     })
 }
 
@@ -307,6 +342,7 @@ impl<'a> Renderer<'a> {
         let strings = &site.theme.strings;
         let mut shown = Vec::new();
         let mut charts_on_page = 0;
+        let mut first_chart = None;
         let content = markdown::render(doc.body(), strings.get("notes"), |index| {
             match doc.blocks.get(index).map(|placed| &placed.block) {
                 Some(Block::Chart(spec)) => {
@@ -325,6 +361,9 @@ impl<'a> Renderer<'a> {
                                 &site.theme.palette,
                             );
                             shown.push(dataset);
+                            if first_chart.is_none() {
+                                first_chart = Some(data);
+                            }
                             html
                         }
                         None => String::new(),
@@ -361,7 +400,45 @@ impl<'a> Renderer<'a> {
         page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
         page.summary = doc.summary.clone();
         page.period = doc.period.clone();
-        page.content = Some(content.html);
+        let html_content = content.html;
+        page.content = Some(html_content.clone());
+
+        // The picture a link preview shows: the writer's own, or one drawn for a report.
+        // Previews need absolute addresses, so only a site with `base_url` gets them.
+        let mut preview_file = None;
+        if let Some(base_url) = &site.config.base_url {
+            if let Some(image) = &doc.image {
+                page.image = Some(Image {
+                    url: format!("{base_url}{dir}{image}"),
+                    width: None,
+                    height: None,
+                });
+            } else if doc.kind == DocKind::Report {
+                let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
+                let subtitle = match &doc.period {
+                    Some(period) => format!("{date} · {period}"),
+                    None => date,
+                };
+                let picture = Preview {
+                    site_title: &site.config.title,
+                    title: &doc.title,
+                    subtitle: &subtitle,
+                    chart: first_chart.as_ref(),
+                    summary: doc.summary.as_deref(),
+                };
+                let png = preview_png(&picture, language, strings, &site.theme.palette);
+                preview_file = Some(OutputFile {
+                    path: format!("{dir}preview.png"),
+                    content: Content::Bytes(png),
+                    from: doc.source.shown.clone(),
+                });
+                page.image = Some(Image {
+                    url: format!("{base_url}{dir}preview.png"),
+                    width: Some(preview::WIDTH),
+                    height: Some(preview::HEIGHT),
+                });
+            }
+        }
         let template = match doc.kind {
             DocKind::Report => "report.html",
             DocKind::Page => "page.html",
@@ -372,6 +449,7 @@ impl<'a> Renderer<'a> {
         })?;
 
         let mut files = vec![html_file(&path, html, &doc.source.shown.to_string_lossy())];
+        files.extend(preview_file);
         shown.sort_by(|a, b| a.name.cmp(&b.name));
         shown.dedup_by(|a, b| a.name == b.name);
         for dataset in shown {
@@ -395,6 +473,7 @@ impl<'a> Renderer<'a> {
                 doc,
                 links: content.links,
             }),
+            content: (doc.kind == DocKind::Report).then_some(html_content),
         })
     }
 
@@ -421,6 +500,7 @@ impl<'a> Renderer<'a> {
             summary: None,
             period: None,
             content: None,
+            image: None,
         }
     }
 

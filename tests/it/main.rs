@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod errors;
 mod output;
+mod publish;
 mod serve;
 
 use std::collections::BTreeMap;

@@ -7,6 +7,7 @@
 mod layout;
 mod text;
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -17,6 +18,7 @@ use crate::markdown::escape;
 pub use self::layout::layout;
 #[cfg(test)]
 use self::text::text_width;
+pub use self::text::wrap;
 
 /// The two drawings of every chart: for a wide page, and for a phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +85,11 @@ impl Palette {
         } else {
             Ok(Palette(colours))
         }
+    }
+
+    /// The first colour, the theme's main one.
+    pub fn first(&self) -> RGBColor {
+        self.colour(0)
     }
 
     /// The colour of series `i`; past the end of the palette the colours come round again,
@@ -234,86 +241,132 @@ pub fn draw_svg(
     )
 }
 
-/// Draws the marks with plotters. Drawing into a `String` cannot fail, so the results of
-/// the drawing calls are not errors a user could meet.
+/// Draws the marks with plotters' SVG backend. Drawing into a `String` cannot fail, so the
+/// results of the drawing calls are not errors a user could meet.
 fn paint(layout: &Layout, palette: &Palette) -> String {
     let mut svg = String::new();
     {
         let backend = SVGBackend::with_string(&mut svg, (layout.width, layout.height));
         let area = backend.into_drawing_area();
-        let outline = ShapeStyle::from(&Paint::Ink.colour()).stroke_width(1);
-        for mark in &layout.marks {
-            let _ = match mark {
-                Mark::Bar {
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    series,
-                } => {
-                    let fill = palette.colour(*series).filled();
-                    let _ = area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], fill));
-                    area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], outline))
-                }
-                Mark::Rule {
-                    from,
-                    to,
-                    paint,
-                    width,
-                } => area.draw(&PathElement::new(
-                    vec![*from, *to],
-                    paint.colour().stroke_width(*width),
-                )),
-                Mark::Text(t) => {
-                    let (h, v) = (
-                        match t.anchor {
-                            Anchor::Left => HPos::Left,
-                            Anchor::Center => HPos::Center,
-                            Anchor::Right => HPos::Right,
-                        },
-                        match t.baseline {
-                            Baseline::Top => VPos::Top,
-                            Baseline::Middle => VPos::Center,
-                            Baseline::Bottom => VPos::Bottom,
-                        },
-                    );
-                    // plotters writes font-size as size / 1.24.
-                    let colour = t.paint.colour();
-                    let style = TextStyle::from((FONT_FAMILY, t.size * 1.24).into_font())
-                        .color(&colour)
-                        .pos(Pos::new(h, v));
-                    area.draw(&Text::new(t.text.clone(), (t.x, t.y), style))
-                }
-                Mark::Path { points, series } => {
-                    let style = palette.colour(*series).stroke_width(3);
-                    area.draw(&PathElement::new(points.clone(), style))
-                }
-                Mark::Marker { x, y, series } => {
-                    let fill = palette.colour(*series).filled();
-                    let (x, y) = (*x, *y);
-                    let _ = match series % 4 {
-                        0 => area.draw(&Circle::new((x, y), 5, fill)),
-                        1 => area.draw(&Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], fill)),
-                        2 => area.draw(&Polygon::new(
-                            vec![(x, y - 6), (x + 5, y + 4), (x - 5, y + 4)],
-                            fill,
-                        )),
-                        _ => area.draw(&Polygon::new(
-                            vec![(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)],
-                            fill,
-                        )),
-                    };
-                    area.draw(&Circle::new((x, y), 1, Paint::White.colour().filled()))
-                }
-                Mark::Slice { points, series } => area.draw(&Polygon::new(
-                    points.clone(),
-                    palette.colour(*series).filled(),
-                )),
-            };
-        }
+        // plotters writes an SVG font-size as the size given / 1.24.
+        let pen = Pen {
+            scale: 1.0,
+            offset: (0, 0),
+            font: FONT_FAMILY,
+            font_factor: 1.24,
+        };
+        paint_marks(&area, layout, palette, &pen);
         let _ = area.present();
     }
     svg
+}
+
+/// How marks land on a drawing area: scaled, moved, and written in which font.
+pub struct Pen<'a> {
+    pub scale: f64,
+    pub offset: (i32, i32),
+    pub font: &'a str,
+    /// What a font size is multiplied by for the backend.
+    pub font_factor: f64,
+}
+
+impl Pen<'_> {
+    fn at(&self, (x, y): (i32, i32)) -> (i32, i32) {
+        (
+            self.offset.0 + (x as f64 * self.scale).round() as i32,
+            self.offset.1 + (y as f64 * self.scale).round() as i32,
+        )
+    }
+
+    fn len(&self, length: i32) -> i32 {
+        ((length as f64 * self.scale).round() as i32).max(1)
+    }
+}
+
+/// Draws the marks of a layout on any plotters drawing area (an SVG, or the bitmap of a
+/// link preview). A mark that fails to draw is left out: there is nothing a writer could
+/// do about it.
+pub fn paint_marks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    palette: &Palette,
+    pen: &Pen<'_>,
+) {
+    let outline = ShapeStyle::from(&Paint::Ink.colour()).stroke_width(1);
+    for mark in &layout.marks {
+        let _ = match mark {
+            Mark::Bar {
+                x0,
+                y0,
+                x1,
+                y1,
+                series,
+            } => {
+                let corners = [pen.at((*x0, *y0)), pen.at((*x1, *y1))];
+                let _ = area.draw(&Rectangle::new(corners, palette.colour(*series).filled()));
+                area.draw(&Rectangle::new(corners, outline))
+            }
+            Mark::Rule {
+                from,
+                to,
+                paint,
+                width,
+            } => area.draw(&PathElement::new(
+                vec![pen.at(*from), pen.at(*to)],
+                paint.colour().stroke_width(pen.len(*width as i32) as u32),
+            )),
+            Mark::Text(t) => {
+                let h = match t.anchor {
+                    Anchor::Left => HPos::Left,
+                    Anchor::Center => HPos::Center,
+                    Anchor::Right => HPos::Right,
+                };
+                let v = match t.baseline {
+                    Baseline::Top => VPos::Top,
+                    Baseline::Middle => VPos::Center,
+                    Baseline::Bottom => VPos::Bottom,
+                };
+                let colour = t.paint.colour();
+                let style =
+                    TextStyle::from((pen.font, t.size * pen.scale * pen.font_factor).into_font())
+                        .color(&colour)
+                        .pos(Pos::new(h, v));
+                area.draw(&Text::new(t.text.clone(), pen.at((t.x, t.y)), style))
+            }
+            Mark::Path { points, series } => {
+                let style = palette.colour(*series).stroke_width(pen.len(3) as u32);
+                area.draw(&PathElement::new(
+                    points.iter().map(|p| pen.at(*p)).collect::<Vec<_>>(),
+                    style,
+                ))
+            }
+            Mark::Marker { x, y, series } => {
+                let fill = palette.colour(*series).filled();
+                let (x, y) = pen.at((*x, *y));
+                let d = |n: i32| pen.len(n);
+                let _ = match series % 4 {
+                    0 => area.draw(&Circle::new((x, y), d(5), fill)),
+                    1 => area.draw(&Rectangle::new(
+                        [(x - d(4), y - d(4)), (x + d(4), y + d(4))],
+                        fill,
+                    )),
+                    2 => area.draw(&Polygon::new(
+                        vec![(x, y - d(6)), (x + d(5), y + d(4)), (x - d(5), y + d(4))],
+                        fill,
+                    )),
+                    _ => area.draw(&Polygon::new(
+                        vec![(x, y - d(6)), (x + d(6), y), (x, y + d(6)), (x - d(6), y)],
+                        fill,
+                    )),
+                };
+                area.draw(&Circle::new((x, y), d(1), Paint::White.colour().filled()))
+            }
+            Mark::Slice { points, series } => area.draw(&Polygon::new(
+                points.iter().map(|p| pen.at(*p)).collect::<Vec<_>>(),
+                palette.colour(*series).filled(),
+            )),
+        };
+    }
 }
 
 /// Gives the SVG its accessible name and description, a size that follows the page, and the

@@ -1,0 +1,184 @@
+//! Link previews: a 1200 × 630 picture of each report, drawn at build time, that a chat or
+//! a mail shows when the report's link is pasted (`og:image`). It shows the site, the
+//! report's title and date, and its first chart, or else its summary.
+//!
+//! It is drawn with plotters' bitmap backend in DejaVu Sans, a font under a free licence
+//! embedded in the binary, so that no system font is needed and every machine draws the
+//! same pixels.
+
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::chart::wrap;
+use crate::chart::{ChartData, Palette, Pen, Size, layout, paint_marks};
+use crate::locale::{Language, Strings};
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+/// The font's name for plotters, which keeps registered fonts in a registry of its own.
+const FONT: &str = "bilan-sans";
+
+fn register_fonts() {
+    static FONTS: Once = Once::new();
+    FONTS.call_once(|| {
+        // The fonts are part of the binary: registering them cannot meet bad input.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// What a preview shows.
+pub struct Preview<'a> {
+    pub site_title: &'a str,
+    pub title: &'a str,
+    /// "2 octobre 2017 · 3e trimestre 2017".
+    pub subtitle: &'a str,
+    pub chart: Option<&'a ChartData>,
+    pub summary: Option<&'a str>,
+}
+
+/// The preview as PNG bytes.
+pub fn preview_png(
+    preview: &Preview<'_>,
+    language: Language,
+    strings: &Strings,
+    palette: &Palette,
+) -> Vec<u8> {
+    register_fonts();
+    let mut pixels = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let area = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        draw(&area, preview, language, strings, palette);
+        let _ = area.present();
+    }
+    encode_png(&pixels)
+}
+
+fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    preview: &Preview<'_>,
+    language: Language,
+    strings: &Strings,
+    palette: &Palette,
+) {
+    let ink = RGBColor(0x1C, 0x24, 0x30);
+    let muted = RGBColor(0x4D, 0x58, 0x66);
+    let accent = palette_colour(palette);
+    let _ = area.draw(&Rectangle::new(
+        [(0, 0), (18, HEIGHT as i32)],
+        accent.filled(),
+    ));
+    let text = |t: &str, x: i32, y: i32, size: f64, colour: &RGBColor, bold: bool| {
+        let font = if bold {
+            (FONT, size).into_font().style(FontStyle::Bold)
+        } else {
+            (FONT, size).into_font()
+        };
+        let style = TextStyle::from(font)
+            .color(colour)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        let _ = area.draw(&Text::new(t.to_owned(), (x, y), style));
+    };
+    let left = 70;
+    text(preview.site_title, left, 48, 30.0, &muted, false);
+    let mut y = 100;
+    for line in wrap(preview.title, 1060.0 / 1.15, 54.0).into_iter().take(2) {
+        text(&line, left, y, 60.0, &ink, true);
+        y += 70;
+    }
+    text(preview.subtitle, left, y + 4, 32.0, &muted, false);
+    let top = y + 64;
+
+    if let Some(chart) = preview.chart {
+        let laid = layout(chart, Size::Wide, language, strings);
+        let room = (1080.0, (HEIGHT as i32 - 30 - top) as f64);
+        let scale = (room.0 / laid.width as f64).min(room.1 / laid.height as f64);
+        let pen = Pen {
+            scale,
+            offset: (left, top),
+            font: FONT,
+            font_factor: 1.0,
+        };
+        paint_marks(area, &laid, palette, &pen);
+    } else if let Some(summary) = preview.summary {
+        let mut y = top + 10;
+        for line in wrap(summary, 1060.0 / 1.1, 36.0).into_iter().take(5) {
+            text(&line, left, y, 38.0, &ink, false);
+            y += 50;
+        }
+    }
+}
+
+fn palette_colour(palette: &Palette) -> RGBColor {
+    palette.first()
+}
+
+fn encode_png(pixels: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Fast);
+        // Encoding into memory a buffer of the right size cannot fail.
+        if let Ok(mut writer) = encoder.write_header() {
+            let _ = writer.write_image_data(pixels);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{ChartKind, Series};
+    use crate::data::{Column, ColumnType};
+
+    #[test]
+    fn a_preview_is_a_1200_by_630_png() {
+        let chart = ChartData {
+            kind: ChartKind::Bar,
+            title: "Stagiaires".into(),
+            category_label: "Site".into(),
+            categories: vec!["TPM".into(), "Dracénie".into()],
+            series: vec![Series {
+                name: "Entrés".into(),
+                values: vec![Some(67.0), None],
+            }],
+            value_column: Column {
+                key: "v".into(),
+                label: "Entrés".into(),
+                kind: ColumnType::Integer,
+                currency: "EUR".into(),
+            },
+        };
+        let preview = Preview {
+            site_title: "École de la 2e Chance du Var",
+            title: "Point d’avancement",
+            subtitle: "2 octobre 2017 · 3e trimestre 2017",
+            chart: Some(&chart),
+            summary: None,
+        };
+        let png = preview_png(
+            &preview,
+            Language::Fr,
+            &Strings::default(),
+            &Palette::default(),
+        );
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = png::Decoder::new(std::io::Cursor::new(&png));
+        let info = decoder.read_info().unwrap().info().clone();
+        assert_eq!((info.width, info.height), (1200, 630));
+        let again = preview_png(
+            &preview,
+            Language::Fr,
+            &Strings::default(),
+            &Palette::default(),
+        );
+        assert_eq!(png, again, "the same report gives the same bytes");
+    }
+}

@@ -1,0 +1,77 @@
+//! The Atom feed and the sitemap, for a site whose address is known (`base_url`): both
+//! formats need absolute URLs.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::context::ReportLink;
+use super::{OutputFile, html_file};
+use crate::content::Site;
+use crate::problem::Problem;
+use crate::theme::Theme;
+
+/// An entry of the feed: a published report with its whole text.
+#[derive(Debug, Serialize)]
+struct Entry<'a> {
+    title: &'a str,
+    /// Absolute.
+    url: String,
+    /// YYYY-MM-DD.
+    date: Option<&'a str>,
+    summary: Option<&'a str>,
+    /// The report's HTML, whose relative links resolve against `url`.
+    content: &'a str,
+}
+
+/// `feed.xml` and `sitemap.xml`, rendered with the theme's templates of those names.
+/// `reports` and `contents` go together, newest first; `pages` are the addresses of every
+/// page, relative to the root.
+pub fn feed_and_sitemap(
+    site: &Site,
+    tera: &Tera,
+    base: &Context,
+    reports: &[ReportLink],
+    contents: &[String],
+    pages: &[String],
+) -> Result<Vec<OutputFile>, Problem> {
+    let Some(base_url) = site.config.base_url.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let absolute = |path: &str| {
+        format!(
+            "{base_url}{}",
+            path.strip_suffix("index.html").unwrap_or(path)
+        )
+    };
+    let entries: Vec<Entry> = reports
+        .iter()
+        .zip(contents)
+        .map(|(report, content)| Entry {
+            title: &report.title,
+            url: absolute(&report.url),
+            date: report.date.as_deref(),
+            summary: report.summary.as_deref(),
+            content,
+        })
+        .collect();
+    // The feed changes when a report does: its date is the newest report's, never the time
+    // of the build, so that the same notes give the same bytes.
+    let updated = reports
+        .first()
+        .and_then(|r| r.date.clone())
+        .unwrap_or_else(|| "1970-01-01".to_owned());
+    let mut context = base.clone();
+    context.insert("entries", &entries);
+    context.insert("updated", &updated);
+    let urls: Vec<String> = pages.iter().map(|page| absolute(page)).collect();
+    context.insert("urls", &urls);
+    let theme: &Theme = &site.theme;
+    let render = |template: &str| {
+        tera.render(template, &context)
+            .map_err(|e| theme.template_problem(&e))
+    };
+    Ok(vec![
+        html_file("feed.xml", render("feed.xml")?, "content/site.yaml"),
+        html_file("sitemap.xml", render("sitemap.xml")?, "content/site.yaml"),
+    ])
+}
