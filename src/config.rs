@@ -68,6 +68,26 @@ const KEYS: [&str; 8] = [
     "menu",
 ];
 
+/// `url` as a base address: absolute http(s), ending with `/`, with nothing that would need
+/// escaping in a feed or a page (spaces, quotes, `<`, `>`), nor a query or fragment.
+pub fn normalise_base_url(url: &str) -> Result<String, String> {
+    let value = url.trim();
+    let has_host = ["http://", "https://"].iter().any(|scheme| {
+        value
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    });
+    let clean = !value
+        .contains(|c: char| c.is_whitespace() || c.is_control() || "\"'<>?#\\`{}|^".contains(c));
+    if has_host && clean {
+        Ok(format!("{}/", value.trim_end_matches('/')))
+    } else {
+        Err(format!(
+            "`base_url` must be an absolute http(s) address without spaces, quotes, `?` or `#`, found \"{value}\""
+        ))
+    }
+}
+
 impl SiteConfig {
     /// Reads and checks `site.yaml`, whose text is `text`, shown to the user as `shown`.
     pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Vec<Problem>> {
@@ -80,27 +100,20 @@ impl SiteConfig {
         )?;
         let mut problems = Vec::new();
 
-        let base_url = file.base_url.as_ref().and_then(|url| {
-            let value = url.value.trim();
-            let valid = ["http://", "https://"]
-                .iter()
-                .any(|scheme| value.len() > scheme.len() && value.starts_with(scheme))
-                && !value.contains(char::is_whitespace);
-            if !valid {
-                problems.push(
-                    origin
-                        .problem_at(
-                            url,
-                            format!(
-                                "`base_url` must be an absolute http(s) URL, found \"{value}\""
-                            ),
-                        )
-                        .with_hint("for example `https://www.e2c-var.fr/`"),
-                );
-                return None;
-            }
-            Some(format!("{}/", value.trim_end_matches('/')))
-        });
+        let base_url =
+            file.base_url
+                .as_ref()
+                .and_then(|url| match normalise_base_url(&url.value) {
+                    Ok(url) => Some(url),
+                    Err(message) => {
+                        problems.push(
+                            origin
+                                .problem_at(url, message)
+                                .with_hint("for example `https://www.e2c-var.fr/`"),
+                        );
+                        None
+                    }
+                });
 
         let reports_path = match &file.reports_path {
             None => "reports".to_owned(),
@@ -146,7 +159,26 @@ impl SiteConfig {
 
         for item in &file.menu {
             let url = item.value.url.as_str();
-            if url.contains("..") || (url.starts_with('/') && !url.starts_with("//")) {
+            let scheme = url
+                .split_once(':')
+                .map(|(scheme, _)| scheme.to_ascii_lowercase());
+            let safe_scheme = match scheme.as_deref() {
+                Some(scheme)
+                    if scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+                {
+                    ["http", "https", "mailto", "tel"].contains(&scheme)
+                }
+                _ => true,
+            };
+            if !safe_scheme {
+                problems.push(
+                    origin
+                        .problem_at(item, format!("menu link \"{url}\" is not a web page, a mail address or a phone number"))
+                        .with_hint("give a page of the site (`rapports/`) or an address starting with https://, mailto: or tel:"),
+                );
+            } else if url.contains("..") || (url.starts_with('/') && !url.starts_with("//")) {
                 problems.push(
                     origin
                         .problem_at(item, format!("menu link \"{url}\" must be relative to the site's root"))
@@ -197,11 +229,16 @@ mod tests {
 
     #[test]
     fn refuses_bad_values_with_their_place() {
-        let text =
-            "title: x\nbase_url: example.org\ntheme: ../../etc\nreports_path: Rapports 2017\n";
+        let text = "title: x\nbase_url: example.org\ntheme: ../../etc\nreports_path: Rapports 2017\nmenu:\n  - {title: x, url: \"javascript:alert(1)\"}\n";
         let problems = SiteConfig::parse(text, Path::new("site.yaml")).unwrap_err();
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [2, 4, 3]);
+        assert_eq!(lines, [2, 4, 3, 6]);
+        assert!(normalise_base_url("https://e2c.fr/a?b").is_err());
+        assert!(normalise_base_url("https://e2c.fr/\"><script>").is_err());
+        assert_eq!(
+            normalise_base_url("https://e2c.fr/var").as_deref(),
+            Ok("https://e2c.fr/var/")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
-use crate::problem::{Problem, Problems, closest};
+use crate::problem::{MAX_PER_FILE, Problem, Problems, closest, more_problems};
 use crate::render::{Content, RenderedSite};
 
 /// Every broken internal link of the site.
@@ -14,13 +14,28 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
     let mut problems = Problems::default();
     for page in &rendered.links {
         let doc = page.doc;
-        for link in &page.links {
-            let Some(message) = index.broken(&page.page, &link.url) else {
-                continue;
-            };
-            let offset = doc.body_start + link.offset;
-            let before = &doc.text[..offset.min(doc.text.len())];
-            let line = before.matches('\n').count() + 1;
+        let broken: Vec<_> = page
+            .links
+            .iter()
+            .filter_map(|link| {
+                index
+                    .broken(&page.page, &link.url)
+                    .map(|message| (link, message))
+            })
+            .collect();
+        if broken.len() > MAX_PER_FILE {
+            problems.push(more_problems(
+                &doc.source.shown,
+                broken.len() - MAX_PER_FILE,
+            ));
+        }
+        // Lines are counted as the links come, never again from the start.
+        let (mut line, mut counted) = (1, 0);
+        for (link, message) in broken.into_iter().take(MAX_PER_FILE) {
+            let offset = (doc.body_start + link.offset).min(doc.text.len());
+            line += doc.text[counted..offset].matches('\n').count();
+            counted = offset;
+            let before = &doc.text[..offset];
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let problem = Problem::at(&doc.source.shown, &doc.text, line, column, message.text);
             problems.push(match message.hint {

@@ -73,9 +73,13 @@ impl Language {
 
     /// A whole number with its digits grouped: "1 221 846" (narrow no-break spaces), "1,221,846".
     pub fn integer(self, value: i64) -> String {
-        let digits = value.unsigned_abs().to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
-        if value < 0 {
+        self.grouped(value < 0, &value.unsigned_abs().to_string())
+    }
+
+    /// The `digits` of a whole number, grouped by three, after a minus sign if `negative`.
+    fn grouped(self, negative: bool, digits: &str) -> String {
+        let mut grouped = String::with_capacity(digits.len() * 2 + 3);
+        if negative {
             grouped.push('−');
         }
         for (index, digit) in digits.chars().enumerate() {
@@ -141,12 +145,9 @@ impl Language {
         } else {
             fraction.trim_end_matches('0')
         };
-        let whole: i64 = whole.parse().unwrap_or(i64::MAX);
-        let negative = value < 0.0 && (whole != 0 || !fraction.is_empty());
-        let mut out = self.integer(if negative { -whole } else { whole });
-        if negative && whole == 0 {
-            out.insert(0, '−');
-        }
+        // Grouped from the digits themselves, so that figures past 2⁶³ stay right.
+        let zero = whole.bytes().all(|b| b == b'0') && fraction.is_empty();
+        let mut out = self.grouped(value < 0.0 && !zero, whole);
         if !fraction.is_empty() {
             out.push(self.decimal_separator());
             out.push_str(fraction);
@@ -223,6 +224,15 @@ mod tests {
         assert_eq!(Language::Fr.percent(0.125), "12,5\u{202F}%");
         assert_eq!(Language::Fr.number(12.5, 3), "12,5");
         assert_eq!(Language::Fr.number(-0.5, 3), "−0,5");
+        assert_eq!(Language::Fr.number(-0.0001, 2), "0");
+        assert_eq!(
+            Language::Fr.number(1e20, 3),
+            "100\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000"
+        );
+        assert_eq!(
+            Language::Fr.money(12_345_678_901_234_567_890.0, "EUR"),
+            "12\u{202F}345\u{202F}678\u{202F}901\u{202F}234\u{202F}567\u{202F}168\u{A0}€"
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ struct BuildArgs {
     #[arg(long)]
     output: Option<PathBuf>,
     /// The absolute URL where the site will live, overriding `base_url` in site.yaml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     base_url: Option<String>,
     /// Publish drafts too.
     #[arg(long)]
@@ -94,6 +94,11 @@ enum New {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// `--base-url` is checked with the command line, so that a wrong one exits with 2.
+fn base_url(text: &str) -> Result<String, String> {
+    bilan::config::normalise_base_url(text)
 }
 
 fn main() -> ExitCode {

@@ -2,7 +2,7 @@
 //! typographic punctuation; `table` and `chart` fenced blocks are found here and replaced by
 //! what the caller draws for them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -21,6 +21,9 @@ pub struct FencedBlock {
     pub yaml: String,
     /// 1-based line of the opening fence, counted from the start of the Markdown text.
     pub line: usize,
+    /// How many characters stand before the fence on its line (the indent of a list item,
+    /// the `> ` of a quote): the YAML's columns are shifted by as much.
+    pub indent: usize,
 }
 
 fn options() -> Options {
@@ -43,13 +46,19 @@ fn block_kind(info: &str) -> Option<BlockKind> {
 pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
     let mut blocks = Vec::new();
     let mut current: Option<FencedBlock> = None;
+    // Lines are counted as the blocks come, never again from the start.
+    let (mut line, mut counted) = (1, 0);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                line += markdown[counted..range.start].matches('\n').count();
+                counted = range.start;
+                let line_start = markdown[..range.start].rfind('\n').map_or(0, |i| i + 1);
                 current = block_kind(&info).map(|kind| FencedBlock {
                     kind,
                     yaml: String::new(),
-                    line: markdown[..range.start].matches('\n').count() + 1,
+                    line,
+                    indent: markdown[line_start..range.start].chars().count(),
                 });
             }
             Event::Text(text) => {
@@ -109,13 +118,21 @@ pub fn render(
 
     add_heading_ids(&mut events);
     let order = note_order(&events, &notes);
+    let numbers: HashMap<String, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.to_string(), i + 1))
+        .collect();
+    let mut called: HashSet<String> = HashSet::new();
     let events = events.into_iter().map(|event| match event {
         Event::FootnoteReference(name) => {
-            let number = order.iter().position(|n| *n == name).map_or(0, |i| i + 1);
+            let number = numbers.get(name.as_ref()).copied().unwrap_or(0);
             let id = note_id(&name);
+            // The note links back to where it is first called; later calls have no id.
+            let anchor = if called.insert(name.to_string()) { format!(" id=\"note-ref-{id}\"") } else { String::new() };
             Event::Html(
                 format!(
-                    "<sup class=\"footnote-ref\"><a href=\"#note-{id}\" id=\"note-ref-{id}\" role=\"doc-noteref\">{number}</a></sup>"
+                    "<sup class=\"footnote-ref\"><a href=\"#note-{id}\"{anchor} role=\"doc-noteref\">{number}</a></sup>"
                 )
                 .into(),
             )
@@ -159,12 +176,14 @@ fn push<'a>(
 
 /// The names of the notes in the order they are first called, then those never called.
 fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) -> Vec<CowStr<'a>> {
+    let defined: HashSet<&str> = notes.iter().map(|(name, _)| name.as_ref()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut order: Vec<CowStr> = Vec::new();
     let called = events.iter().chain(notes.iter().flat_map(|(_, body)| body));
     for event in called {
         if let Event::FootnoteReference(name) = event
-            && !order.contains(name)
-            && notes.iter().any(|(n, _)| n == name)
+            && defined.contains(name.as_ref())
+            && seen.insert(name.as_ref())
         {
             order.push(name.clone());
         }
@@ -172,20 +191,19 @@ fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) 
     order
 }
 
-fn push_notes(
-    html: &mut String,
-    label: &str,
-    order: &[CowStr],
-    mut notes: Vec<(CowStr, Vec<Event>)>,
-) {
+fn push_notes(html: &mut String, label: &str, order: &[CowStr], notes: Vec<(CowStr, Vec<Event>)>) {
     html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"");
     push_escaped(html, label);
     html.push_str("\">\n<ol>\n");
+    // The first definition of a note counts, as in CommonMark's footnotes extension.
+    let mut bodies: HashMap<String, Vec<Event>> = HashMap::new();
+    for (name, body) in notes {
+        bodies.entry(name.to_string()).or_insert(body);
+    }
     for name in order {
-        let Some(index) = notes.iter().position(|(n, _)| n == name) else {
+        let Some(body) = bodies.remove(name.as_ref()) else {
             continue;
         };
-        let (_, body) = notes.remove(index);
         let id = note_id(name);
         html.push_str(&format!("<li id=\"note-{id}\">"));
         pulldown_cmark::html::push_html(html, body.into_iter());
@@ -211,6 +229,10 @@ fn add_heading_ids(events: &mut [Event]) {
             _ => None,
         })
         .collect();
+    // The theme's skip link goes to `main`.
+    used.insert("main".to_owned());
+    // The next number to try for each id made from a heading's text.
+    let mut next: HashMap<String, usize> = HashMap::new();
     for start in 0..events.len() {
         if !matches!(events[start], Event::Start(Tag::Heading { id: None, .. })) {
             continue;
@@ -223,14 +245,18 @@ fn add_heading_ids(events: &mut [Event]) {
                 _ => {}
             }
         }
+        // Footnotes and charts have ids of their own (`note-…`, `chart-…`).
         let base = match slug::slugify(&text) {
             slug if slug.is_empty() => "section".to_owned(),
+            slug if slug.starts_with("note-") || slug.starts_with("chart-") => {
+                format!("section-{slug}")
+            }
             slug => slug,
         };
         let mut id = base.clone();
-        let mut n = 1;
+        let n = next.entry(base.clone()).or_insert(1);
         while used.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         used.insert(id.clone());
@@ -267,7 +293,8 @@ mod tests {
             FencedBlock {
                 kind: BlockKind::Table,
                 yaml: "data: sites\n".into(),
-                line: 3
+                line: 3,
+                indent: 0
             }
         );
         assert_eq!((blocks[1].kind, blocks[1].line), (BlockKind::Chart, 11));

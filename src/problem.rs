@@ -194,6 +194,23 @@ impl fmt::Display for Problems {
     }
 }
 
+/// How many problems of one file are shown: past that, a file is more likely wrong as a
+/// whole (a wrong type for a whole column, a pasted binary) and the rest is counted, not
+/// listed. It also keeps a huge broken file from taking long to report.
+pub const MAX_PER_FILE: usize = 50;
+
+/// The problem that stands for the ones of a file that were counted but not listed.
+pub fn more_problems(path: impl Into<PathBuf>, count: usize) -> Problem {
+    Problem::file(
+        path,
+        format!(
+            "{count} more problem{} in this file are not listed",
+            if count == 1 { "" } else { "s" }
+        ),
+    )
+    .with_hint("correct the ones above first: the others often go with them")
+}
+
 /// The known name closest to `unknown`, if any is close enough to be a likely typo.
 pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known

@@ -73,6 +73,15 @@ impl TableSpec {
                 )),
             }
         };
+        if let Some(columns) = &self.columns
+            && columns.is_empty()
+        {
+            return vec![
+                origin
+                    .problem(1, 1, "`columns` names no column")
+                    .with_hint("list the columns to show, or remove `columns` to show them all"),
+            ];
+        }
         let mut problems: Vec<Problem> = self
             .columns
             .iter()
@@ -160,30 +169,36 @@ pub fn render_table(
         html.push_str("<tfoot>\n<tr>");
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
-            if position == 0 && !column.kind.is_numeric() {
-                html.push_str("<th scope=\"row\">");
-                push_escaped(&mut html, label);
+            let figure = total_of(dataset, i).map(|total| match column.kind {
+                crate::data::ColumnType::Integer => language.integer(total.round() as i64),
+                _ => Value::Number(total).display(column, language),
+            });
+            if position == 0 {
+                // The label always heads the total row; a first column of figures shows
+                // its total beside it.
+                let numeric = column.kind.is_numeric();
+                html.push_str(if numeric {
+                    "<th scope=\"row\" class=\"num\">"
+                } else {
+                    "<th scope=\"row\">"
+                });
+                push_escaped(&mut html, &typographic(label));
+                if let Some(figure) = figure.filter(|_| numeric) {
+                    html.push(' ');
+                    push_escaped(&mut html, &figure);
+                }
                 html.push_str("</th>");
                 continue;
             }
-            let Some(total) = total_of(dataset, i).map(Value::Number) else {
+            match figure {
                 // A column without a total (a date, a share) stays blank in the total row.
-                html.push_str("<td></td>");
-                continue;
-            };
-            push_cell(
-                &mut html,
-                false,
-                column.kind.is_numeric(),
-                &total,
-                |value| match (value, column.kind) {
-                    (Value::Number(n), crate::data::ColumnType::Integer) => {
-                        language.integer(n.round() as i64)
-                    }
-                    _ => value.display(column, language),
-                },
-                strings,
-            );
+                None => html.push_str("<td></td>"),
+                Some(figure) => {
+                    html.push_str("<td class=\"num\">");
+                    push_escaped(&mut html, &figure);
+                    html.push_str("</td>");
+                }
+            }
         }
         html.push_str("</tr>\n</tfoot>\n");
     }
@@ -332,6 +347,23 @@ total: {entered: 92}
     }
 
     #[test]
+    fn the_total_row_is_always_headed_by_its_label() {
+        let html = render_table(
+            &spec("data: sites\ncolumns: [entered, site]\ntotal: Total\n"),
+            &dataset(),
+            Language::Fr,
+            &strings(),
+            "sites.csv",
+        );
+        assert!(
+            html.contains(
+                "<tfoot>\n<tr><th scope=\"row\" class=\"num\">Total 92</th><td></td></tr>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn escapes_text_from_the_data() {
         let html = render_table(
             &spec("data: sites\n"),
@@ -371,6 +403,7 @@ total: {entered: 92}
             path: Path::new("a.md"),
             file_text: text,
             line_offset: 1,
+            column_offset: 0,
         };
         let problems = spec("data: sites\nsort: -entred\n").check(&dataset(), origin);
         assert_eq!(problems.len(), 1);

@@ -64,6 +64,8 @@ impl Theme {
 
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
+            crate::content::files::check_link(root, &SourcePath::new(root, dir.clone()))
+                .map_err(|p| vec![p])?;
             let mut found = crate::problem::Problems::default();
             let files = crate::content::load_attachments(root, &dir, &mut found);
             problems.extend(found.0);

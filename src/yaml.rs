@@ -31,6 +31,9 @@ pub struct Origin<'a> {
     pub file_text: &'a str,
     /// How many lines of the file come before the YAML.
     pub line_offset: usize,
+    /// How many characters stand before the YAML on each of its lines (a block indented in
+    /// a list item).
+    pub column_offset: usize,
 }
 
 impl<'a> Origin<'a> {
@@ -40,11 +43,17 @@ impl<'a> Origin<'a> {
             path,
             file_text,
             line_offset: 0,
+            column_offset: 0,
         }
     }
 
     /// A problem at `line` and `column` of the YAML text (1-based).
     pub fn problem(&self, line: usize, column: usize, message: impl Into<String>) -> Problem {
+        let column = if column > 0 {
+            column + self.column_offset
+        } else {
+            0
+        };
         Problem::at(
             self.path,
             self.file_text,
@@ -263,6 +272,7 @@ mod tests {
             path: Path::new("x.md"),
             file_text: text,
             line_offset: 1,
+            column_offset: 0,
         }
     }
 

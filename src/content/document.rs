@@ -12,7 +12,7 @@ use crate::chart::ChartSpec;
 use crate::data::Dataset;
 use crate::locale::typographic;
 use crate::markdown::{self, BlockKind};
-use crate::problem::Problem;
+use crate::problem::{MAX_PER_FILE, Problem, more_problems};
 use crate::table::TableSpec;
 use crate::yaml::{self, Origin};
 
@@ -44,6 +44,8 @@ pub enum Block {
 #[derive(Debug)]
 pub struct PlacedBlock {
     pub line: usize,
+    /// The characters before the block's lines (see `FencedBlock::indent`).
+    pub indent: usize,
     pub block: Block,
 }
 
@@ -85,6 +87,7 @@ impl Document {
             path: &self.source.shown,
             file_text: &self.text,
             line_offset: block.line,
+            column_offset: block.indent,
         }
     }
 }
@@ -131,6 +134,7 @@ pub fn parse_document(
         path: shown,
         file_text: &text,
         line_offset: 1,
+        column_offset: 0,
     };
     let front: FrontMatter = yaml::parse(
         yaml_text,
@@ -187,6 +191,7 @@ pub fn parse_document(
 
     let body_line_offset = text[..body_start].matches('\n').count();
     let mut blocks = Vec::new();
+    let mut unlisted = 0;
     for fenced in markdown::find_blocks(&text[body_start..]) {
         // The YAML starts on the line after the opening fence.
         let line = body_line_offset + fenced.line;
@@ -194,6 +199,7 @@ pub fn parse_document(
             path: shown,
             file_text: &text,
             line_offset: line,
+            column_offset: fenced.indent,
         };
         let block = match fenced.kind {
             BlockKind::Table => {
@@ -205,7 +211,7 @@ pub fn parse_document(
                 ) {
                     Ok(spec) => Block::Table(Box::new(spec)),
                     Err(found) => {
-                        problems.extend(found);
+                        keep(&mut problems, found, &mut unlisted);
                         Block::Broken
                     }
                 }
@@ -218,14 +224,21 @@ pub fn parse_document(
             ) {
                 Ok(spec) => Block::Chart(Box::new(spec)),
                 Err(found) => {
-                    problems.extend(found);
+                    keep(&mut problems, found, &mut unlisted);
                     Block::Broken
                 }
             },
         };
-        blocks.push(PlacedBlock { line, block });
+        blocks.push(PlacedBlock {
+            line,
+            indent: fenced.indent,
+            block,
+        });
     }
 
+    if unlisted > 0 {
+        problems.push(more_problems(shown, unlisted));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -247,6 +260,17 @@ pub fn parse_document(
         attachments: Vec::new(),
         blocks,
     })
+}
+
+/// Adds `found` to `problems` while a file has fewer than `MAX_PER_FILE`, counts the rest.
+fn keep(problems: &mut Vec<Problem>, found: Vec<Problem>, unlisted: &mut usize) {
+    for problem in found {
+        if problems.len() < MAX_PER_FILE {
+            problems.push(problem);
+        } else {
+            *unlisted += 1;
+        }
+    }
 }
 
 /// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.

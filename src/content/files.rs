@@ -87,7 +87,8 @@ fn line_and_column(before: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// Checks that a link found while walking the site leads to a place inside `root`.
+/// Checks that a file or folder of the site, or a link found while walking it, leads to a
+/// place inside `root` (a link is followed; anything else is inside by construction).
 pub fn check_link(root: &Path, path: &SourcePath) -> Result<(), Problem> {
     let inside = match (fs::canonicalize(root), fs::canonicalize(&path.disk)) {
         (Ok(root), Ok(target)) => target.starts_with(root),

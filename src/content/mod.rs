@@ -60,6 +60,7 @@ impl Site {
                 ));
             return Err(Problems(vec![problem]));
         }
+        check_link(root, &config_path).map_err(|p| Problems(vec![p]))?;
         let mut config = read_text(&config_path)
             .map_err(|p| vec![p])
             .and_then(|text| SiteConfig::parse(&text, &config_path.shown))
@@ -128,6 +129,11 @@ impl Site {
 /// leaving out hidden files and reporting links that climb out of the site.
 fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<SourcePath> {
     if !dir.is_dir() {
+        return Vec::new();
+    }
+    // The folder itself may be a link (`content/reports` → elsewhere).
+    if let Err(problem) = check_link(root, &SourcePath::new(root, dir.to_path_buf())) {
+        problems.push(problem);
         return Vec::new();
     }
     let mut found = Vec::new();

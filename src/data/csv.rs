@@ -12,7 +12,7 @@ pub fn dataset_to_csv(dataset: &Dataset, language: Language) -> Vec<u8> {
     let header = dataset
         .columns
         .iter()
-        .map(|column| field(&column.label, separator));
+        .map(|column| field(&neutralise_formula(&column.label), separator));
     push_record(&mut out, header, separator);
     for row in &dataset.rows {
         let fields = dataset.columns.iter().zip(row).map(|(column, value)| {
@@ -45,7 +45,13 @@ fn push_record(out: &mut String, fields: impl Iterator<Item = String>, separator
 
 /// A number without grouping, with the language's decimal separator, as spreadsheets read it.
 fn plain_number(value: f64, language: Language) -> String {
-    let text = format!("{}", (value * 1e9).round() / 1e9);
+    // Rounded to nine decimals (0.1 + 0.2 is 0.3), unless that would overflow the precision.
+    let rounded = if value.abs() < 1e9 {
+        (value * 1e9).round() / 1e9
+    } else {
+        value
+    };
+    let text = format!("{rounded}");
     match language {
         Language::Fr => text.replace('.', ","),
         Language::En => text,
@@ -96,6 +102,17 @@ mod tests {
         assert_eq!(
             csv("- {a: x, b: 1.5}\n", Language::En),
             "\u{FEFF}a,b\r\nx,1.5\r\n"
+        );
+    }
+
+    #[test]
+    fn formulas_in_column_labels_are_neutralised_too() {
+        let text = "columns:\n  - {key: a, label: \"=HYPERLINK(1)\"}\nrows:\n  - {a: x}\n";
+        assert_eq!(csv(text, Language::Fr), "\u{FEFF}'=HYPERLINK(1)\r\nx\r\n");
+        let huge = "- {n: 1.0e20}\n";
+        assert_eq!(
+            csv(huge, Language::En),
+            "\u{FEFF}n\r\n100000000000000000000\r\n"
         );
     }
 

@@ -16,7 +16,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::locale::{Language, typographic};
-use crate::problem::{Problem, closest};
+use crate::problem::{MAX_PER_FILE, Problem, closest, more_problems};
 use crate::yaml::{self, Origin, Scalar};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
@@ -238,11 +238,15 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         Some(declared) => declared_columns(declared, origin, &mut problems),
         None => inferred_columns(&doc.rows),
     };
+    let mut unlisted = 0;
     let rows = doc
         .rows
         .iter()
-        .map(|row| read_row(row, &columns, origin, &mut problems))
+        .map(|row| read_row(row, &columns, origin, &mut problems, &mut unlisted))
         .collect();
+    if unlisted > 0 {
+        problems.push(more_problems(shown, unlisted));
+    }
     let declared_totals = doc
         .total
         .as_ref()
@@ -354,15 +358,21 @@ fn read_row(
     columns: &[Column],
     origin: Origin<'_>,
     problems: &mut Vec<Problem>,
+    unlisted: &mut usize,
 ) -> Vec<Value> {
     let mut values = vec![Value::Missing; columns.len()];
     for (key, scalar) in &row.0 {
+        let full = problems.len() >= MAX_PER_FILE;
         let Some(index) = columns.iter().position(|c| c.key == key.value) else {
-            problems.push(unknown_column(key, columns, origin));
+            if !full {
+                problems.push(unknown_column(key, columns, origin));
+            }
+            *unlisted += usize::from(full);
             continue;
         };
         match read_value(&scalar.value, &columns[index]) {
             Ok(value) => values[index] = value,
+            Err(_) if full => *unlisted += 1,
             Err((message, hint)) => {
                 let problem = origin.problem_at(scalar, message);
                 problems.push(match hint {

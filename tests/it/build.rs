@@ -311,9 +311,9 @@ fn base_url_on_the_command_line_overrides_site_yaml() {
         out.path(),
         &["--base-url", "not a url"],
     );
-    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(result.status.code(), Some(2), "a wrong command line");
     assert!(
-        stderr(&result).contains("`base_url` must be an absolute http(s) URL"),
+        stderr(&result).contains("`base_url` must be an absolute http(s) address"),
         "{}",
         stderr(&result)
     );
