@@ -202,6 +202,7 @@ impl SiteConfig {
                 .menu
                 .into_iter()
                 .map(|item| MenuItem {
+                    title: typographic(&item.value.title),
                     line: usize::try_from(item.referenced.line()).unwrap_or(0),
                     column: usize::try_from(item.referenced.column()).unwrap_or(0),
                     ..item.value

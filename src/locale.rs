@@ -165,11 +165,40 @@ fn currency_sign(code: &str) -> &str {
     }
 }
 
+/// A date written exactly YYYY-MM-DD (`2017-10-02`, never `2017-10-2` nor ` 2017-10-02`).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
 /// Typographic apostrophes in text that does not go through Markdown (titles, summaries,
 /// captions, column labels), as Markdown's typographic punctuation gives them in the text:
 /// "Point d’avancement", never a typewriter "Point d'avancement".
 pub fn typographic(text: &str) -> String {
-    text.replace('\'', "’")
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            // After a letter it is an apostrophe (d’avancement); before one, at the start
+            // of a word, it opens a quotation (‘oui’).
+            '\'' if previous.is_some_and(char::is_alphanumeric) => '’',
+            '\'' if chars.peek().is_some_and(|n| n.is_alphanumeric()) => '‘',
+            '\'' => '’',
+            other => other,
+        });
+        previous = Some(c);
+    }
+    out
 }
 
 /// The theme's own words in one language ("Rapports", "Télécharger les données"), read from
@@ -236,8 +265,23 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_written_exactly_yyyy_mm_dd() {
+        assert_eq!(parse_iso_date("2017-10-02"), Some(date(2017, 10, 2)));
+        for wrong in [
+            "2017-10-2",
+            " 2017-10-02",
+            "2017-13-01",
+            "02/10/2017",
+            "2017-02-30",
+        ] {
+            assert_eq!(parse_iso_date(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
     fn apostrophes_are_typographic() {
         assert_eq!(typographic("Point d'avancement"), "Point d’avancement");
+        assert_eq!(typographic("le 'oui' de l'État"), "le ‘oui’ de l’État");
     }
 
     #[test]

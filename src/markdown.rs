@@ -75,10 +75,10 @@ pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
 
 /// Renders `markdown` to HTML. The n-th `table` or `chart` block is replaced by
 /// `draw_block(n)`; headings get unique ids; footnotes are gathered in a list at the end,
-/// under `notes_label`, each with a link back to where it was called.
+/// under `words.notes`, each with a link back to where it was called.
 pub fn render(
     markdown: &str,
-    notes_label: &str,
+    words: NoteWords<'_>,
     mut draw_block: impl FnMut(usize) -> String,
 ) -> Rendered {
     let mut links = Vec::new();
@@ -143,9 +143,16 @@ pub fn render(
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     if !order.is_empty() {
-        push_notes(&mut html, notes_label, &order, notes);
+        push_notes(&mut html, words, &order, notes);
     }
     Rendered { html, links }
+}
+
+/// The theme's words for footnotes: the list's name, and the link back to the text.
+#[derive(Debug, Clone, Copy)]
+pub struct NoteWords<'a> {
+    pub notes: &'a str,
+    pub back: &'a str,
 }
 
 /// A page's HTML, and the links and images written in its Markdown.
@@ -191,9 +198,14 @@ fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) 
     order
 }
 
-fn push_notes(html: &mut String, label: &str, order: &[CowStr], notes: Vec<(CowStr, Vec<Event>)>) {
+fn push_notes(
+    html: &mut String,
+    words: NoteWords<'_>,
+    order: &[CowStr],
+    notes: Vec<(CowStr, Vec<Event>)>,
+) {
     html.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"");
-    push_escaped(html, label);
+    push_escaped(html, words.notes);
     html.push_str("\">\n<ol>\n");
     // The first definition of a note counts, as in CommonMark's footnotes extension.
     let mut bodies: HashMap<String, Vec<Event>> = HashMap::new();
@@ -208,7 +220,8 @@ fn push_notes(html: &mut String, label: &str, order: &[CowStr], notes: Vec<(CowS
         html.push_str(&format!("<li id=\"note-{id}\">"));
         pulldown_cmark::html::push_html(html, body.into_iter());
         html.push_str(&format!(
-            "<a href=\"#note-ref-{id}\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"↩ {id}\">↩</a></li>\n"
+            "<a href=\"#note-ref-{id}\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
+            escape(words.back)
         ));
     }
     html.push_str("</ol>\n</section>\n");
@@ -283,6 +296,11 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    const WORDS: NoteWords = NoteWords {
+        notes: "Notes",
+        back: "Back to the text",
+    };
+
     #[test]
     fn finds_table_and_chart_blocks_with_their_lines() {
         let text = "Intro\n\n```table\ndata: sites\n```\n\n```rust\nfn x() {}\n```\n\n```chart\ntype: bar\n```\n";
@@ -304,7 +322,7 @@ mod tests {
     fn replaces_blocks_and_keeps_other_code() {
         let html = render(
             "```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n",
-            "Notes",
+            WORDS,
             |i| format!("<table data-i=\"{i}\"></table>"),
         )
         .html;
@@ -320,7 +338,7 @@ mod tests {
     fn headings_get_unique_ids_and_explicit_ids_stay() {
         let html = render(
             "## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n",
-            "Notes",
+            WORDS,
             |_| String::new(),
         )
         .html;
@@ -336,10 +354,35 @@ mod tests {
     }
 
     #[test]
+    fn headings_leave_the_ids_of_the_theme_and_the_notes_alone() {
+        let html = render(
+            "## Main\n\n## Note a\n\nText[^a].\n\n[^a]: A note.\n",
+            WORDS,
+            |_| String::new(),
+        )
+        .html;
+        assert!(html.contains("<h2 id=\"main-2\">Main</h2>"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"section-note-a\">Note a</h2>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("id=\"note-a\"").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn blocks_in_a_list_know_their_indent() {
+        let blocks = find_blocks(
+            "- item\n\n  ```table\n  data: x\n  ```\n\n> ```chart\n> type: bar\n> ```\n",
+        );
+        let places: Vec<(usize, usize)> = blocks.iter().map(|b| (b.line, b.indent)).collect();
+        assert_eq!(places, [(3, 2), (7, 2)]);
+    }
+
+    #[test]
     fn typographic_punctuation_strikethrough_and_tables() {
         let html = render(
             "L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-            "Notes",
+            WORDS,
             |_| String::new(),
         )
         .html;
@@ -350,7 +393,7 @@ mod tests {
     #[test]
     fn links_and_images_are_collected_with_their_place() {
         let text = "See [the last note](../2017-07-03/#sites) and ![map](map.png).\n";
-        let links = render(text, "Notes", |_| String::new()).links;
+        let links = render(text, WORDS, |_| String::new()).links;
         let urls: Vec<(&str, usize)> = links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
         assert_eq!(urls, [("../2017-07-03/#sites", 4), ("map.png", 46)]);
     }
@@ -359,7 +402,7 @@ mod tests {
     fn footnotes_are_numbered_and_listed_at_the_end() {
         let html = render(
             "Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n",
-            "Notes",
+            WORDS,
             |_| String::new(),
         )
         .html;

@@ -293,7 +293,7 @@ fn built_in_strings(name: &str) -> Strings {
 /// optional `currency`, EUR by default) and `percent` (a fraction) take a number.
 fn register_filters(tera: &mut Tera, language: Language) {
     fn date(text: &str) -> TeraResult<NaiveDate> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        crate::locale::parse_iso_date(text).ok_or_else(|| {
             tera::Error::message(format!(
                 "expected a date written YYYY-MM-DD, found \"{text}\""
             ))

@@ -16,10 +16,18 @@ pub const MAX_YAML_BYTES: usize = 16 * 1024 * 1024;
 /// Strict parsing: YAML 1.2 booleans only (`NO` stays the text "NO"), duplicate keys and
 /// alias bombs refused by serde-saphyr's defaults.
 fn options() -> Options {
-    serde_saphyr::options! {
+    // Room for a dataset as large as bilan reads (16 MB is some 100 000 rows), where the
+    // defaults stop at a quarter of a million values; alias bombs stay stopped by the
+    // alias limits, deep nesting by the depth limit.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 8_000_000;
+    let mut options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
-    }
+    };
+    options.budget = Some(budget);
+    options
 }
 
 /// Where the YAML sits inside its file: a front matter or a fenced block starts below the
@@ -172,9 +180,13 @@ pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
         .chars()
         .filter(|c| !c.is_control())
         .collect();
-    let message = lowercase_first(&message)
-        .replace("missing field", "missing key")
-        .replace("unknown field", "unknown key");
+    let message = if message.contains("limits breached") || message.contains("budget") {
+        "this YAML is too large or too deeply nested for bilan to read".to_owned()
+    } else {
+        lowercase_first(&message)
+            .replace("missing field", "missing key")
+            .replace("unknown field", "unknown key")
+    };
     match error.location() {
         Some(location) if location.line() > 0 => origin.problem(
             usize::try_from(location.line()).unwrap_or(0),

@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 use super::files::SourcePath;
 use crate::chart::ChartSpec;
 use crate::data::Dataset;
-use crate::locale::typographic;
+use crate::locale::{parse_iso_date, typographic};
 use crate::markdown::{self, BlockKind};
 use crate::problem::{MAX_PER_FILE, Problem, more_problems};
 use crate::table::TableSpec;
@@ -145,9 +145,9 @@ pub fn parse_document(
 
     let mut problems = Vec::new();
     let date = match &front.date {
-        Some(date) => match NaiveDate::parse_from_str(date.value.trim(), "%Y-%m-%d") {
-            Ok(parsed) => Some(parsed),
-            Err(_) => {
+        Some(date) => match parse_iso_date(&date.value) {
+            Some(parsed) => Some(parsed),
+            None => {
                 problems.push(
                     origin
                         .problem_at(

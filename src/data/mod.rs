@@ -350,7 +350,7 @@ fn infer_type<'a>(values: impl Iterator<Item = &'a Scalar> + Clone) -> ColumnTyp
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    crate::locale::parse_iso_date(text)
 }
 
 fn read_row(

@@ -2,7 +2,8 @@
 //!
 //! - `site`: `title`, `description`, `language` (`fr`), `locale` (`fr_FR`), `base_url`,
 //!   `footer` (HTML, print it with `| safe`);
-//! - `menu`: a list of `{title, url, current}`;
+//! - `menu`: a list of `{title, url, external}` (`url` relative to the root unless
+//!   `external`);
 //! - `t`: the theme's words in the site's language (`t.reports`, `t.download_csv`...);
 //! - `root`: the way back to the site's root from this page (`../../`), to put before every
 //!   `url` below so that links stay relative; `assets` is `root` + `assets/`;

@@ -12,7 +12,8 @@ use self::context::{Common, Image, MenuContext, PageContext, ReportLink, SiteCon
 use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
-use crate::markdown::{self, LinkRef};
+use crate::locale::Strings;
+use crate::markdown::{self, LinkRef, NoteWords};
 use crate::preview::{self, Preview, preview_png};
 use crate::problem::{Problem, Problems};
 use crate::table::render_table;
@@ -242,7 +243,7 @@ impl<'a> Renderer<'a> {
         let footer = config
             .footer
             .as_deref()
-            .map(|text| markdown::render(text, strings.get("notes"), |_| String::new()).html);
+            .map(|text| markdown::render(text, note_words(strings), |_| String::new()).html);
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -308,8 +309,11 @@ impl<'a> Renderer<'a> {
 
     fn not_found(&self) -> Result<Vec<OutputFile>, Problem> {
         let title = self.site.theme.strings.get("not_found").to_owned();
-        let page = self.page_context("not_found", title, None, "404.html");
-        // A 404 page is served at any address, so its links start from the site's root.
+        let description = self.site.config.description.clone();
+        let page = self.page_context("not_found", title, description, "404.html");
+        // A 404 page is served at any address, so its links start from the site's root
+        // (known from `base_url`, else taken to be the host's root), and it carries its
+        // stylesheet within, so that it looks right wherever it is served.
         let root = self
             .site
             .config
@@ -321,6 +325,12 @@ impl<'a> Renderer<'a> {
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("page", &page);
+        let style = match self.site.theme.assets.get("style.css") {
+            Some(AssetSource::BuiltIn(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            Some(AssetSource::File(path)) => std::fs::read_to_string(&path.disk).ok(),
+            None => None,
+        };
+        context.insert("inline_style", &style);
         let html = self
             .tera
             .render("404.html", &context)
@@ -343,7 +353,7 @@ impl<'a> Renderer<'a> {
         let mut shown = Vec::new();
         let mut charts_on_page = 0;
         let mut first_chart = None;
-        let content = markdown::render(doc.body(), strings.get("notes"), |index| {
+        let content = markdown::render(doc.body(), note_words(strings), |index| {
             match doc.blocks.get(index).map(|placed| &placed.block) {
                 Some(Block::Chart(spec)) => {
                     match chart::chart_data(spec, site, doc, strings, language) {
@@ -520,6 +530,13 @@ impl<'a> Renderer<'a> {
         self.tera
             .render(template, &context)
             .map_err(|e| self.site.theme.template_problem(&e))
+    }
+}
+
+fn note_words(strings: &Strings) -> NoteWords<'_> {
+    NoteWords {
+        notes: strings.get("notes"),
+        back: strings.get("back_to_text"),
     }
 }
 

@@ -130,3 +130,41 @@ fn chart_blocks_that_name_what_does_not_exist_are_located() {
     assert!(err.contains("did you mean `forecast`?"), "{err}");
     assert!(err.contains("4 problems found"), "{err}");
 }
+
+#[test]
+fn a_folder_of_the_site_that_links_outside_is_refused() {
+    let site = example_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_dir(&site.path().join("content/reports"), elsewhere.path());
+    std::fs::remove_dir_all(site.path().join("content/reports")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.path().join("content/reports")).unwrap();
+    let result = build(site.path(), &site.path().join("output"), &[]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/reports: this symbolic link leads outside the site's folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_block_indented_in_a_list_is_located_at_its_real_column() {
+    let site = example_copy();
+    let note = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement/index.md");
+    std::fs::write(
+        &note,
+        read(&note) + "\n- Les sites :\n\n  ```table\n  data: stes\n  ```\n",
+    )
+    .unwrap();
+    let err = stderr(&build(site.path(), &site.path().join("output"), &[]));
+    assert!(
+        err.contains("index.md:64:9: there is no dataset named `stes`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("64 |   data: stes\n   |         ^^^^"),
+        "{err}"
+    );
+}
