@@ -81,10 +81,13 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         .parent()
         .context("the output folder has no parent folder")?;
     fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
+    remove_leftovers(parent);
     let staging = tempfile::Builder::new()
         .prefix(".bilan-new-")
         .tempdir_in(parent)
         .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
+    // The marker first: a build killed half-way leaves a folder the next one knows as its own.
+    fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
 
     for file in files {
         let Some(relative) = safe_relative(&file.path) else {
@@ -104,14 +107,21 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         }
         .with_context(|| format!("writing `{}`", file.path))?;
     }
-    fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
-
     swap_in(staging.keep(), &out)
 }
 
-/// Replaces `out` with `new`: the old folder is moved aside, the new one renamed into place,
-/// then the old one removed. At every moment `out` is either the old site or the new one.
+/// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step
+/// (`renameat2` with `RENAME_EXCHANGE`), so that `out` is at every moment either the whole
+/// old site or the whole new one, even if the build is killed; then the old one is removed.
+/// Elsewhere, or on a file system without that call, the old folder is moved aside and the
+/// new one renamed into place, which leaves a moment without `out`.
 fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
+    if out.exists() && exchange(&new, out).is_ok() {
+        // `new` now holds the previous site.
+        fs::remove_dir_all(&new)
+            .with_context(|| format!("removing the previous output at `{}`", new.display()))?;
+        return Ok(());
+    }
     let old = if out.exists() {
         let parent = out.parent().unwrap_or(Path::new("."));
         let aside = tempfile::Builder::new()
@@ -141,6 +151,38 @@ fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
             .with_context(|| format!("removing the previous output at `{}`", old.display()))?;
     }
     Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Removes what an interrupted build may have left beside the output: its unfinished new
+/// site, or the previous one it was removing. Only bilan's own folders are touched: those
+/// named `.bilan-new-` or `.bilan-old-` and six random characters, as bilan names them.
+fn remove_leftovers(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let suffix = name
+            .strip_prefix(".bilan-new-")
+            .or_else(|| name.strip_prefix(".bilan-old-"));
+        let ours =
+            suffix.is_some_and(|s| s.len() == 6 && s.chars().all(|c| c.is_ascii_alphanumeric()));
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// `path` as a relative path that stays inside the folder it is joined to.

@@ -78,3 +78,69 @@ fn a_folder_bilan_did_not_make_is_never_replaced() {
     }
     assert!(site.path().join("content/site.yaml").is_file());
 }
+
+/// A site of `count` short notes, each saying `word`.
+fn many_notes(root: &std::path::Path, count: usize, word: &str) {
+    let reports = root.join("content/reports");
+    fs::create_dir_all(&reports).unwrap();
+    fs::write(root.join("content/site.yaml"), "title: Many\n").unwrap();
+    for i in 0..count {
+        let text =
+            format!("---\ntitle: Note {i}\ndate: 2017-01-01\n---\n## {word}\n\n{word} {i}.\n");
+        fs::write(reports.join(format!("note-{i:04}.md")), text).unwrap();
+    }
+}
+
+#[test]
+fn an_interrupted_build_leaves_the_old_site_or_the_new_one_never_a_mix() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("output");
+    many_notes(site.path(), 400, "avant");
+    build_ok(site.path(), &out, &[]);
+    let old = tree(&out);
+    many_notes(site.path(), 400, "après");
+    let scratch = tempfile::tempdir().unwrap();
+    build_ok(site.path(), &scratch.path().join("new"), &[]);
+    let new = tree(&scratch.path().join("new"));
+    assert_ne!(old, new);
+
+    let mut outcomes = std::collections::BTreeSet::new();
+    for delay in [5, 20, 60, 120, 200, 300, 450, 700, 1_000, 3_000] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+            .args(["build", "--root"])
+            .arg(site.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = tree(&out);
+        let outcome = if now == old {
+            "old"
+        } else if now == new {
+            "new"
+        } else {
+            panic!("after a kill at {delay} ms the output is neither the old site nor the new one");
+        };
+        outcomes.insert(outcome);
+        if outcome == "new" {
+            // Start again from the old site for the next try.
+            build_ok(site.path(), &out, &[]);
+            many_notes(site.path(), 400, "avant");
+            build_ok(site.path(), &out, &[]);
+            many_notes(site.path(), 400, "après");
+        }
+    }
+    // The next build cleans what the killed ones left beside the output.
+    build_ok(site.path(), &out, &[]);
+    assert_eq!(tree(&out), new);
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bilan"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    eprintln!("outcomes of the killed builds: {outcomes:?}");
+}
