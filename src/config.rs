@@ -23,6 +23,8 @@ pub struct SiteConfig {
     /// Markdown shown at the foot of every page.
     pub footer: Option<String>,
     pub menu: Vec<MenuItem>,
+    /// Whether raw HTML in notes is kept (the default) or shown as text.
+    pub raw_html: bool,
     /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
     /// that leads nowhere).
     pub text: String,
@@ -55,9 +57,11 @@ struct SiteFile {
     footer: Option<String>,
     #[serde(default)]
     menu: Vec<Spanned<MenuItem>>,
+    raw_html: Option<bool>,
 }
 
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 9] = [
+    "raw_html",
     "title",
     "description",
     "language",
@@ -208,6 +212,7 @@ impl SiteConfig {
                     ..item.value
                 })
                 .collect(),
+            raw_html: file.raw_html.unwrap_or(true),
             text: text.to_owned(),
             path: shown.to_path_buf(),
         })

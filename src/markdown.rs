@@ -78,7 +78,7 @@ pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
 /// under `words.notes`, each with a link back to where it was called.
 pub fn render(
     markdown: &str,
-    words: NoteWords<'_>,
+    words: Settings<'_>,
     mut draw_block: impl FnMut(usize) -> String,
 ) -> Rendered {
     let mut links = Vec::new();
@@ -112,6 +112,9 @@ pub fn render(
             _ if skipping_block => {}
             Event::Start(Tag::FootnoteDefinition(name)) => in_note = Some((name, Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => notes.extend(in_note.take()),
+            Event::Html(html) | Event::InlineHtml(html) if !words.raw_html => {
+                push(&mut events, &mut in_note, Event::Text(html));
+            }
             event => push(&mut events, &mut in_note, event),
         }
     }
@@ -148,11 +151,14 @@ pub fn render(
     Rendered { html, links }
 }
 
-/// The theme's words for footnotes: the list's name, and the link back to the text.
+/// How a page's Markdown is rendered: the theme's words for footnotes (the list's name,
+/// the link back to the text), and whether raw HTML in the Markdown is kept.
 #[derive(Debug, Clone, Copy)]
-pub struct NoteWords<'a> {
+pub struct Settings<'a> {
     pub notes: &'a str,
     pub back: &'a str,
+    /// Raw HTML is the writers' own and kept by default; a site can have it shown as text.
+    pub raw_html: bool,
 }
 
 /// A page's HTML, and the links and images written in its Markdown.
@@ -200,7 +206,7 @@ fn note_order<'a>(events: &[Event<'a>], notes: &[(CowStr<'a>, Vec<Event<'a>>)]) 
 
 fn push_notes(
     html: &mut String,
-    words: NoteWords<'_>,
+    words: Settings<'_>,
     order: &[CowStr],
     notes: Vec<(CowStr, Vec<Event>)>,
 ) {
@@ -296,10 +302,31 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const WORDS: NoteWords = NoteWords {
+    const WORDS: Settings = Settings {
         notes: "Notes",
         back: "Back to the text",
+        raw_html: true,
     };
+
+    #[test]
+    fn raw_html_is_kept_unless_the_site_turns_it_off() {
+        let text = "<div class=\"x\">Bloc</div>\n\nTexte <b>gras</b>.\n";
+        let kept = render(text, WORDS, |_| String::new()).html;
+        assert!(
+            kept.contains("<div class=\"x\">Bloc</div>") && kept.contains("<b>gras</b>"),
+            "{kept}"
+        );
+        let off = Settings {
+            raw_html: false,
+            ..WORDS
+        };
+        let shown = render(text, off, |_| String::new()).html;
+        assert!(
+            shown.contains("&lt;div class=\"x\"&gt;Bloc&lt;/div&gt;"),
+            "{shown}"
+        );
+        assert!(shown.contains("&lt;b&gt;gras&lt;/b&gt;"), "{shown}");
+    }
 
     #[test]
     fn finds_table_and_chart_blocks_with_their_lines() {

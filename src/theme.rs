@@ -14,7 +14,7 @@ use crate::chart::Palette;
 use crate::content::Attachment;
 use crate::content::files::{SourcePath, read_text};
 use crate::locale::{Language, Strings};
-use crate::problem::Problem;
+use crate::problem::{Problem, closest};
 use crate::yaml::{self, Origin};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -183,6 +183,9 @@ impl Theme {
             }
             _ => None,
         };
+        if let tera::ErrorKind::MissingParent { current, parent } = error.kind() {
+            return self.missing_template(current, parent);
+        }
         let Some(report) = report else {
             return self.problem_from_text(&error.to_string());
         };
@@ -206,6 +209,36 @@ impl Theme {
 }
 
 impl Theme {
+    /// `current` extends or includes `wanted`, which no theme has: located at the line that
+    /// names it.
+    fn missing_template(&self, current: &str, wanted: &str) -> Problem {
+        let message = format!("`{current}` uses the template `{wanted}`, which is in no theme");
+        let known: Vec<&str> = self.templates.keys().map(String::as_str).collect();
+        let hint = match closest(wanted, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "the templates are {}",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let Some(source) = self.templates.get(current) else {
+            return Problem::file("themes", message).with_hint(hint);
+        };
+        let place = source
+            .text
+            .lines()
+            .enumerate()
+            .find_map(|(i, line)| line.find(wanted).map(|c| (i + 1, c + 1)));
+        let (line, column) = place.unwrap_or((1, 1));
+        Problem::at(&source.shown, &source.text, line, column, message)
+            .with_width(wanted.chars().count())
+            .with_hint(hint)
+    }
+
     /// Tera checks the filters, tests and includes of all templates at once and gives its
     /// findings as text in rustc's layout (`error: …` then ` --> NAME:LINE:COLUMN`); the
     /// first one is turned back into a located problem.

@@ -27,6 +27,9 @@ fn options() -> Options {
         with_snippet: false,
     };
     options.budget = Some(budget);
+    // Aliases are rare in hand-written data: an expansion past these is a "billion laughs".
+    options.alias_limits.max_total_replayed_events = 100_000;
+    options.alias_limits.max_alias_expansions_per_anchor = 10_000;
     options
 }
 

@@ -10,10 +10,11 @@ use tera::{Context, Tera};
 
 use self::context::{Common, Image, MenuContext, PageContext, ReportLink, SiteContext, by_year};
 use crate::chart;
+use crate::config::SiteConfig;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
 use crate::locale::Strings;
-use crate::markdown::{self, LinkRef, NoteWords};
+use crate::markdown::{self, LinkRef, Settings};
 use crate::preview::{self, Preview, preview_png};
 use crate::problem::{Problem, Problems};
 use crate::table::render_table;
@@ -240,10 +241,9 @@ impl<'a> Renderer<'a> {
     fn new(site: &'a Site, tera: Tera) -> Result<Self, Problems> {
         let config = &site.config;
         let strings = &site.theme.strings;
-        let footer = config
-            .footer
-            .as_deref()
-            .map(|text| markdown::render(text, note_words(strings), |_| String::new()).html);
+        let footer = config.footer.as_deref().map(|text| {
+            markdown::render(text, markdown_settings(strings, config), |_| String::new()).html
+        });
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -353,8 +353,10 @@ impl<'a> Renderer<'a> {
         let mut shown = Vec::new();
         let mut charts_on_page = 0;
         let mut first_chart = None;
-        let content = markdown::render(doc.body(), note_words(strings), |index| {
-            match doc.blocks.get(index).map(|placed| &placed.block) {
+        let content = markdown::render(
+            doc.body(),
+            markdown_settings(strings, &site.config),
+            |index| match doc.blocks.get(index).map(|placed| &placed.block) {
                 Some(Block::Chart(spec)) => {
                     match chart::chart_data(spec, site, doc, strings, language) {
                         Some((data, dataset, table)) => {
@@ -390,8 +392,8 @@ impl<'a> Renderer<'a> {
                     None => String::new(),
                 },
                 _ => String::new(),
-            }
-        });
+            },
+        );
 
         let path = format!("{dir}index.html");
         let description = doc
@@ -533,10 +535,11 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn note_words(strings: &Strings) -> NoteWords<'_> {
-    NoteWords {
+fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
+    Settings {
         notes: strings.get("notes"),
         back: strings.get("back_to_text"),
+        raw_html: config.raw_html,
     }
 }
 

@@ -3,6 +3,8 @@
 mod build;
 mod check;
 mod errors;
+mod escape;
+mod invalid;
 mod output;
 mod publish;
 mod serve;
