@@ -6,6 +6,7 @@ mod errors;
 mod escape;
 mod invalid;
 mod output;
+mod props;
 mod publish;
 mod serve;
 

@@ -1,0 +1,22 @@
+//! Feeds arbitrary text to what reads a writer's files: a note (front matter, Markdown,
+//! `table` and `chart` blocks), a dataset, and the Markdown renderer. None of them may
+//! panic: bad input is a located problem.
+
+#![no_main]
+
+use std::path::{Path, PathBuf};
+
+use bilan::content::document::{DocKind, parse_document};
+use bilan::content::files::SourcePath;
+use bilan::data::load_dataset;
+use bilan::markdown::{Settings, render};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let source = SourcePath { disk: PathBuf::from("note.md"), shown: PathBuf::from("note.md") };
+    let _ = parse_document(DocKind::Report, source, "note".to_owned(), text.to_owned());
+    let _ = load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), text);
+    let settings = Settings { notes: "Notes", back: "Retour", raw_html: false };
+    let _ = render(text, settings, |_| String::new());
+});
