@@ -78,7 +78,7 @@ impl From<Problems> for Failure {
 }
 
 /// Builds the site of `options.root` into its output folder.
-pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary, Failure> {
+pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result<Summary, Failure> {
     let started = Instant::now();
     let out_dir = options.output_dir();
     if let Err(refusal) = output::check_target(&options.root, &out_dir) {
@@ -112,7 +112,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Problems> {
 /// problems come together (a table that names an unknown dataset and a broken link alike).
 pub fn render_checked<'a>(
     site: &'a Site,
-    progress: &dyn Progress,
+    progress: &(dyn Progress + Sync),
 ) -> Result<render::RenderedSite<'a>, Problems> {
     let mut problems = validate::site(site);
     match render::site(site, progress) {

@@ -9,6 +9,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 
 use crate::render::{Content, OutputFile};
 
@@ -89,6 +90,9 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     // The marker first: a build killed half-way leaves a folder the next one knows as its own.
     fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
 
+    // The folders first, once each; then the files, in parallel.
+    let mut targets = Vec::with_capacity(files.len());
+    let mut folders = std::collections::BTreeSet::new();
     for file in files {
         let Some(relative) = safe_relative(&file.path) else {
             bail!(
@@ -98,15 +102,22 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         };
         let target = staging.path().join(relative);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))?;
+            folders.insert(dir.to_path_buf());
         }
-        match &file.content {
-            Content::Bytes(bytes) => fs::write(&target, bytes),
-            Content::BuiltIn(bytes) => fs::write(&target, bytes),
-            Content::Copy(source) => fs::copy(source, &target).map(|_| ()),
-        }
-        .with_context(|| format!("writing `{}`", file.path))?;
+        targets.push((file, target));
     }
+    for dir in &folders {
+        fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))?;
+    }
+    targets.par_iter().try_for_each(|(file, target)| {
+        match &file.content {
+            Content::Bytes(bytes) => fs::write(target, bytes),
+            Content::BuiltIn(bytes) => fs::write(target, bytes),
+            Content::Copy(source) => fs::copy(source, target).map(|_| ()),
+        }
+        .with_context(|| format!("writing `{}`", file.path))
+    })?;
+
     swap_in(staging.keep(), &out)
 }
 

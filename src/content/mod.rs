@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use self::document::{Attachment, Block, DocKind, Document, PlacedBlock};
@@ -245,83 +246,93 @@ fn load_documents(
     kind: DocKind,
     problems: &mut Problems,
 ) -> Vec<Document> {
+    // Each note is read on its own, in parallel; the results keep the folder's order.
+    let loaded: Vec<(Option<Document>, Problems)> = entries(root, dir, 1, problems)
+        .into_par_iter()
+        .map(|path| {
+            let mut found = Problems::default();
+            let document = load_document(root, &path, kind, &mut found);
+            (document, found)
+        })
+        .collect();
     let mut documents = Vec::new();
-    for path in entries(root, dir, 1, problems) {
-        let file_name = path
-            .disk
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let (index, folder) = if path.disk.is_dir() {
-            let index = SourcePath::new(root, path.disk.join("index.md"));
-            if !index.disk.is_file() {
-                problems.push(
-                    Problem::file(
-                        &path.shown,
-                        "this folder has no `index.md`, so it is not a note",
-                    )
-                    .with_hint("put the note's text in `index.md` inside the folder"),
-                );
-                continue;
-            }
-            (index, Some(path.disk.clone()))
-        } else if is_markdown(&path.disk) {
-            (path.clone(), None)
-        } else {
-            if !is_yaml(&path.disk) {
-                problems.push(
-                    Problem::file(
-                        &path.shown,
-                        "only notes (`NAME.md` or `NAME/index.md`) belong here",
-                    )
-                    .with_hint("put images and datasets in the folder of the note that shows them"),
-                );
-            } else {
-                problems.push(
-                    Problem::file(&path.shown, "a dataset here belongs to no note").with_hint(
-                        "move it into a note's folder, or into `content/data/` to share it",
-                    ),
-                );
-            }
-            continue;
-        };
-        let name = file_name.strip_suffix(".md").unwrap_or(&file_name);
-        let slug = slug::slugify(name);
-        if slug.is_empty() {
-            problems.push(
-                Problem::file(&path.shown, format!("the name \"{name}\" gives no address"))
-                    .with_hint("name the note with letters or digits, such as `2017-10-02-point-d-avancement`"),
-            );
-            continue;
-        }
-        let text = match read_text(&index) {
-            Ok(text) => text,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        let mut document = match document::parse_document(kind, index, slug, text) {
-            Ok(document) => document,
-            Err(found) => {
-                problems.extend(found);
-                continue;
-            }
-        };
-        if let Some(folder) = folder {
-            let (datasets, broken) = load_datasets(root, &folder, problems);
-            document.datasets = datasets;
-            document.broken_datasets = broken;
-            document.attachments = load_attachments(root, &folder, problems)
-                .into_iter()
-                .filter(|a| {
-                    // The note and its datasets are read, not copied; everything else is.
-                    let is_dataset = !a.name.contains('/') && is_yaml(Path::new(&a.name));
-                    a.name != "index.md" && !is_dataset
-                })
-                .collect();
-        }
-        documents.push(document);
+    for (document, found) in loaded {
+        problems.extend(found.0);
+        documents.extend(document);
     }
     documents
+}
+
+/// Reads the note (or page) at `path`: `NAME.md`, or `NAME/index.md` with its datasets and
+/// attachments beside it.
+fn load_document(
+    root: &Path,
+    path: &SourcePath,
+    kind: DocKind,
+    problems: &mut Problems,
+) -> Option<Document> {
+    let file_name = path
+        .disk
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (index, folder) = if path.disk.is_dir() {
+        let index = SourcePath::new(root, path.disk.join("index.md"));
+        if !index.disk.is_file() {
+            problems.push(
+                Problem::file(
+                    &path.shown,
+                    "this folder has no `index.md`, so it is not a note",
+                )
+                .with_hint("put the note's text in `index.md` inside the folder"),
+            );
+            return None;
+        }
+        (index, Some(path.disk.clone()))
+    } else if is_markdown(&path.disk) {
+        (path.clone(), None)
+    } else {
+        let problem = if is_yaml(&path.disk) {
+            Problem::file(&path.shown, "a dataset here belongs to no note")
+                .with_hint("move it into a note's folder, or into `content/data/` to share it")
+        } else {
+            Problem::file(
+                &path.shown,
+                "only notes (`NAME.md` or `NAME/index.md`) belong here",
+            )
+            .with_hint("put images and datasets in the folder of the note that shows them")
+        };
+        problems.push(problem);
+        return None;
+    };
+    let name = file_name.strip_suffix(".md").unwrap_or(&file_name);
+    let slug = slug::slugify(name);
+    if slug.is_empty() {
+        problems.push(
+            Problem::file(&path.shown, format!("the name \"{name}\" gives no address")).with_hint(
+                "name the note with letters or digits, such as `2017-10-02-point-d-avancement`",
+            ),
+        );
+        return None;
+    }
+    let text = read_text(&index)
+        .map_err(|problem| problems.push(problem))
+        .ok()?;
+    let mut document = document::parse_document(kind, index, slug, text)
+        .map_err(|found| problems.extend(found))
+        .ok()?;
+    if let Some(folder) = folder {
+        let (datasets, broken) = load_datasets(root, &folder, problems);
+        document.datasets = datasets;
+        document.broken_datasets = broken;
+        document.attachments = load_attachments(root, &folder, problems)
+            .into_iter()
+            .filter(|a| {
+                // The note and its datasets are read, not copied; everything else is.
+                let is_dataset = !a.name.contains('/') && is_yaml(Path::new(&a.name));
+                a.name != "index.md" && !is_dataset
+            })
+            .collect();
+    }
+    Some(document)
 }

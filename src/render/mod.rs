@@ -6,6 +6,7 @@ mod feed;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use self::context::{Common, Image, MenuContext, PageContext, ReportLink, SiteContext, by_year};
@@ -75,11 +76,13 @@ pub struct RenderedSite<'a> {
     pub notes: Vec<String>,
 }
 
-/// A page's files, the links of its document and, for a report, its HTML for the feed.
+/// A page's files, the links of its document, for a report its HTML for the feed, and
+/// the tables and charts it holds.
 struct RenderedPage<'a> {
     files: Vec<OutputFile>,
     links: Option<PageLinks<'a>>,
     content: Option<String>,
+    counts: Counts,
 }
 
 impl From<Vec<OutputFile>> for RenderedPage<'_> {
@@ -88,69 +91,79 @@ impl From<Vec<OutputFile>> for RenderedPage<'_> {
             files,
             links: None,
             content: None,
+            counts: Counts::default(),
         }
     }
 }
 
-/// The site's files, or the problems that kept it from rendering.
-pub fn site<'a>(site: &'a Site, progress: &dyn Progress) -> Result<RenderedSite<'a>, Problems> {
+/// The site's files, or the problems that kept it from rendering. Notes and pages are
+/// rendered in parallel; their files are gathered in the order of the site, so that the
+/// output is the same whatever the order the threads finish in.
+pub fn site<'a>(
+    site: &'a Site,
+    progress: &(dyn Progress + Sync),
+) -> Result<RenderedSite<'a>, Problems> {
     let tera = site.theme.tera(site.config.language).map_err(Problems)?;
     let renderer = Renderer::new(site, tera)?;
     // The home page, the archive, the 404 page, and one page per note or page.
     progress.start(3 + site.reports.len() + site.pages.len());
+    let rendered_page = |result: Result<RenderedPage<'a>, Problem>| {
+        progress.page_done();
+        result
+    };
+    let reports: Vec<_> = site
+        .reports
+        .par_iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            let previous = renderer.report_links.get(index + 1);
+            let next = index
+                .checked_sub(1)
+                .and_then(|i| renderer.report_links.get(i));
+            rendered_page(renderer.document(doc, previous, next))
+        })
+        .collect();
+    let pages: Vec<_> = site
+        .pages
+        .par_iter()
+        .map(|doc| rendered_page(renderer.document(doc, None, None)))
+        .collect();
+    let archive = format!("{}/index.html", site.config.reports_path);
+    let listings = [
+        renderer.listing(
+            "index.html",
+            "home",
+            site.config.title.clone(),
+            "index.html",
+        ),
+        renderer.listing(
+            &archive,
+            "reports",
+            site.theme.strings.get("reports").to_owned(),
+            "reports.html",
+        ),
+        renderer.not_found(),
+    ]
+    .map(|result| rendered_page(result.map(RenderedPage::from)));
+
     let mut files = Vec::new();
     let mut links = Vec::new();
     let mut contents = Vec::new();
     let mut counts = Counts::default();
     let mut problems = Problems::default();
-    let mut page = |result: Result<RenderedPage<'a>, Problem>, counts: &mut Counts| match result {
-        Ok(rendered) => {
-            counts.pages += 1;
-            progress.page_done();
-            files.extend(rendered.files);
-            links.extend(rendered.links);
-            contents.extend(rendered.content);
+    for result in listings.into_iter().chain(reports).chain(pages) {
+        match result {
+            Ok(rendered) => {
+                counts.pages += 1;
+                counts.tables += rendered.counts.tables;
+                counts.charts += rendered.counts.charts;
+                files.extend(rendered.files);
+                links.extend(rendered.links);
+                contents.extend(rendered.content);
+            }
+            Err(problem) => problems.push(problem),
         }
-        Err(problem) => problems.push(problem),
-    };
-
-    page(
-        renderer
-            .listing(
-                "index.html",
-                "home",
-                site.config.title.clone(),
-                "index.html",
-            )
-            .map(RenderedPage::from),
-        &mut counts,
-    );
-    let archive = format!("{}/index.html", site.config.reports_path);
-    page(
-        renderer
-            .listing(
-                &archive,
-                "reports",
-                site.theme.strings.get("reports").to_owned(),
-                "reports.html",
-            )
-            .map(RenderedPage::from),
-        &mut counts,
-    );
-    for (index, doc) in site.reports.iter().enumerate() {
-        let previous = renderer.report_links.get(index + 1);
-        let next = index
-            .checked_sub(1)
-            .and_then(|i| renderer.report_links.get(i));
-        page(
-            renderer.document(doc, previous, next, &mut counts),
-            &mut counts,
-        );
     }
-    for doc in &site.pages {
-        page(renderer.document(doc, None, None, &mut counts), &mut counts);
-    }
-    page(renderer.not_found().map(RenderedPage::from), &mut counts);
     problems.into_result()?;
 
     let mut notes = Vec::new();
@@ -344,8 +357,8 @@ impl<'a> Renderer<'a> {
         doc: &'a Document,
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
-        counts: &mut Counts,
     ) -> Result<RenderedPage<'a>, Problem> {
+        let mut counts = Counts::default();
         let site = self.site;
         let dir = document_dir(site, doc);
         let language = site.config.language;
@@ -486,6 +499,7 @@ impl<'a> Renderer<'a> {
                 links: content.links,
             }),
             content: (doc.kind == DocKind::Report).then_some(html_content),
+            counts,
         })
     }
 
