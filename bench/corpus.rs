@@ -123,7 +123,7 @@ fn note(random: &mut Random, index: usize) -> Note {
         "Approche pédagogique",
     ]
     .iter()
-    .map(|h| (h.to_string(), paragraph(random, 5)))
+    .map(|h| (h.to_string(), paragraph(random, 8)))
     .collect();
     let list = (0..4).map(|_| sentence(random)).collect();
     let rows = SITES

@@ -2,6 +2,7 @@
 //! image written in a note or page, and every menu link, must lead to a file of the site,
 //! and an anchor (`#sites-e2c`) to an id on the page it names.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
@@ -75,27 +76,47 @@ struct Broken {
     hint: Option<String>,
 }
 
-/// The files of the site and the ids of its pages.
+/// The files of the site, and the ids of the pages that links name an anchor of (found
+/// when first asked for: most pages are never the target of one).
 struct Index<'a> {
     files: BTreeSet<&'a str>,
-    ids: HashMap<&'a str, BTreeSet<&'a str>>,
+    pages: HashMap<&'a str, &'a [u8]>,
+    ids: RefCell<HashMap<String, BTreeSet<String>>>,
 }
 
 impl<'a> Index<'a> {
     fn new(rendered: &'a RenderedSite<'_>) -> Self {
         let files = rendered.files.iter().map(|f| f.path.as_str()).collect();
-        let ids = rendered
+        let pages = rendered
             .files
             .iter()
             .filter(|f| f.path.ends_with(".html"))
             .filter_map(|f| match &f.content {
-                Content::Bytes(bytes) => std::str::from_utf8(bytes)
-                    .ok()
-                    .map(|html| (f.path.as_str(), ids_in(html))),
+                Content::Bytes(bytes) => Some((f.path.as_str(), bytes.as_slice())),
                 _ => None,
             })
             .collect();
-        Index { files, ids }
+        Index {
+            files,
+            pages,
+            ids: RefCell::default(),
+        }
+    }
+
+    /// Whether the page `target` has the id `id`; if not, the closest one it has.
+    fn has_id(&self, target: &str, id: &str) -> Option<Result<(), Option<String>>> {
+        let html = std::str::from_utf8(self.pages.get(target)?).ok()?;
+        let mut cache = self.ids.borrow_mut();
+        let ids = cache
+            .entry(target.to_owned())
+            .or_insert_with(|| ids_in(html).into_iter().map(str::to_owned).collect());
+        if ids.contains(id) {
+            Some(Ok(()))
+        } else {
+            Some(Err(
+                closest(id, ids.iter().map(String::as_str)).map(str::to_owned)
+            ))
+        }
     }
 
     /// Why the link `url` on `page` leads nowhere, or `None` when it is fine (or external).
@@ -137,17 +158,15 @@ impl<'a> Index<'a> {
             }
         };
         let fragment = fragment.filter(|f| !f.is_empty())?;
-        let ids = self.ids.get(target.as_str())?;
-        if ids.contains(decode(fragment).as_str()) {
-            return None;
+        match self.has_id(&target, &decode(fragment))? {
+            Ok(()) => None,
+            Err(close) => Some(Broken {
+                text: format!(
+                    "the link `{url}` names the anchor `#{fragment}`, which is not on `{target}`"
+                ),
+                hint: close.map(|close| format!("did you mean `#{close}`?")),
+            }),
         }
-        Some(Broken {
-            text: format!(
-                "the link `{url}` names the anchor `#{fragment}`, which is not on `{target}`"
-            ),
-            hint: closest(fragment, ids.iter().copied())
-                .map(|close| format!("did you mean `#{close}`?")),
-        })
     }
 
     fn nothing_at(&self, url: &str, resolved: &str) -> Broken {

@@ -115,14 +115,18 @@ pub fn parse<T: DeserializeOwned>(
             ),
         )]);
     }
-    if let Some(known) = known {
-        let unknown = unknown_keys(text, origin, known);
-        if !unknown.is_empty() {
-            return Err(unknown);
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
+        // Only a file that fails is read a second time, for its keys: an unknown one is
+        // reported with the closest known key, and every one of them at once.
+        let unknown = known
+            .map(|known| unknown_keys(text, origin, known))
+            .unwrap_or_default();
+        if unknown.is_empty() {
+            vec![to_problem(&error, origin)]
+        } else {
+            unknown
         }
-    }
-    serde_saphyr::from_str_with_options(text, options())
-        .map_err(|error| vec![to_problem(&error, origin)])
+    })
 }
 
 /// Reports the top-level keys of a mapping that are not in `known`. Anything that is not a

@@ -498,7 +498,9 @@ impl<'a> Renderer<'a> {
                 doc,
                 links: content.links,
             }),
-            content: (doc.kind == DocKind::Report).then_some(html_content),
+            // Kept for the feed, which only a site with an address has.
+            content: (doc.kind == DocKind::Report && site.config.base_url.is_some())
+                .then_some(html_content),
             counts,
         })
     }

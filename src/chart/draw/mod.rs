@@ -211,7 +211,8 @@ pub struct Layout {
     pub marks: Vec<Mark>,
 }
 
-const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, DejaVu Sans, Helvetica, Arial, sans-serif";
+/// The font of charts outside a page; in a page, the theme's stylesheet gives its own.
+const FONT_FAMILY: &str = "sans-serif";
 
 /// The chart as an SVG element whose `id` is `id`, described by `description`.
 pub fn draw_svg(
