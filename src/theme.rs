@@ -197,12 +197,12 @@ impl Theme {
                     &source.text,
                     span.start_line,
                     span.start_col + 1,
-                    lowercase(report.message()),
+                    yaml::lowercase_first(report.message()),
                 )
             }
             None => Problem::file(
                 format!("themes/…/{}", report.filename()),
-                lowercase(report.message()),
+                yaml::lowercase_first(report.message()),
             ),
         }
     }
@@ -264,18 +264,11 @@ impl Theme {
                 &source.text,
                 line,
                 column,
-                lowercase(message),
+                yaml::lowercase_first(message),
             ),
-            None => Problem::file("themes", lowercase(message)),
+            None => Problem::file("themes", yaml::lowercase_first(message)),
         }
     }
-}
-
-fn lowercase(message: &str) -> String {
-    let mut chars = message.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
 }
 
 fn read_palette(settings: &ChartSettings, origin: Origin<'_>) -> Result<Palette, Vec<Problem>> {

@@ -9,10 +9,6 @@ use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
 
 use crate::problem::{Problem, closest};
 
-/// The largest YAML file we read. Anything larger is almost certainly not a hand-written
-/// dataset, and refusing it early keeps a build from using gigabytes of memory.
-pub const MAX_YAML_BYTES: usize = 16 * 1024 * 1024;
-
 /// Strict parsing: YAML 1.2 booleans only (`NO` stays the text "NO"), duplicate keys and
 /// alias bombs refused by serde-saphyr's defaults.
 fn options() -> Options {
@@ -105,16 +101,6 @@ pub fn parse<T: DeserializeOwned>(
                 .with_hint(format!("expected {expected}")),
         ]);
     }
-    if text.len() > MAX_YAML_BYTES {
-        return Err(vec![Problem::file(
-            origin.path,
-            format!(
-                "this YAML is {} MB, more than the {} MB bilan reads",
-                text.len() / 1_000_000,
-                MAX_YAML_BYTES / 1_000_000
-            ),
-        )]);
-    }
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         // Only a file that fails is read a second time, for its keys: an unknown one is
         // reported with the closest known key, and every one of them at once.
@@ -204,7 +190,8 @@ pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
     }
 }
 
-fn lowercase_first(text: &str) -> String {
+/// A message as bilan writes them: starting lowercase (unless it starts with an acronym).
+pub(crate) fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
