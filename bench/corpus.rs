@@ -112,9 +112,13 @@ struct Note {
 }
 
 fn note(random: &mut Random, index: usize) -> Note {
-    let year = 2000 + index / 4;
-    let month = 1 + (index % 4) * 3;
-    let date = format!("{year:04}-{month:02}-15");
+    // One note a day from 1990 on, so that 10,000 notes end in 2017: none is in the future
+    // (which Hugo would leave out).
+    let day = chrono::NaiveDate::from_ymd_opt(1990, 1, 1)
+        .and_then(|start| start.checked_add_days(chrono::Days::new(index as u64)))
+        .unwrap_or_default();
+    let (year, month) = (day.format("%Y").to_string(), day.format("%m").to_string());
+    let date = day.format("%Y-%m-%d").to_string();
     let sections = [
         "Gouvernance",
         "Sites",
@@ -132,7 +136,7 @@ fn note(random: &mut Random, index: usize) -> Note {
             let entered = random.below(120);
             (
                 site.to_string(),
-                format!("{year:04}-{month:02}-{:02}", 1 + random.below(28)),
+                format!("{year}-{month}-{:02}", 1 + random.below(28)),
                 entered,
                 entered + random.below(60),
                 random.below(1000) as f64 / 1000.0,
@@ -193,7 +197,7 @@ fn write_bilan(root: &Path, notes: &[Note]) {
 fn write_hugo(root: &Path, notes: &[Note]) {
     fs::create_dir_all(root.join("content/rapports")).unwrap();
     fs::create_dir_all(root.join("layouts/_default")).unwrap();
-    fs::write(root.join("hugo.toml"), "baseURL = 'https://example.org/'\nlanguageCode = 'fr'\ntitle = 'Corpus'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT']\n[markup.goldmark.extensions]\ntypographer = true\n").unwrap();
+    fs::write(root.join("hugo.toml"), "baseURL = 'https://example.org/'\nlanguageCode = 'fr'\ntitle = 'Corpus'\nbuildFuture = true\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT']\n[markup.goldmark.extensions]\ntypographer = true\n").unwrap();
     fs::write(root.join("layouts/_default/baseof.html"), "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main><footer>Cofinancé par le Fonds social européen.</footer></body></html>\n").unwrap();
     fs::write(root.join("layouts/_default/list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"2006-01-02\" }}</li>{{ end }}</ul>{{ end }}\n").unwrap();
     fs::write(root.join("layouts/_default/single.html"), "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }}</p>{{ .Content }}</article>{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}\n").unwrap();

@@ -6,6 +6,7 @@
 //! page and once for a phone, so that its words stay readable at either size. The page's
 //! stylesheet shows one of the two.
 
+mod check;
 mod describe;
 mod draw;
 
@@ -20,10 +21,9 @@ use crate::content::{Document, Site};
 use crate::data::{Column, ColumnType, Dataset, Value};
 use crate::locale::{Language, Strings, typographic};
 use crate::markdown::push_escaped;
-use crate::problem::{Problem, closest};
 use crate::table::{TableSpec, render_table};
-use crate::yaml::Origin;
 
+pub use self::check::check;
 pub use self::describe::describe;
 pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, wrap};
 
@@ -148,194 +148,6 @@ fn reports_with<'a>(
         .collect();
     found.reverse();
     found
-}
-
-/// Checks a chart block against the site's datasets.
-pub fn check(spec: &ChartSpec, site: &Site, doc: &Document, origin: Origin<'_>) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let Some(kind) = ChartKind::from_name(&spec.kind.value) else {
-        let problem = origin.problem_at(
-            &spec.kind,
-            format!("unknown chart type `{}`", spec.kind.value),
-        );
-        return vec![match closest(&spec.kind.value, ChartKind::NAMES) {
-            Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-            None => problem.with_hint(format!("the types are {}", ChartKind::NAMES.join(", "))),
-        }];
-    };
-    let name = spec.data.value.as_str();
-    let columns = &spec.y.value.0;
-    if columns.is_empty() {
-        problems.push(
-            origin
-                .problem_at(&spec.y, "`y` names no column")
-                .with_hint("give the column of figures, such as `y: entered`"),
-        );
-    }
-    if kind == ChartKind::Pie && columns.len() > 1 {
-        problems.push(
-            origin
-                .problem_at(&spec.y, "a pie shows one column of figures")
-                .with_hint("keep one column in `y`, or use `type: bar`"),
-        );
-    }
-
-    let dataset = match &spec.across {
-        Some(across) => {
-            if across.value != "reports" {
-                problems.push(
-                    origin
-                        .problem_at(
-                            across,
-                            format!("`across` can only be `reports`, found \"{}\"", across.value),
-                        )
-                        .with_hint("write `across: reports` to follow a dataset from note to note"),
-                );
-                return problems;
-            }
-            if let Some(x) = &spec.x {
-                problems.push(
-                    origin
-                        .problem_at(
-                            x,
-                            "with `across: reports` the x axis is the date of each report",
-                        )
-                        .with_hint(
-                            "remove `x`, and name the column that makes the lines in `series`",
-                        ),
-                );
-            }
-            if kind != ChartKind::Line && kind != ChartKind::Bar {
-                problems.push(
-                    origin
-                        .problem_at(
-                            &spec.kind,
-                            "a chart across reports is a `line` or a `bar` chart",
-                        )
-                        .with_hint("write `type: line`"),
-                );
-            }
-            if columns.len() > 1 {
-                problems.push(
-                    origin
-                        .problem_at(
-                            &spec.y,
-                            "a chart across reports follows one column of figures",
-                        )
-                        .with_hint("keep one column in `y`; `series` makes the lines"),
-                );
-            }
-            let Some(series) = &spec.series else {
-                problems.push(
-                    origin
-                        .problem_at(
-                            spec.across.as_ref().unwrap_or(&spec.data),
-                            "a chart across reports needs `series`",
-                        )
-                        .with_hint(
-                            "name the column whose values each get a line, such as `series: site`",
-                        ),
-                );
-                return problems;
-            };
-            let history = reports_with(site, doc, name);
-            let Some((_, latest)) = history.last() else {
-                problems.push(
-                    origin
-                        .problem_at(
-                            &spec.data,
-                            format!("no report up to this one has a dataset named `{name}`"),
-                        )
-                        .with_hint(format!(
-                            "put `{name}.yaml` in the folder of each note to follow"
-                        )),
-                );
-                return problems;
-            };
-            check_column(latest, &series.value, series, false, origin, &mut problems);
-            Arc::clone(latest)
-        }
-        None => {
-            if let Some(series) = &spec.series {
-                problems.push(
-                    origin
-                        .problem_at(series, "`series` goes with `across: reports`")
-                        .with_hint("remove `series`, or add `across: reports`"),
-                );
-            }
-            match site.dataset(doc, name) {
-                Some(dataset) => dataset.clone(),
-                None if site.is_broken_dataset(doc, name) => return problems,
-                None => {
-                    let known = doc
-                        .datasets
-                        .keys()
-                        .chain(site.data.keys())
-                        .map(String::as_str);
-                    let problem = origin
-                        .problem_at(&spec.data, format!("there is no dataset named `{name}`"));
-                    problems.push(match closest(name, known) {
-                        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                        None => problem.with_hint(format!(
-                            "put `{name}.yaml` beside the note or in `content/data/`"
-                        )),
-                    });
-                    return problems;
-                }
-            }
-        }
-    };
-
-    if let Some(x) = &spec.x {
-        check_column(&dataset, &x.value, x, false, origin, &mut problems);
-    }
-    for column in columns {
-        check_column(&dataset, column, &spec.y, true, origin, &mut problems);
-    }
-    problems
-}
-
-fn check_column<T>(
-    dataset: &Dataset,
-    key: &str,
-    at: &Spanned<T>,
-    figures: bool,
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-) {
-    match dataset.column_index(key) {
-        None => {
-            let problem = origin.problem_at(
-                at,
-                format!("the dataset `{}` has no column `{key}`", dataset.name),
-            );
-            problems.push(
-                match closest(key, dataset.columns.iter().map(|c| c.key.as_str())) {
-                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                    None => problem.with_hint(format!(
-                        "its columns are {}",
-                        dataset
-                            .columns
-                            .iter()
-                            .map(|c| format!("`{}`", c.key))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                },
-            );
-        }
-        Some(index) if figures && !dataset.columns[index].kind.is_numeric() => {
-            problems.push(
-                origin
-                    .problem_at(
-                        at,
-                        format!("`{key}` holds text, not figures, so it cannot be drawn"),
-                    )
-                    .with_hint("give `y` a column of type integer, number, percent or money"),
-            );
-        }
-        Some(_) => {}
-    }
 }
 
 /// The figures the chart shows, and the dataset its table and CSV come from.

@@ -6,15 +6,14 @@
 //! A missing value stays missing: it is never turned into a zero.
 
 pub mod csv;
+mod file;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row};
 use crate::locale::{Language, typographic};
 use crate::problem::{MAX_PER_FILE, Problem, closest, more_problems};
 use crate::yaml::{self, Origin, Scalar};
@@ -505,173 +504,5 @@ fn read_totals(
     totals
 }
 
-/// A dataset file: a list of rows, or a table with a schema.
-enum DatasetFile {
-    Rows(Vec<Row>),
-    Table(DatasetDoc),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DatasetDoc {
-    title: Option<String>,
-    columns: Option<Vec<Spanned<ColumnDoc>>>,
-    #[serde(default)]
-    rows: Vec<Row>,
-    total: Option<Row>,
-}
-
-impl DatasetDoc {
-    const KEYS: [&'static str; 4] = ["title", "columns", "rows", "total"];
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ColumnDoc {
-    key: String,
-    label: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<Spanned<String>>,
-    currency: Option<String>,
-}
-
-/// A row as written: its keys and values in order, with their places.
-struct Row(Vec<(Spanned<String>, Spanned<Scalar>)>);
-
-impl<'de> Deserialize<'de> for Row {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RowVisitor;
-        impl<'de> Visitor<'de> for RowVisitor {
-            type Value = Row;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a row written as a mapping, such as `{site: TPM, entered: 67}`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
-                let mut cells = Vec::new();
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    cells.push((key, map.next_value()?));
-                }
-                Ok(Row(cells))
-            }
-        }
-        deserializer.deserialize_map(RowVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for DatasetFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FileVisitor;
-        impl<'de> Visitor<'de> for FileVisitor {
-            type Value = DatasetFile;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of rows, or a mapping with `columns` and `rows`")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DatasetFile, A::Error> {
-                let mut rows = Vec::new();
-                while let Some(row) = seq.next_element()? {
-                    rows.push(row);
-                }
-                Ok(DatasetFile::Rows(rows))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DatasetFile, A::Error> {
-                DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(DatasetFile::Table)
-            }
-        }
-        deserializer.deserialize_any(FileVisitor)
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SITES: &str = "\
-title: Stagiaires accueillis en 2017
-columns:
-  - {key: site, label: Site}
-  - {key: opened, label: Ouverture, type: date}
-  - {key: entered, label: Stagiaires entrés, type: integer}
-  - {key: budget, label: Budget, type: money}
-rows:
-  - {site: TPM, opened: 2017-03-13, entered: 67, budget: 1000.5}
-  - {site: Dracénie, opened: 2017-10-23}
-total: {entered: 67}
-";
-
-    fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
-        load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), text)
-    }
-
-    #[test]
-    fn reads_typed_columns_and_keeps_missing_values_missing() {
-        let dataset = load(SITES).unwrap();
-        assert_eq!(dataset.name, "sites");
-        assert_eq!(dataset.columns[2].kind, ColumnType::Integer);
-        assert_eq!(
-            dataset.rows[0][1],
-            Value::Date(NaiveDate::from_ymd_opt(2017, 3, 13).unwrap())
-        );
-        assert_eq!(dataset.rows[1][2], Value::Missing);
-        assert_eq!(dataset.sum(2), Some(67.0));
-        assert!(dataset.check_totals(Language::Fr).is_empty());
-    }
-
-    #[test]
-    fn a_quoted_number_in_an_integer_column_is_an_error_at_its_place() {
-        let text = SITES.replace("entered: 67,", "entered: \"67\",");
-        let problems = load(&text).unwrap_err();
-        assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].line, problems[0].column), (8, 46));
-        assert!(
-            problems[0]
-                .message
-                .contains("`entered` expects a whole number"),
-            "{}",
-            problems[0].message
-        );
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some("remove the quotes: a quoted figure is text")
-        );
-    }
-
-    #[test]
-    fn a_wrong_total_gives_both_figures() {
-        let text = SITES.replace("total: {entered: 67}", "total: {entered: 1067}");
-        let problems = load(&text).unwrap().check_totals(Language::Fr);
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, 10);
-        assert_eq!(
-            problems[0].message,
-            "the total of `entered` is given as 1\u{202F}067 but the rows add up to 67"
-        );
-    }
-
-    #[test]
-    fn infers_types_without_a_schema() {
-        let dataset = load(
-            "- {site: A, n: 1, x: 1.5, d: 2017-01-01}\n- {site: B, n: 2, x: 2, d: 2018-02-02}\n",
-        )
-        .unwrap();
-        let kinds: Vec<_> = dataset.columns.iter().map(|c| c.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                ColumnType::Text,
-                ColumnType::Integer,
-                ColumnType::Number,
-                ColumnType::Date
-            ]
-        );
-    }
-
-    #[test]
-    fn unknown_keys_and_types_name_the_closest() {
-        let problems =
-            load("columns:\n  - {key: n, type: integr}\nrows:\n  - {m: 1}\n").unwrap_err();
-        assert_eq!(problems.len(), 2);
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `integer`?"));
-        assert_eq!(problems[1].line, 4);
-    }
-}
+mod tests;

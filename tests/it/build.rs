@@ -1,6 +1,7 @@
 //! Sites that build: the example note, drafts, themes, several reports.
 
 use std::fs;
+use std::path::PathBuf;
 
 use super::*;
 
@@ -350,4 +351,38 @@ fn a_chart_follows_a_dataset_across_reports_up_to_the_current_one() {
         ),
         "\u{FEFF}Date de la note;TPM;CAVEM;Dracénie\r\n2017-10-02;67;25;\r\n2018-01-08;80;31;12\r\n2018-04-09;95;40;20\r\n"
     );
+}
+
+#[test]
+fn the_order_files_come_from_the_disk_does_not_change_a_byte() {
+    // The same site written file by file in two opposite orders: folders list their
+    // entries differently, the output must not differ.
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(fixture("several"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(fixture("several"))
+                    .unwrap()
+                    .to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let mut trees = Vec::new();
+    for _ in 0..2 {
+        let site = tempfile::tempdir().unwrap();
+        for (path, bytes) in &files {
+            let target = site.path().join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, bytes).unwrap();
+        }
+        let out = tempfile::tempdir().unwrap();
+        build_ok(site.path(), out.path(), &[]);
+        trees.push(tree(out.path()));
+        files.reverse();
+    }
+    assert_eq!(trees[0], trees[1]);
 }

@@ -5,6 +5,7 @@
 //! and a `<desc>`, and fill patterns and dashes so that series stay apart in black and white.
 
 mod layout;
+mod pie;
 mod text;
 
 use plotters::coord::Shift;
