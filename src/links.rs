@@ -220,18 +220,21 @@ fn resolve(page: &str, address: &str) -> Option<String> {
     Some(resolved)
 }
 
-/// Undoes percent-encoding (`%20` is a space); leaves anything malformed as it is.
+/// Undoes percent-encoding (`%20` is a space); an address that does not decode to UTF-8
+/// stays as it is.
 fn decode(text: &str) -> String {
+    percent_decode(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// Undoes percent-encoding; `None` when the bytes are not UTF-8. A `%` not followed by two
+/// hexadecimal digits stays as it is.
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
+        let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
             (b'%', Some(high), Some(low)) => {
                 out.push((high * 16 + low) as u8);
                 i += 3;
@@ -242,7 +245,7 @@ fn decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    String::from_utf8(out).ok()
 }
 
 /// The values of the `id` attributes of an HTML page.

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use crate::chart;
 use crate::content::{Block, Document, Site};
+use serde_saphyr::Spanned;
+
 use crate::problem::{Problem, Problems, closest};
+use crate::yaml::Origin;
 
 /// Every problem of the site as a whole.
 pub fn site(site: &Site) -> Problems {
@@ -87,21 +90,29 @@ fn check_blocks(site: &Site, doc: &Document, problems: &mut Problems) {
         match site.dataset(doc, name) {
             Some(dataset) => problems.extend(spec.check(dataset, origin)),
             None if site.is_broken_dataset(doc, name) => {}
-            None => {
-                let known = doc
-                    .datasets
-                    .keys()
-                    .chain(site.data.keys())
-                    .map(String::as_str);
-                let problem =
-                    origin.problem_at(&spec.data, format!("there is no dataset named `{name}`"));
-                problems.push(match closest(name, known) {
-                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                    None => problem.with_hint(format!(
-                        "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
-                    )),
-                });
-            }
+            None => problems.push(no_such_dataset(site, doc, &spec.data, origin)),
         }
+    }
+}
+
+/// A block names a dataset that neither the note's folder nor `content/data/` has.
+pub(crate) fn no_such_dataset(
+    site: &Site,
+    doc: &Document,
+    data: &Spanned<String>,
+    origin: Origin<'_>,
+) -> Problem {
+    let name = data.value.as_str();
+    let known = doc
+        .datasets
+        .keys()
+        .chain(site.data.keys())
+        .map(String::as_str);
+    let problem = origin.problem_at(data, format!("there is no dataset named `{name}`"));
+    match closest(name, known) {
+        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
+        None => problem.with_hint(format!(
+            "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
+        )),
     }
 }

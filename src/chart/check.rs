@@ -128,19 +128,9 @@ pub fn check(spec: &ChartSpec, site: &Site, doc: &Document, origin: Origin<'_>) 
                 Some(dataset) => dataset.clone(),
                 None if site.is_broken_dataset(doc, name) => return problems,
                 None => {
-                    let known = doc
-                        .datasets
-                        .keys()
-                        .chain(site.data.keys())
-                        .map(String::as_str);
-                    let problem = origin
-                        .problem_at(&spec.data, format!("there is no dataset named `{name}`"));
-                    problems.push(match closest(name, known) {
-                        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                        None => problem.with_hint(format!(
-                            "put `{name}.yaml` beside the note or in `content/data/`"
-                        )),
-                    });
+                    problems.push(crate::validate::no_such_dataset(
+                        site, doc, &spec.data, origin,
+                    ));
                     return problems;
                 }
             }

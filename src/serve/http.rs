@@ -106,23 +106,7 @@ fn inject(html: &str, state: &State) -> Vec<u8> {
 /// A request path as a path of the site: percent-decoded, without its leading `/`; `None`
 /// for anything that tries to climb (`..`) or is not UTF-8.
 fn decode_path(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
-        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    let decoded = String::from_utf8(out).ok()?;
+    let decoded = crate::links::percent_decode(path)?;
     let relative = decoded.trim_start_matches('/');
     let climbs = relative.split(['/', '\\']).any(|segment| segment == "..");
     (!climbs && !relative.contains('\0')).then(|| relative.to_owned())
