@@ -154,6 +154,31 @@ fn note(random: &mut Random, index: usize) -> Note {
     }
 }
 
+/// A note's Markdown, with `sites` (its figures, as the tool writes them) after the
+/// section "Sites".
+fn markdown(note: &Note, sites: &str) -> String {
+    let mut md = format!(
+        "---\ntitle: \"{}\"\ndate: {}\nsummary: Note de synthèse du trimestre.\n---\n",
+        note.title, note.date
+    );
+    for (i, (heading, text)) in note.sections.iter().enumerate() {
+        let _ = write!(md, "\n## {heading}\n\n{text}");
+        if i == 0 {
+            md.push_str("[^1]");
+        }
+        md.push('\n');
+        if heading == "Sites" {
+            md.push_str(sites);
+        }
+    }
+    md.push_str("\n## Prochaines étapes\n\n");
+    for item in &note.list {
+        let _ = writeln!(md, "- {item}");
+    }
+    let _ = write!(md, "\n[^1]: {}\n", note.footnote);
+    md
+}
+
 fn write_bilan(root: &Path, notes: &[Note]) {
     let content = root.join("content");
     fs::create_dir_all(content.join("reports")).unwrap();
@@ -161,25 +186,8 @@ fn write_bilan(root: &Path, notes: &[Note]) {
     for note in notes {
         let dir = content.join("reports").join(&note.slug);
         fs::create_dir_all(&dir).unwrap();
-        let mut md = format!(
-            "---\ntitle: \"{}\"\ndate: {}\nsummary: Note de synthèse du trimestre.\n---\n",
-            note.title, note.date
-        );
-        for (i, (heading, text)) in note.sections.iter().enumerate() {
-            let _ = write!(md, "\n## {heading}\n\n{text}");
-            if i == 0 {
-                md.push_str("[^1]");
-            }
-            md.push('\n');
-            if heading == "Sites" {
-                md.push_str("\n```table\ndata: sites\ntotal: Total\nsort: -entered\n```\n\n```chart\ntype: bar\ndata: sites\nx: site\ny: [entered, forecast]\ntitle: Stagiaires entrés et prévision, par site\n```\n");
-            }
-        }
-        md.push_str("\n## Prochaines étapes\n\n");
-        for item in &note.list {
-            let _ = writeln!(md, "- {item}");
-        }
-        let _ = write!(md, "\n[^1]: {}\n", note.footnote);
+        let blocks = "\n```table\ndata: sites\ntotal: Total\nsort: -entered\n```\n\n```chart\ntype: bar\ndata: sites\nx: site\ny: [entered, forecast]\ntitle: Stagiaires entrés et prévision, par site\n```\n";
+        let md = markdown(note, blocks);
         fs::write(dir.join("index.md"), md).unwrap();
         let mut data = String::from(
             "title: Stagiaires par site\ncolumns:\n  - {key: site, label: Site}\n  - {key: opened, label: Ouverture, type: date}\n  - {key: entered, label: Stagiaires entrés, type: integer}\n  - {key: forecast, label: Prévision, type: integer}\n  - {key: rate, label: Taux de sortie positive, type: percent}\nrows:\n",
@@ -202,32 +210,17 @@ fn write_hugo(root: &Path, notes: &[Note]) {
     fs::write(root.join("layouts/_default/list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"2006-01-02\" }}</li>{{ end }}</ul>{{ end }}\n").unwrap();
     fs::write(root.join("layouts/_default/single.html"), "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }}</p>{{ .Content }}</article>{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}\n").unwrap();
     for note in notes {
-        let mut md = format!(
-            "---\ntitle: \"{}\"\ndate: {}\nsummary: Note de synthèse du trimestre.\n---\n",
-            note.title, note.date
+        let mut table = String::from(
+            "\n| Site | Ouverture | Stagiaires entrés | Prévision | Taux de sortie positive |\n|---|---|--:|--:|--:|\n",
         );
-        for (i, (heading, text)) in note.sections.iter().enumerate() {
-            let _ = write!(md, "\n## {heading}\n\n{text}");
-            if i == 0 {
-                md.push_str("[^1]");
-            }
-            md.push('\n');
-            if heading == "Sites" {
-                md.push_str("\n| Site | Ouverture | Stagiaires entrés | Prévision | Taux de sortie positive |\n|---|---|--:|--:|--:|\n");
-                for (site, opened, entered, forecast, rate) in &note.rows {
-                    let _ = writeln!(
-                        md,
-                        "| {site} | {opened} | {entered} | {forecast} | {:.1} % |",
-                        rate * 100.0
-                    );
-                }
-            }
+        for (site, opened, entered, forecast, rate) in &note.rows {
+            let _ = writeln!(
+                table,
+                "| {site} | {opened} | {entered} | {forecast} | {:.1} % |",
+                rate * 100.0
+            );
         }
-        md.push_str("\n## Prochaines étapes\n\n");
-        for item in &note.list {
-            let _ = writeln!(md, "- {item}");
-        }
-        let _ = write!(md, "\n[^1]: {}\n", note.footnote);
+        let md = markdown(note, &table);
         fs::write(
             root.join("content/rapports")
                 .join(format!("{}.md", note.slug)),

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
-use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row};
+use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row, inferred_columns, parse_date};
 use crate::locale::{Language, typographic};
 use crate::problem::{MAX_PER_FILE, Problem, closest, more_problems};
 use crate::yaml::{self, Origin, Scalar};
@@ -301,55 +301,6 @@ fn declared_columns(
         });
     }
     columns
-}
-
-/// Without a schema, the columns are the rows' keys in order of first appearance, each
-/// typed by what all its values have in common.
-fn inferred_columns(rows: &[Row]) -> Vec<Column> {
-    let mut keys: Vec<&str> = Vec::new();
-    for row in rows {
-        for (key, _) in &row.0 {
-            if !keys.contains(&key.value.as_str()) {
-                keys.push(&key.value);
-            }
-        }
-    }
-    keys.into_iter()
-        .map(|key| {
-            let values = rows.iter().flat_map(|row| {
-                row.0
-                    .iter()
-                    .filter(move |(k, _)| k.value == key)
-                    .map(|(_, v)| &v.value)
-                    .filter(|v| **v != Scalar::Null)
-            });
-            Column {
-                key: key.to_owned(),
-                label: key.to_owned(),
-                kind: infer_type(values),
-                currency: "EUR".to_owned(),
-            }
-        })
-        .collect()
-}
-
-fn infer_type<'a>(values: impl Iterator<Item = &'a Scalar> + Clone) -> ColumnType {
-    let all = |test: fn(&Scalar) -> bool| values.clone().all(test);
-    if values.clone().next().is_none() {
-        ColumnType::Text
-    } else if all(|v| matches!(v, Scalar::Integer(_))) {
-        ColumnType::Integer
-    } else if all(|v| matches!(v, Scalar::Integer(_) | Scalar::Number(_))) {
-        ColumnType::Number
-    } else if all(|v| matches!(v, Scalar::Text(t) if parse_date(t).is_some())) {
-        ColumnType::Date
-    } else {
-        ColumnType::Text
-    }
-}
-
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    crate::locale::parse_iso_date(text)
 }
 
 fn read_row(

@@ -4,6 +4,7 @@
 //! what plotters does not write: a `viewBox` without a fixed size, `role="img"`, a `<title>`
 //! and a `<desc>`, and fill patterns and dashes so that series stay apart in black and white.
 
+mod bars;
 mod layout;
 mod pie;
 mod text;

@@ -1,0 +1,210 @@
+//! Horizontal bars, grouped or stacked: long category names have room down the side.
+
+use super::layout::{FONT, LINE, PAD, SMALL, text, value_ticks};
+use super::text::{text_width, wrap};
+use super::{Anchor, Baseline, Mark, Paint, Size};
+use crate::chart::{ChartData, ChartKind};
+use crate::locale::{Language, Strings};
+
+/// Horizontal bars, grouped or stacked: categories down the side (their names wrapped, never
+/// cut), one bar per series or one stacked bar, the figure at the end of each bar.
+pub(super) fn bars(
+    data: &ChartData,
+    size: Size,
+    top: i32,
+    language: Language,
+    strings: &Strings,
+    marks: &mut Vec<Mark>,
+) -> i32 {
+    let width = size.width() as i32;
+    let stacked = data.kind == ChartKind::StackedBar;
+    let label_max = (width as f64 * if size == Size::Wide { 0.28 } else { 0.32 }).floor();
+    let labels: Vec<Vec<String>> = data
+        .categories
+        .iter()
+        .map(|c| wrap(c, label_max, FONT))
+        .collect();
+    let label_width = labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, FONT))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    let missing = strings.get("not_given_short");
+    let figures: Vec<String> = if stacked {
+        (0..data.categories.len())
+            .map(|i| {
+                let given: Vec<f64> = data.series.iter().filter_map(|s| s.values[i]).collect();
+                if given.is_empty() {
+                    missing.to_owned()
+                } else {
+                    data.format(given.iter().sum(), language)
+                }
+            })
+            .collect()
+    } else {
+        data.series
+            .iter()
+            .flat_map(|s| {
+                s.values
+                    .iter()
+                    .map(|v| v.map_or_else(|| missing.to_owned(), |v| data.format(v, language)))
+            })
+            .collect()
+    };
+    let figure_width = figures
+        .iter()
+        .map(|f| text_width(f, SMALL))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    let x0 = PAD + label_width + 10;
+
+    // As many ticks as fit without their labels touching (two at the least: 0 and the top).
+    let mut target = if size == Size::Wide { 5 } else { 3 };
+    let (ticks, tick_labels, x1) = loop {
+        let ticks = value_ticks(data, stacked, target);
+        let labels: Vec<String> = ticks.iter().map(|t| data.format(*t, language)).collect();
+        let widest = labels
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .fold(0.0, f64::max);
+        let last_half =
+            (text_width(labels.last().map_or("", String::as_str), SMALL) / 2.0).ceil() as i32;
+        let x1 = width - PAD - (figure_width + 6).max(last_half);
+        let spacing = (x1 - x0) as f64 / (ticks.len().max(2) - 1) as f64;
+        if widest + 8.0 <= spacing || target == 1 {
+            break (ticks, labels, x1);
+        }
+        target -= 1;
+    };
+    let (low, high) = (ticks[0], ticks[ticks.len() - 1]);
+    let scale = |v: f64| x0 + ((v - low) / (high - low) * (x1 - x0) as f64).round() as i32;
+    let zero = scale(0.0);
+
+    let bar = if size == Size::Wide { 16 } else { 14 };
+    let bars_per_group = if stacked { 1 } else { data.series.len() as i32 };
+    let bars_height = bars_per_group * bar + (bars_per_group - 1) * 3;
+
+    // Measure the groups first, to draw the grid behind the bars.
+    let mut groups = Vec::new();
+    let mut y = top + 4;
+    for lines in &labels {
+        let height = bars_height.max(lines.len() as i32 * LINE) + 14;
+        groups.push((y, height));
+        y += height;
+    }
+    let bottom = y;
+    for (tick, label) in ticks.iter().zip(&tick_labels) {
+        let x = scale(*tick);
+        let paint = if *tick == 0.0 {
+            Paint::Axis
+        } else {
+            Paint::Grid
+        };
+        marks.push(Mark::Rule {
+            from: (x, top),
+            to: (x, bottom),
+            paint,
+            width: 1,
+        });
+        marks.push(text(
+            x,
+            bottom + 6,
+            label.clone(),
+            SMALL,
+            Anchor::Center,
+            Baseline::Top,
+            Paint::Muted,
+        ));
+    }
+
+    for (i, ((group_top, height), lines)) in groups.iter().zip(&labels).enumerate() {
+        let middle = group_top + height / 2;
+        let first_line = middle - (lines.len() as i32 - 1) * LINE / 2;
+        for (l, line) in lines.iter().enumerate() {
+            marks.push(text(
+                x0 - 10,
+                first_line + l as i32 * LINE,
+                line.clone(),
+                FONT,
+                Anchor::Right,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        }
+        let bars_top = middle - bars_height / 2;
+        if stacked {
+            let mut at = 0.0;
+            for (series, s) in data.series.iter().enumerate() {
+                if let Some(v) = s.values[i].filter(|v| *v > 0.0) {
+                    marks.push(Mark::Bar {
+                        x0: scale(at),
+                        y0: bars_top,
+                        x1: scale(at + v),
+                        y1: bars_top + bar,
+                        series,
+                    });
+                    at += v;
+                }
+            }
+            let end = scale(at).max(zero);
+            let label = figures[i].clone();
+            marks.push(text(
+                end + 5,
+                bars_top + bar / 2,
+                label,
+                SMALL,
+                Anchor::Left,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
+        } else {
+            for (series, s) in data.series.iter().enumerate() {
+                let y0 = bars_top + series as i32 * (bar + 3);
+                let label =
+                    s.values[i].map_or_else(|| missing.to_owned(), |v| data.format(v, language));
+                match s.values[i] {
+                    Some(v) => {
+                        let (a, b) = if v >= 0.0 {
+                            (zero, scale(v))
+                        } else {
+                            (scale(v), zero)
+                        };
+                        marks.push(Mark::Bar {
+                            x0: a,
+                            y0,
+                            x1: b.max(a + 1),
+                            y1: y0 + bar,
+                            series,
+                        });
+                        let (x, anchor) = if v >= 0.0 {
+                            (b + 5, Anchor::Left)
+                        } else {
+                            (a - 5, Anchor::Right)
+                        };
+                        marks.push(text(
+                            x,
+                            y0 + bar / 2,
+                            label,
+                            SMALL,
+                            anchor,
+                            Baseline::Middle,
+                            Paint::Ink,
+                        ));
+                    }
+                    // Not given: no bar at all, and a dash that says so, never a zero.
+                    None => marks.push(text(
+                        zero + 5,
+                        y0 + bar / 2,
+                        label,
+                        SMALL,
+                        Anchor::Left,
+                        Baseline::Middle,
+                        Paint::Muted,
+                    )),
+                }
+            }
+        }
+    }
+    bottom + 6 + LINE + PAD
+}
