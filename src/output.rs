@@ -129,9 +129,7 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
 fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
     if out.exists() && exchange(&new, out).is_ok() {
         // `new` now holds the previous site.
-        fs::remove_dir_all(&new)
-            .with_context(|| format!("removing the previous output at `{}`", new.display()))?;
-        return Ok(());
+        return remove_tree(&new);
     }
     let old = if out.exists() {
         let parent = out.parent().unwrap_or(Path::new("."));
@@ -157,11 +155,27 @@ fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
         let _ = fs::remove_dir_all(&new);
         return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
     }
-    if let Some(old) = old {
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("removing the previous output at `{}`", old.display()))?;
+    match old {
+        Some(old) => remove_tree(&old),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// Removes a previous output: its files in parallel (a large site has tens of thousands),
+/// then its folders.
+fn remove_tree(dir: &Path) -> anyhow::Result<()> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.par_iter().for_each(|file| {
+        // A file that will not go is removed with its folder just below, or reported there.
+        let _ = fs::remove_file(file);
+    });
+    fs::remove_dir_all(dir)
+        .with_context(|| format!("removing the previous output at `{}`", dir.display()))
 }
 
 #[cfg(target_os = "linux")]
