@@ -5,9 +5,13 @@
 //! ```text
 //! let (site, problems) = Site::load(root, &options)?;   // the only walk over content/
 //! validate::site(&site);                                // every problem at once, or none
-//! let files = render::site(&site)?;                     // everything in memory
-//! output::write(&out_dir, &files)?;                     // the only writes to disk
+//! let rendered = render::site(&site, &progress)?;       // everything in memory
+//! links::check(&site, &rendered);                       // every link between pages
+//! output::write(&out_dir, &rendered.files)?;            // the only writes to disk
 //! ```
+//!
+//! `load` and `render_checked` below put the first four together for `build`, `check` and
+//! `serve`, so that all the problems of a run come together.
 
 pub mod chart;
 pub mod config;
