@@ -108,10 +108,19 @@ pub fn site<'a>(
         progress.page_done();
         result
     };
+    // Two notes with one address are reported by `validate`; only the first is rendered.
+    let first = |docs: &'a [Document]| {
+        let mut seen = std::collections::HashSet::new();
+        docs.iter()
+            .map(|doc| seen.insert(doc.slug.as_str()))
+            .collect::<Vec<bool>>()
+    };
+    let (first_report, first_page) = (first(&site.reports), first(&site.pages));
     let reports: Vec<_> = site
         .reports
         .par_iter()
         .enumerate()
+        .filter(|(index, _)| first_report[*index])
         .map(|(index, doc)| {
             let previous = renderer.report_links.get(index + 1);
             let next = index
@@ -123,7 +132,9 @@ pub fn site<'a>(
     let pages: Vec<_> = site
         .pages
         .par_iter()
-        .map(|doc| rendered_page(renderer.document(doc, None, None)))
+        .enumerate()
+        .filter(|(index, _)| first_page[*index])
+        .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
         .collect();
     let archive = format!("{}/index.html", site.config.reports_path);
     let listings = [
