@@ -77,6 +77,20 @@ impl Problem {
         self
     }
 
+    /// The same problem with a hint: the known name closest to `unknown` ("did you mean
+    /// `date`?"), or else `otherwise()` when none is close.
+    pub fn with_closest<'a>(
+        self,
+        unknown: &str,
+        known: impl IntoIterator<Item = &'a str>,
+        otherwise: impl FnOnce() -> String,
+    ) -> Self {
+        match closest(unknown, known) {
+            Some(close) => self.with_hint(format!("did you mean `{close}`?")),
+            None => self.with_hint(otherwise()),
+        }
+    }
+
     /// The location as `path:line:column` (or just `path` when there is no line).
     pub fn location(&self) -> String {
         let path = self.path.display();
@@ -209,6 +223,15 @@ pub fn more_problems(path: impl Into<PathBuf>, count: usize) -> Problem {
         ),
     )
     .with_hint("correct the ones above first: the others often go with them")
+}
+
+/// Names as a hint lists them: "`site`, `entered`, `forecast`".
+pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names
+        .into_iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The known name closest to `unknown`, if any is close enough to be a likely typo.

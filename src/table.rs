@@ -9,7 +9,7 @@ use serde_saphyr::{Location, Spanned};
 use crate::data::{Dataset, Value};
 use crate::locale::{Language, Strings, typographic};
 use crate::markdown::push_escaped;
-use crate::problem::{Problem, closest};
+use crate::problem::Problem;
 use crate::yaml::Origin;
 
 /// What a `table` block asks for, as written.
@@ -56,23 +56,8 @@ impl TableSpec {
 
     /// Checks that the columns and sort key exist in `dataset`.
     pub fn check(&self, dataset: &Dataset, origin: Origin<'_>) -> Vec<Problem> {
-        let keys = || dataset.columns.iter().map(|c| c.key.as_str());
-        let unknown = |spanned: &Spanned<String>, key: &str| {
-            let problem = origin.problem_at(
-                spanned,
-                format!("the dataset `{}` has no column `{key}`", dataset.name),
-            );
-            match closest(key, keys()) {
-                Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                None => problem.with_hint(format!(
-                    "its columns are {}",
-                    keys()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            }
-        };
+        let unknown =
+            |spanned: &Spanned<String>, key: &str| dataset.no_such_column(key, spanned, origin);
         if let Some(columns) = &self.columns
             && columns.is_empty()
         {

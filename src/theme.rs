@@ -14,7 +14,7 @@ use crate::chart::Palette;
 use crate::content::Attachment;
 use crate::content::files::{SourcePath, read_text};
 use crate::locale::{Language, Strings};
-use crate::problem::{Problem, closest};
+use crate::problem::{Problem, quoted_list};
 use crate::yaml::{self, Origin};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -213,20 +213,14 @@ impl Theme {
     /// names it.
     fn missing_template(&self, current: &str, wanted: &str) -> Problem {
         let message = format!("`{current}` uses the template `{wanted}`, which is in no theme");
-        let known: Vec<&str> = self.templates.keys().map(String::as_str).collect();
-        let hint = match closest(wanted, known.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
-                "the templates are {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        let known = || self.templates.keys().map(String::as_str);
+        let hint = |problem: Problem| {
+            problem.with_closest(wanted, known(), || {
+                format!("the templates are {}", quoted_list(known()))
+            })
         };
         let Some(source) = self.templates.get(current) else {
-            return Problem::file("themes", message).with_hint(hint);
+            return hint(Problem::file("themes", message));
         };
         let place = source
             .text
@@ -234,9 +228,10 @@ impl Theme {
             .enumerate()
             .find_map(|(i, line)| line.find(wanted).map(|c| (i + 1, c + 1)));
         let (line, column) = place.unwrap_or((1, 1));
-        Problem::at(&source.shown, &source.text, line, column, message)
-            .with_width(wanted.chars().count())
-            .with_hint(hint)
+        hint(
+            Problem::at(&source.shown, &source.text, line, column, message)
+                .with_width(wanted.chars().count()),
+        )
     }
 
     /// Tera checks the filters, tests and includes of all templates at once and gives its

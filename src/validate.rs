@@ -7,7 +7,7 @@ use crate::chart;
 use crate::content::{Block, Document, Site};
 use serde_saphyr::Spanned;
 
-use crate::problem::{Problem, Problems, closest};
+use crate::problem::{Problem, Problems};
 use crate::yaml::Origin;
 
 /// Every problem of the site as a whole.
@@ -108,11 +108,9 @@ pub(crate) fn no_such_dataset(
         .keys()
         .chain(site.data.keys())
         .map(String::as_str);
-    let problem = origin.problem_at(data, format!("there is no dataset named `{name}`"));
-    match closest(name, known) {
-        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-        None => problem.with_hint(format!(
-            "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
-        )),
-    }
+    origin
+        .problem_at(data, format!("there is no dataset named `{name}`"))
+        .with_closest(name, known, || {
+            format!("put `{name}.yaml` beside the note (in its folder) or in `content/data/`")
+        })
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
 
-use crate::problem::{Problem, closest};
+use crate::problem::{Problem, quoted_list};
 
 /// Strict parsing: YAML 1.2 booleans only (`NO` stays the text "NO"), duplicate keys and
 /// alias bombs refused by serde-saphyr's defaults.
@@ -125,18 +125,14 @@ fn unknown_keys(text: &str, origin: Origin<'_>, known: &[&str]) -> Vec<Problem> 
         .iter()
         .filter(|key| !known.contains(&key.value.as_str()))
         .map(|key| {
-            let problem = origin.problem_at(key, format!("unknown key `{}`", key.value));
-            match closest(&key.value, known.iter().copied()) {
-                Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                None => problem.with_hint(format!(
-                    "the keys that can be used here are {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            }
+            origin
+                .problem_at(key, format!("unknown key `{}`", key.value))
+                .with_closest(&key.value, known.iter().copied(), || {
+                    format!(
+                        "the keys that can be used here are {}",
+                        quoted_list(known.iter().copied())
+                    )
+                })
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::{ChartKind, ChartSpec, reports_with};
 use crate::content::{Document, Site};
 use crate::data::Dataset;
-use crate::problem::{Problem, closest};
+use crate::problem::Problem;
 use crate::yaml::Origin;
 
 /// Checks a chart block against the site's datasets.
@@ -19,10 +19,11 @@ pub fn check(spec: &ChartSpec, site: &Site, doc: &Document, origin: Origin<'_>) 
             &spec.kind,
             format!("unknown chart type `{}`", spec.kind.value),
         );
-        return vec![match closest(&spec.kind.value, ChartKind::NAMES) {
-            Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-            None => problem.with_hint(format!("the types are {}", ChartKind::NAMES.join(", "))),
-        }];
+        return vec![
+            problem.with_closest(&spec.kind.value, ChartKind::NAMES, || {
+                format!("the types are {}", ChartKind::NAMES.join(", "))
+            }),
+        ];
     };
     let name = spec.data.value.as_str();
     let columns = &spec.y.value.0;
@@ -155,26 +156,7 @@ fn check_column<T>(
     problems: &mut Vec<Problem>,
 ) {
     match dataset.column_index(key) {
-        None => {
-            let problem = origin.problem_at(
-                at,
-                format!("the dataset `{}` has no column `{key}`", dataset.name),
-            );
-            problems.push(
-                match closest(key, dataset.columns.iter().map(|c| c.key.as_str())) {
-                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                    None => problem.with_hint(format!(
-                        "its columns are {}",
-                        dataset
-                            .columns
-                            .iter()
-                            .map(|c| format!("`{}`", c.key))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                },
-            );
-        }
+        None => problems.push(dataset.no_such_column(key, at, origin)),
         Some(index) if figures && !dataset.columns[index].kind.is_numeric() => {
             problems.push(
                 origin

@@ -15,7 +15,7 @@ use serde_saphyr::Spanned;
 
 use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row, inferred_columns, parse_date};
 use crate::locale::{Language, typographic};
-use crate::problem::{MAX_PER_FILE, Problem, closest, more_problems};
+use crate::problem::{MAX_PER_FILE, Problem, more_problems, quoted_list};
 use crate::yaml::{self, Origin, Scalar};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
@@ -164,6 +164,19 @@ impl Dataset {
         self.columns.iter().position(|c| c.key == key)
     }
 
+    /// The problem of a block that names `key`, a column this dataset does not have.
+    pub fn no_such_column<T>(&self, key: &str, at: &Spanned<T>, origin: Origin<'_>) -> Problem {
+        let keys = || self.columns.iter().map(|c| c.key.as_str());
+        origin
+            .problem_at(
+                at,
+                format!("the dataset `{}` has no column `{key}`", self.name),
+            )
+            .with_closest(key, keys(), || {
+                format!("its columns are {}", quoted_list(keys()))
+            })
+    }
+
     /// The sum of a numeric column over the rows that have a value, or `None` if none has.
     pub fn sum(&self, column: usize) -> Option<f64> {
         let values: Vec<f64> = self
@@ -282,14 +295,13 @@ fn declared_columns(
         let kind = match &column.kind {
             None => ColumnType::Text,
             Some(kind) => ColumnType::from_name(&kind.value).unwrap_or_else(|| {
-                let problem =
-                    origin.problem_at(kind, format!("unknown column type `{}`", kind.value));
-                problems.push(match closest(&kind.value, ColumnType::NAMES) {
-                    Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-                    None => {
-                        problem.with_hint(format!("the types are {}", ColumnType::NAMES.join(", ")))
-                    }
-                });
+                problems.push(
+                    origin
+                        .problem_at(kind, format!("unknown column type `{}`", kind.value))
+                        .with_closest(&kind.value, ColumnType::NAMES, || {
+                            format!("the types are {}", ColumnType::NAMES.join(", "))
+                        }),
+                );
                 ColumnType::Text
             }),
         };
@@ -336,14 +348,14 @@ fn read_row(
 }
 
 fn unknown_column(key: &Spanned<String>, columns: &[Column], origin: Origin<'_>) -> Problem {
-    let problem = origin.problem_at(
-        key,
-        format!("`{}` is not a column of this dataset", key.value),
-    );
-    match closest(&key.value, columns.iter().map(|c| c.key.as_str())) {
-        Some(close) => problem.with_hint(format!("did you mean `{close}`?")),
-        None => problem.with_hint("add it to `columns`, or correct the key"),
-    }
+    origin
+        .problem_at(
+            key,
+            format!("`{}` is not a column of this dataset", key.value),
+        )
+        .with_closest(&key.value, columns.iter().map(|c| c.key.as_str()), || {
+            "add it to `columns`, or correct the key".to_owned()
+        })
 }
 
 /// Checks a value against its column's type.
