@@ -34,7 +34,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::content::{LoadOptions, Site};
+use crate::content::{LoadCache, LoadOptions, Site};
 use crate::problem::{Problem, Problems};
 use crate::render::{Counts, Progress};
 
@@ -90,7 +90,7 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
         return Err(Failure::Problems(Problems(vec![problem])));
     }
     let site = load(&options.root, &options.load)?;
-    let rendered = render_checked(&site, progress)?;
+    let rendered = render_checked(&site, progress, None)?;
     output::write(&out_dir, &rendered.files).map_err(Failure::Internal)?;
     Ok(Summary {
         counts: rendered.counts,
@@ -103,7 +103,16 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
 /// Loads the site. When some of its files have problems, those are returned together with
 /// the problems between files that can still be seen.
 pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Problems> {
-    let (site, mut problems) = Site::load(root, options)?;
+    load_with(root, options, &mut LoadCache::default())
+}
+
+/// Like `load`, reusing the notes of `cache` that have not changed (see `LoadCache`).
+pub fn load_with(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut LoadCache,
+) -> Result<Site, Problems> {
+    let (site, mut problems) = Site::load_with(root, options, cache)?;
     if !problems.is_empty() {
         problems.extend(validate::site(&site).0);
         problems.into_result()?;
@@ -114,12 +123,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Problems> {
 /// Checks a loaded site as a whole, renders it in memory and checks every link between its
 /// pages: everything a build does but the writing, and what `bilan check` runs. All the
 /// problems come together (a table that names an unknown dataset and a broken link alike).
+/// With a `cache`, what has not changed since its last build is not drawn again.
 pub fn render_checked<'a>(
     site: &'a Site,
     progress: &(dyn Progress + Sync),
+    cache: Option<&'a render::Cache>,
 ) -> Result<render::RenderedSite<'a>, Problems> {
     let mut problems = validate::site(site);
-    match render::site(site, progress) {
+    match render::site(site, progress, cache) {
         Ok(rendered) => {
             problems.extend(links::check(site, &rendered).0);
             problems.into_result()?;

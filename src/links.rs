@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
 use crate::problem::{MAX_PER_FILE, Problem, Problems, closest, more_problems};
-use crate::render::{Content, RenderedSite};
+use crate::render::RenderedSite;
 
 /// Every broken internal link of the site.
 pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
@@ -91,10 +91,7 @@ impl<'a> Index<'a> {
             .files
             .iter()
             .filter(|f| f.path.ends_with(".html"))
-            .filter_map(|f| match &f.content {
-                Content::Bytes(bytes) => Some((f.path.as_str(), bytes.as_slice())),
-                _ => None,
-            })
+            .filter_map(|f| Some((f.path.as_str(), f.content.in_memory()?)))
             .collect();
         Index {
             files,

@@ -203,7 +203,7 @@ pub fn typographic(text: &str) -> String {
 
 /// The theme's own words in one language ("Rapports", "Télécharger les données"), read from
 /// the theme's `strings/LANG.yaml`.
-#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Hash, serde::Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Strings(pub BTreeMap<String, String>);
 

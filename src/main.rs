@@ -162,7 +162,7 @@ fn check(args: CheckArgs) -> ExitCode {
         base_url: None,
     };
     let result = bilan::load(&args.root, &options)
-        .and_then(|site| bilan::render_checked(&site, &()).map(|rendered| rendered.counts));
+        .and_then(|site| bilan::render_checked(&site, &(), None).map(|rendered| rendered.counts));
     match result {
         Ok(counts) => {
             println!(
@@ -220,8 +220,18 @@ impl Reporter for Terminal {
         println!("serving the site at {url} — it reloads on every change; Ctrl+C stops");
     }
 
-    fn built(&mut self, counts: Counts, elapsed: Duration) {
-        println!("built in {} ms: {}", elapsed.as_millis(), describe(counts));
+    fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration) {
+        // After the first build, say how little had to be drawn again.
+        let kept = if drawn < counts.pages.saturating_sub(3) {
+            format!(" ({} drawn again, the rest kept)", plural(drawn, "note"))
+        } else {
+            String::new()
+        };
+        println!(
+            "built in {} ms: {}{kept}",
+            elapsed.as_millis(),
+            describe(counts)
+        );
     }
 
     fn failed(&mut self, problems: &Problems) {

@@ -110,10 +110,10 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))?;
     }
     targets.par_iter().try_for_each(|(file, target)| {
-        match &file.content {
-            Content::Bytes(bytes) => fs::write(target, bytes),
-            Content::BuiltIn(bytes) => fs::write(target, bytes),
-            Content::Copy(source) => fs::copy(source, target).map(|_| ()),
+        match (&file.content, file.content.in_memory()) {
+            (_, Some(bytes)) => fs::write(target, bytes),
+            (Content::Copy(source), None) => fs::copy(source, target).map(|_| ()),
+            (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
     })?;

@@ -162,6 +162,15 @@ impl Theme {
         }
     }
 
+    /// Feeds the templates' names and text to `hasher`.
+    pub fn hash_templates(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for (name, source) in &self.templates {
+            name.hash(hasher);
+            source.text.hash(hasher);
+        }
+    }
+
     /// The templates, parsed, with bilan's filters for `language`.
     pub fn tera(&self, language: Language) -> Result<Tera, Vec<Problem>> {
         let mut tera = Tera::new();

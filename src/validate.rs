@@ -2,6 +2,7 @@
 //! dataset or column that does not exist, declared totals that the rows do not add up to.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::chart;
 use crate::content::{Block, Document, Site};
@@ -54,7 +55,7 @@ fn check_image(doc: &Document, problems: &mut Problems) {
 }
 
 /// Two notes (or two pages) whose names give the same address.
-fn check_addresses(docs: &[Document], problems: &mut Problems) {
+fn check_addresses(docs: &[Arc<Document>], problems: &mut Problems) {
     let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
     for doc in docs {
         if let Some(first) = seen.insert(&doc.slug, doc) {

@@ -144,7 +144,12 @@ fn reports_with<'a>(
         .reports
         .iter()
         .filter(|report| report.date <= doc.date)
-        .filter_map(|report| report.datasets.get(name).map(|dataset| (report, dataset)))
+        .filter_map(|report| {
+            report
+                .datasets
+                .get(name)
+                .map(|dataset| (&**report, dataset))
+        })
         .collect();
     found.reverse();
     found

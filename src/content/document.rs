@@ -1,6 +1,7 @@
 //! A report or a page: its front matter, its Markdown and the `table` blocks in it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -73,9 +74,31 @@ pub struct Document {
     pub broken_datasets: BTreeSet<String>,
     pub attachments: Vec<Attachment>,
     pub blocks: Vec<PlacedBlock>,
+    /// A hash of everything the document was read from (see `Document::hash_sources`).
+    pub fingerprint: u64,
 }
 
 impl Document {
+    /// A hash of everything the document is read from: its file's place and text, its
+    /// datasets' and the names of its attachments. A rendering that depends on the document
+    /// alone can be kept as long as the fingerprint stays the same.
+    pub fn hash_sources(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        (self.kind == DocKind::Report).hash(&mut hasher);
+        self.source.shown.hash(&mut hasher);
+        self.slug.hash(&mut hasher);
+        self.text.hash(&mut hasher);
+        for (name, dataset) in &self.datasets {
+            name.hash(&mut hasher);
+            dataset.hash_source(&mut hasher);
+        }
+        self.broken_datasets.hash(&mut hasher);
+        for attachment in &self.attachments {
+            attachment.name.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     /// The Markdown of the document.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
@@ -259,6 +282,7 @@ pub fn parse_document(
         broken_datasets: BTreeSet::new(),
         attachments: Vec::new(),
         blocks,
+        fingerprint: 0,
     })
 }
 

@@ -7,7 +7,7 @@
 pub mod document;
 pub mod files;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,14 +30,53 @@ pub struct LoadOptions {
     pub base_url: Option<String>,
 }
 
+/// The notes and pages of an earlier load, for the next one to reuse those whose files have
+/// not changed (`serve` keeps one between rebuilds). A note is read from the files of its own
+/// folder only, so one whose folder was not touched reads the same again.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    /// By the path of the note's file or folder, as the walk of `content/` finds it.
+    documents: HashMap<PathBuf, Loaded>,
+}
+
+/// A note or page as it was read, or the problems that kept it from being read.
+#[derive(Debug, Clone)]
+struct Loaded {
+    document: Option<Arc<Document>>,
+    problems: Vec<Problem>,
+}
+
+impl LoadCache {
+    /// Forgets the notes that `path` is in (a file changed in a note's folder) or holds (a
+    /// folder of notes moved away), so that the next load reads them again.
+    pub fn forget(&mut self, path: &Path) {
+        self.documents
+            .retain(|entry, _| !path.starts_with(entry) && !entry.starts_with(path));
+    }
+
+    /// Forgets everything: the next load reads every note again.
+    pub fn clear(&mut self) {
+        self.documents.clear();
+    }
+
+    /// How many notes and pages are kept.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+}
+
 /// Everything a site is made of, read from disk.
 #[derive(Debug)]
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
     /// Published reports, newest first.
-    pub reports: Vec<Document>,
-    pub pages: Vec<Document>,
+    pub reports: Vec<Arc<Document>>,
+    pub pages: Vec<Arc<Document>>,
     /// The datasets of `content/data/`.
     pub data: BTreeMap<String, Arc<Dataset>>,
     pub broken_data: BTreeSet<String>,
@@ -50,6 +89,16 @@ impl Site {
     /// Reads the site under `root`. Returns the site with the problems found in its files,
     /// or only problems when there is no site to speak of (no readable `site.yaml`).
     pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Problems), Problems> {
+        Site::load_with(root, options, &mut LoadCache::default())
+    }
+
+    /// Like `load`, reusing the notes of `cache` that have not changed since, and leaving in
+    /// it the notes of this load.
+    pub fn load_with(
+        root: &Path,
+        options: &LoadOptions,
+        cache: &mut LoadCache,
+    ) -> Result<(Site, Problems), Problems> {
         let content = root.join("content");
         let mut problems = Problems::default();
         let config_path = SourcePath::new(root, content.join("site.yaml"));
@@ -87,13 +136,13 @@ impl Site {
         };
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
-        let mut reports = load_documents(
-            root,
-            &content.join("reports"),
-            DocKind::Report,
-            &mut problems,
-        );
-        let mut pages = load_documents(root, &content.join("pages"), DocKind::Page, &mut problems);
+        let previous = std::mem::take(&mut cache.documents);
+        let mut documents = |folder: &str, kind: DocKind, problems: &mut Problems| {
+            let dir = content.join(folder);
+            load_documents(root, &dir, kind, &previous, &mut cache.documents, problems)
+        };
+        let mut reports = documents("reports", DocKind::Report, &mut problems);
+        let mut pages = documents("pages", DocKind::Page, &mut problems);
         if !options.drafts {
             reports.retain(|doc| !doc.draft);
             pages.retain(|doc| !doc.draft);
@@ -137,35 +186,68 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
         problems.push(problem);
         return Vec::new();
     }
+    // Walkdir opens every folder it meets, even at its last depth; a folder of notes is
+    // listed with `read_dir`, so that its notes' folders are not read twice.
+    let listed: Vec<Result<(PathBuf, bool), (PathBuf, String)>> = if max_depth == 1 {
+        match std::fs::read_dir(dir) {
+            Ok(read) => {
+                let mut listed = Vec::new();
+                let mut failed = Vec::new();
+                for entry in read {
+                    match entry.and_then(|e| Ok((e.path(), e.file_type()?.is_symlink()))) {
+                        Ok((path, _)) if path_is_hidden(&path) => {}
+                        Ok(found) => listed.push(found),
+                        Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
+                    }
+                }
+                // In the order of their names, as walkdir gives them.
+                listed.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+                listed.into_iter().map(Ok).chain(failed).collect()
+            }
+            Err(error) => vec![Err((dir.to_path_buf(), error.to_string()))],
+        }
+    } else {
+        WalkDir::new(dir)
+            .min_depth(1)
+            .max_depth(max_depth)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| !is_hidden(&entry.file_name().to_string_lossy()))
+            .map(|entry| {
+                entry
+                    .map(|e| (e.path().to_path_buf(), e.path_is_symlink()))
+                    .map_err(|error| {
+                        let path = error.path().unwrap_or(dir).to_path_buf();
+                        (path, error.to_string())
+                    })
+            })
+            .collect()
+    };
     let mut found = Vec::new();
-    let walker = WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(max_depth)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| !is_hidden(&entry.file_name().to_string_lossy()));
-    for entry in walker {
+    for entry in listed {
         match entry {
-            Ok(entry) => {
-                let path = SourcePath::new(root, entry.path().to_path_buf());
-                if entry.path_is_symlink()
-                    && let Err(problem) = check_link(root, &path)
-                {
+            Ok((disk, is_symlink)) => {
+                let path = SourcePath::new(root, disk);
+                if is_symlink && let Err(problem) = check_link(root, &path) {
                     problems.push(problem);
                     continue;
                 }
                 found.push(path);
             }
-            Err(error) => {
-                let path = error.path().unwrap_or(dir);
+            Err((path, error)) => {
                 problems.push(Problem::file(
-                    path.strip_prefix(root).unwrap_or(path),
+                    path.strip_prefix(root).unwrap_or(&path),
                     format!("cannot read this folder: {error}"),
                 ));
             }
         }
     }
     found
+}
+
+fn path_is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| is_hidden(&name.to_string_lossy()))
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -239,26 +321,34 @@ pub(crate) fn load_attachments(
 }
 
 /// Reads the reports (or pages) in `dir`: `NAME.md`, or `NAME/index.md` with its datasets
-/// and attachments beside it.
+/// and attachments beside it. Those in `previous` are taken from there; all are put in
+/// `loaded`.
 fn load_documents(
     root: &Path,
     dir: &Path,
     kind: DocKind,
+    previous: &HashMap<PathBuf, Loaded>,
+    loaded: &mut HashMap<PathBuf, Loaded>,
     problems: &mut Problems,
-) -> Vec<Document> {
+) -> Vec<Arc<Document>> {
     // Each note is read on its own, in parallel; the results keep the folder's order.
-    let loaded: Vec<(Option<Document>, Problems)> = entries(root, dir, 1, problems)
+    let found: Vec<(PathBuf, Loaded)> = entries(root, dir, 1, problems)
         .into_par_iter()
         .map(|path| {
+            if let Some(known) = previous.get(&path.disk) {
+                return (path.disk, known.clone());
+            }
             let mut found = Problems::default();
-            let document = load_document(root, &path, kind, &mut found);
-            (document, found)
+            let document = load_document(root, &path, kind, &mut found).map(Arc::new);
+            let problems = found.0;
+            (path.disk, Loaded { document, problems })
         })
         .collect();
     let mut documents = Vec::new();
-    for (document, found) in loaded {
-        problems.extend(found.0);
-        documents.extend(document);
+    for (path, entry) in found {
+        problems.extend(entry.problems.iter().cloned());
+        documents.extend(entry.document.clone());
+        loaded.insert(path, entry);
     }
     documents
 }
@@ -334,5 +424,6 @@ fn load_document(
             })
             .collect();
     }
+    document.fingerprint = document.hash_sources();
     Some(document)
 }

@@ -159,6 +159,14 @@ impl Dataset {
         }
     }
 
+    /// Feeds what the dataset is read from (its file and text) to `hasher`: two datasets
+    /// that hash alike were read from the same text.
+    pub fn hash_source(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        self.path.hash(hasher);
+        self.text.hash(hasher);
+    }
+
     /// The index of the column whose key is `key`.
     pub fn column_index(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)

@@ -43,7 +43,7 @@ pub struct MenuContext {
 }
 
 /// A report as listed on the home page, the archive and previous/next links.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ReportLink {
     pub title: String,
     pub date: Option<String>,

@@ -1,18 +1,37 @@
 //! A report or page: its Markdown with tables and charts, its page, the CSV of every
 //! dataset it shows, its attachments and, with `base_url`, its link-preview picture.
+//!
+//! The costly part, the body (Markdown, tables, charts, CSVs, preview), is made apart from
+//! the page around it, so that `serve` can keep it between rebuilds (see `Cache`).
+
+use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::context::{Image, ReportLink};
 use super::{
-    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, html_file,
-    markdown_settings,
+    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, markdown_settings,
 };
 use crate::chart;
-use crate::content::{Block, DocKind, Document};
+use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
-use crate::markdown;
+use crate::markdown::{self, LinkRef};
 use crate::preview::{self, Preview, preview_png};
 use crate::problem::Problem;
 use crate::table::render_table;
+
+/// What a document's page is made around: its content drawn, with what comes with it.
+#[derive(Debug)]
+pub(super) struct Body {
+    html: String,
+    links: Vec<LinkRef>,
+    counts: Counts,
+    /// The CSV of each dataset shown: its name, its bytes and the file it comes from.
+    csvs: Vec<(String, Arc<Vec<u8>>, PathBuf)>,
+    /// The link-preview picture drawn for a report of a site with `base_url`.
+    preview: Option<Arc<Vec<u8>>>,
+}
 
 impl<'a> Renderer<'a> {
     /// A report or page, with the CSV of every dataset it shows and its attachments.
@@ -22,9 +41,115 @@ impl<'a> Renderer<'a> {
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
     ) -> Result<RenderedPage<'a>, Problem> {
-        let mut counts = Counts::default();
         let site = self.site;
         let dir = document_dir(site, doc);
+        let path = format!("{dir}index.html");
+        let (body, page_key) = match &self.cache {
+            Some(cache) => {
+                let body_key = self.body_key(doc);
+                let body = cache.body(body_key, || self.body(doc));
+                (body, Some(cache.page_key(body_key, &path, previous, next)))
+            }
+            None => (Arc::new(self.body(doc)), None),
+        };
+
+        // The picture a link preview shows: the writer's own, or one drawn for a report.
+        // Previews need absolute addresses, so only a site with `base_url` gets them.
+        let mut preview_file = None;
+        let mut image = None;
+        if let Some(base_url) = &site.config.base_url {
+            if let Some(own) = &doc.image {
+                image = Some(Image {
+                    url: format!("{base_url}{dir}{own}"),
+                    width: None,
+                    height: None,
+                });
+            } else if let Some(png) = &body.preview {
+                preview_file = Some(OutputFile {
+                    path: format!("{dir}preview.png"),
+                    content: Content::Shared(Arc::clone(png)),
+                    from: doc.source.shown.clone(),
+                });
+                image = Some(Image {
+                    url: format!("{base_url}{dir}preview.png"),
+                    width: Some(preview::WIDTH),
+                    height: Some(preview::HEIGHT),
+                });
+            }
+        }
+        let page = || {
+            let description = doc
+                .summary
+                .clone()
+                .or_else(|| site.config.description.clone());
+            let mut page = self.page_context(
+                match doc.kind {
+                    DocKind::Report => "report",
+                    DocKind::Page => "page",
+                },
+                doc.title.clone(),
+                description,
+                &path,
+            );
+            page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+            page.summary = doc.summary.clone();
+            page.period = doc.period.clone();
+            page.content = Some(body.html.clone());
+            page.image = image;
+            let template = match doc.kind {
+                DocKind::Report => "report.html",
+                DocKind::Page => "page.html",
+            };
+            let html = self.render(template, &path, &page, |context| {
+                context.insert("previous", &previous);
+                context.insert("next", &next);
+            })?;
+            Ok::<_, Problem>(html.into_bytes())
+        };
+        let html = match self.cache.as_ref().zip(page_key) {
+            Some((cache, key)) => cache.page(key, page)?,
+            None => Arc::new(page()?),
+        };
+
+        let mut files = vec![OutputFile {
+            path: path.clone(),
+            content: Content::Shared(html),
+            from: doc.source.shown.clone(),
+        }];
+        files.extend(preview_file);
+        for (name, csv, from) in &body.csvs {
+            files.push(OutputFile {
+                path: format!("{dir}{name}.csv"),
+                content: Content::Shared(Arc::clone(csv)),
+                from: from.clone(),
+            });
+        }
+        for attachment in &doc.attachments {
+            files.push(OutputFile {
+                path: format!("{dir}{}", attachment.name),
+                content: Content::Copy(attachment.source.disk.clone()),
+                from: attachment.source.shown.clone(),
+            });
+        }
+        Ok(RenderedPage {
+            files,
+            links: Some(PageLinks {
+                page: path,
+                doc,
+                links: body.links.clone(),
+            }),
+            // Kept for the feed, which only a site with an address has.
+            content: (doc.kind == DocKind::Report && site.config.base_url.is_some())
+                .then(|| body.html.clone()),
+            counts: body.counts,
+        })
+    }
+
+    /// The document's Markdown with its tables and charts drawn, the CSVs of the datasets it
+    /// shows and, for a report of a site with an address, its preview picture.
+    fn body(&self, doc: &Document) -> Body {
+        let mut counts = Counts::default();
+        let site = self.site;
         let language = site.config.language;
         let strings = &site.theme.strings;
         let mut shown = Vec::new();
@@ -72,100 +197,90 @@ impl<'a> Renderer<'a> {
             },
         );
 
-        let path = format!("{dir}index.html");
-        let description = doc
-            .summary
-            .clone()
-            .or_else(|| site.config.description.clone());
-        let mut page = self.page_context(
-            match doc.kind {
-                DocKind::Report => "report",
-                DocKind::Page => "page",
-            },
-            doc.title.clone(),
-            description,
-            &path,
-        );
-        page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
-        page.summary = doc.summary.clone();
-        page.period = doc.period.clone();
-        let html_content = content.html;
-        page.content = Some(html_content.clone());
+        let preview =
+            (site.config.base_url.is_some() && doc.image.is_none() && doc.kind == DocKind::Report)
+                .then(|| {
+                    let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
+                    let subtitle = match &doc.period {
+                        Some(period) => format!("{date} · {period}"),
+                        None => date,
+                    };
+                    let picture = Preview {
+                        site_title: &site.config.title,
+                        title: &doc.title,
+                        subtitle: &subtitle,
+                        chart: first_chart.as_ref(),
+                        summary: doc.summary.as_deref(),
+                    };
+                    Arc::new(preview_png(
+                        &picture,
+                        language,
+                        strings,
+                        &site.theme.palette,
+                    ))
+                });
 
-        // The picture a link preview shows: the writer's own, or one drawn for a report.
-        // Previews need absolute addresses, so only a site with `base_url` gets them.
-        let mut preview_file = None;
-        if let Some(base_url) = &site.config.base_url {
-            if let Some(image) = &doc.image {
-                page.image = Some(Image {
-                    url: format!("{base_url}{dir}{image}"),
-                    width: None,
-                    height: None,
-                });
-            } else if doc.kind == DocKind::Report {
-                let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
-                let subtitle = match &doc.period {
-                    Some(period) => format!("{date} · {period}"),
-                    None => date,
-                };
-                let picture = Preview {
-                    site_title: &site.config.title,
-                    title: &doc.title,
-                    subtitle: &subtitle,
-                    chart: first_chart.as_ref(),
-                    summary: doc.summary.as_deref(),
-                };
-                let png = preview_png(&picture, language, strings, &site.theme.palette);
-                preview_file = Some(OutputFile {
-                    path: format!("{dir}preview.png"),
-                    content: Content::Bytes(png),
-                    from: doc.source.shown.clone(),
-                });
-                page.image = Some(Image {
-                    url: format!("{base_url}{dir}preview.png"),
-                    width: Some(preview::WIDTH),
-                    height: Some(preview::HEIGHT),
-                });
-            }
-        }
-        let template = match doc.kind {
-            DocKind::Report => "report.html",
-            DocKind::Page => "page.html",
-        };
-        let html = self.render(template, &path, &page, |context| {
-            context.insert("previous", &previous);
-            context.insert("next", &next);
-        })?;
-
-        let mut files = vec![html_file(&path, html, &doc.source.shown.to_string_lossy())];
-        files.extend(preview_file);
         shown.sort_by(|a, b| a.name.cmp(&b.name));
         shown.dedup_by(|a, b| a.name == b.name);
-        for dataset in shown {
-            files.push(OutputFile {
-                path: format!("{dir}{}.csv", dataset.name),
-                content: Content::Bytes(dataset_to_csv(&dataset, language)),
-                from: dataset.path.clone(),
-            });
-        }
-        for attachment in &doc.attachments {
-            files.push(OutputFile {
-                path: format!("{dir}{}", attachment.name),
-                content: Content::Copy(attachment.source.disk.clone()),
-                from: attachment.source.shown.clone(),
-            });
-        }
-        Ok(RenderedPage {
-            files,
-            links: Some(PageLinks {
-                page: path,
-                doc,
-                links: content.links,
-            }),
-            // Kept for the feed, which only a site with an address has.
-            content: (doc.kind == DocKind::Report && site.config.base_url.is_some())
-                .then_some(html_content),
+        let csvs = shown
+            .into_iter()
+            .map(|dataset| {
+                let csv = Arc::new(dataset_to_csv(&dataset, language));
+                (dataset.name.clone(), csv, dataset.path.clone())
+            })
+            .collect();
+        Body {
+            html: content.html,
+            links: content.links,
             counts,
-        })
+            csvs,
+            preview,
+        }
+    }
+
+    /// A hash of everything a document's body is made from: the site's settings, words,
+    /// colours and shared datasets (`site_key`), the document's files, and the figures of
+    /// the charts that follow a dataset across reports, which come from other notes.
+    fn body_key(&self, doc: &Document) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.site_key.hash(&mut hasher);
+        doc.fingerprint.hash(&mut hasher);
+        let site = self.site;
+        for placed in &doc.blocks {
+            if let Block::Chart(spec) = &placed.block
+                && spec.across.is_some()
+            {
+                let data =
+                    chart::chart_data(spec, site, doc, &site.theme.strings, site.config.language);
+                // The figures' written form is hashed: every value, label and column type.
+                let _ = fmt::write(&mut HashWriter(&mut hasher), format_args!("{data:?}"));
+            }
+        }
+        hasher.finish()
+    }
+}
+
+/// A hash of what every body of `site` depends on beside its own document.
+pub(super) fn site_key(site: &Site) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    site.config.text.hash(&mut hasher);
+    site.config.base_url.hash(&mut hasher);
+    site.theme.strings.hash(&mut hasher);
+    site.theme.palette.hash(&mut hasher);
+    for (name, dataset) in &site.data {
+        name.hash(&mut hasher);
+        dataset.hash_source(&mut hasher);
+    }
+    site.broken_data.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Feeds formatted text to a hasher, without building the string.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.write(text.as_bytes());
+        Ok(())
     }
 }

@@ -4,13 +4,17 @@ pub mod context;
 mod document;
 mod feed;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::document::Body;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
@@ -31,9 +35,138 @@ pub struct OutputFile {
 #[derive(Debug, Clone)]
 pub enum Content {
     Bytes(Vec<u8>),
+    /// Bytes kept by the render cache too (a CSV, a preview picture).
+    Shared(Arc<Vec<u8>>),
     BuiltIn(&'static [u8]),
     /// A file copied as it is.
     Copy(PathBuf),
+}
+
+impl Content {
+    /// The bytes, when they are in memory.
+    pub fn in_memory(&self) -> Option<&[u8]> {
+        match self {
+            Content::Bytes(bytes) => Some(bytes),
+            Content::Shared(bytes) => Some(bytes),
+            Content::BuiltIn(bytes) => Some(bytes),
+            Content::Copy(_) => None,
+        }
+    }
+}
+
+/// What rendering keeps from one build to the next (`serve` holds one), by a hash of
+/// everything each piece is made from:
+/// - the body of each document: its Markdown with tables and charts drawn, its CSVs, its
+///   preview picture. A rebuild draws again only the bodies whose sources changed: the note
+///   edited, and the notes whose charts follow its datasets across reports;
+/// - the page around each body, which also depends on the templates, the note's neighbours
+///   and the list of every report (which any template may show).
+#[derive(Debug, Default)]
+pub struct Cache {
+    bodies: Store<Body>,
+    pages: Store<Vec<u8>>,
+    drawn: AtomicUsize,
+}
+
+impl Cache {
+    /// How many bodies the last build drew, rather than took from the cache.
+    pub fn drawn(&self) -> usize {
+        self.drawn.load(Ordering::Relaxed)
+    }
+}
+
+/// Pieces of a build, by the hash of their sources.
+#[derive(Debug)]
+struct Store<T>(Mutex<HashMap<u64, Arc<T>>>);
+
+impl<T> Default for Store<T> {
+    fn default() -> Self {
+        Store(Mutex::default())
+    }
+}
+
+/// The pieces of one kind in one build: those of the last build, to take from, and those of
+/// this one, which the store keeps when the build is over.
+#[derive(Debug)]
+struct Kept<'c, T> {
+    store: &'c Store<T>,
+    previous: HashMap<u64, Arc<T>>,
+    kept: Mutex<HashMap<u64, Arc<T>>>,
+}
+
+impl<'c, T> Kept<'c, T> {
+    fn new(store: &'c Store<T>) -> Self {
+        let previous = std::mem::take(&mut *store.0.lock().unwrap_or_else(|e| e.into_inner()));
+        Kept {
+            store,
+            previous,
+            kept: Mutex::default(),
+        }
+    }
+
+    /// The piece whose sources hash to `key`: the last build's, or else the one `make`
+    /// makes.
+    fn get_or_make<E>(&self, key: u64, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        let piece = match self.previous.get(&key) {
+            Some(piece) => Arc::clone(piece),
+            None => Arc::new(make()?),
+        };
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.insert(key, Arc::clone(&piece));
+        Ok(piece)
+    }
+}
+
+impl<T> Drop for Kept<'_, T> {
+    /// Whatever way the build ends, the store keeps the pieces it used, and only those.
+    fn drop(&mut self) {
+        let kept = std::mem::take(self.kept.get_mut().unwrap_or_else(|e| e.into_inner()));
+        *self.store.0.lock().unwrap_or_else(|e| e.into_inner()) = kept;
+    }
+}
+
+/// A build's use of a `Cache`.
+#[derive(Debug)]
+struct Caching<'c> {
+    bodies: Kept<'c, Body>,
+    pages: Kept<'c, Vec<u8>>,
+    drawn: &'c AtomicUsize,
+    /// What pages are made from beside their own document (`Renderer::new`).
+    pages_key: u64,
+}
+
+impl Caching<'_> {
+    /// The body whose sources hash to `key`: the last build's, or else drawn by `draw`.
+    fn body(&self, key: u64, draw: impl FnOnce() -> Body) -> Arc<Body> {
+        let Ok(body) = self.bodies.get_or_make(key, || {
+            self.drawn.fetch_add(1, Ordering::Relaxed);
+            Ok::<_, std::convert::Infallible>(draw())
+        });
+        body
+    }
+
+    /// The hash of what a page is made from: its body, its place, its neighbours, and what
+    /// every page is made from (`pages_key`).
+    fn page_key(
+        &self,
+        body_key: u64,
+        path: &str,
+        previous: Option<&ReportLink>,
+        next: Option<&ReportLink>,
+    ) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        (self.pages_key, body_key, path, previous, next).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The page whose sources hash to `key`: the last build's, or else the one `make` makes.
+    fn page(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Vec<u8>, Problem>,
+    ) -> Result<Arc<Vec<u8>>, Problem> {
+        self.pages.get_or_make(key, make)
+    }
 }
 
 /// Told of each page rendered, to show the progress of a long build.
@@ -95,13 +228,15 @@ impl From<Vec<OutputFile>> for RenderedPage<'_> {
 
 /// The site's files, or the problems that kept it from rendering. Notes and pages are
 /// rendered in parallel; their files are gathered in the order of the site, so that the
-/// output is the same whatever the order the threads finish in.
+/// output is the same whatever the order the threads finish in. With a `cache`, the bodies
+/// of documents whose sources have not changed since its last build are taken from it.
 pub fn site<'a>(
     site: &'a Site,
     progress: &(dyn Progress + Sync),
+    cache: Option<&'a Cache>,
 ) -> Result<RenderedSite<'a>, Problems> {
     let tera = site.theme.tera(site.config.language).map_err(Problems)?;
-    let renderer = Renderer::new(site, tera)?;
+    let renderer = Renderer::new(site, tera, cache)?;
     // The home page, the archive, the 404 page, and one page per note or page.
     progress.start(3 + site.reports.len() + site.pages.len());
     let rendered_page = |result: Result<RenderedPage<'a>, Problem>| {
@@ -109,7 +244,7 @@ pub fn site<'a>(
         result
     };
     // Two notes with one address are reported by `validate`; only the first is rendered.
-    let first = |docs: &'a [Document]| {
+    let first = |docs: &'a [Arc<Document>]| {
         let mut seen = std::collections::HashSet::new();
         docs.iter()
             .map(|doc| seen.insert(doc.slug.as_str()))
@@ -253,13 +388,16 @@ fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
 struct Renderer<'a> {
     site: &'a Site,
     tera: Tera,
+    cache: Option<Caching<'a>>,
+    /// A hash of what every body depends on beside its document (`document::site_key`).
+    site_key: u64,
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, tera: Tera) -> Result<Self, Problems> {
+    fn new(site: &'a Site, tera: Tera, cache: Option<&'a Cache>) -> Result<Self, Problems> {
         let config = &site.config;
         let strings = &site.theme.strings;
         let footer = config.footer.as_deref().map(|text| {
@@ -307,9 +445,25 @@ impl<'a> Renderer<'a> {
                 format!("cannot prepare the page context: {error}"),
             )])
         })?;
+        let site_key = cache.map_or(0, |_| document::site_key(site));
+        let cache = cache.map(|cache| {
+            cache.drawn.store(0, Ordering::Relaxed);
+            let mut hasher = DefaultHasher::new();
+            site_key.hash(&mut hasher);
+            site.theme.hash_templates(&mut hasher);
+            report_links.hash(&mut hasher);
+            Caching {
+                bodies: Kept::new(&cache.bodies),
+                pages: Kept::new(&cache.pages),
+                drawn: &cache.drawn,
+                pages_key: hasher.finish(),
+            }
+        });
         Ok(Renderer {
             site,
             tera,
+            cache,
+            site_key,
             base,
             report_links,
         })

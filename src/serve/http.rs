@@ -68,10 +68,10 @@ fn find(path: &str, state: &Arc<Mutex<State>>) -> Option<(u16, Vec<u8>, &'static
             None => return None,
         },
     };
-    let bytes = match content {
-        Content::Bytes(bytes) => bytes.clone(),
-        Content::BuiltIn(bytes) => bytes.to_vec(),
-        Content::Copy(source) => fs::read(source).ok()?,
+    let bytes = match (content, content.in_memory()) {
+        (_, Some(bytes)) => bytes.to_vec(),
+        (Content::Copy(source), None) => fs::read(source).ok()?,
+        (_, None) => return None,
     };
     let content_type = content_type(&name);
     if content_type.starts_with("text/html") {

@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod errors;
 mod escape;
+mod incremental;
 mod invalid;
 mod output;
 mod props;

@@ -32,9 +32,12 @@ fn free_port() -> u16 {
 }
 
 fn start(root: &Path) -> Server {
+    // The root is given relative to the working folder, as a writer would, while the
+    // watcher reports absolute paths: the two must be matched for an edit to be seen.
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
         .args(["serve", "--port", &free_port().to_string(), "--root"])
-        .arg(root)
+        .arg(root.file_name().unwrap())
+        .current_dir(root.parent().unwrap())
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -50,7 +50,7 @@ impl Size {
 /// The colours of the series, from the theme. The built-in ones come from Okabe and Ito's
 /// palette, which colour-blind readers tell apart; from the second series on, bars also get
 /// a pattern and lines a dash, so that they stay apart in grey and on a black-and-white print.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Palette(Vec<(u8, u8, u8)>);
 
 impl Default for Palette {
