@@ -175,26 +175,41 @@ impl Site {
     }
 }
 
+/// A file or folder found in a folder of the site.
+#[derive(Debug, Clone)]
+struct Entry {
+    path: SourcePath,
+    /// What it is, or what it links to.
+    is_dir: bool,
+    is_file: bool,
+}
+
 /// The entries of a folder in name order (so that every build sees them in the same order),
 /// leaving out hidden files and reporting links that climb out of the site.
-fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<SourcePath> {
-    if !dir.is_dir() {
+fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<Entry> {
+    let Ok(metadata) = std::fs::symlink_metadata(dir) else {
+        return Vec::new();
+    };
+    // The folder itself may be a link (`content/reports` → elsewhere). The folders inside
+    // it were checked when it was listed.
+    if metadata.is_symlink()
+        && let Err(problem) = check_link(root, &SourcePath::new(root, dir.to_path_buf()))
+    {
+        problems.push(problem);
         return Vec::new();
     }
-    // The folder itself may be a link (`content/reports` → elsewhere).
-    if let Err(problem) = check_link(root, &SourcePath::new(root, dir.to_path_buf())) {
-        problems.push(problem);
+    if !dir.is_dir() {
         return Vec::new();
     }
     // Walkdir opens every folder it meets, even at its last depth; a folder of notes is
     // listed with `read_dir`, so that its notes' folders are not read twice.
-    let listed: Vec<Result<(PathBuf, bool), (PathBuf, String)>> = if max_depth == 1 {
+    let listed: Vec<Result<(PathBuf, std::fs::FileType), (PathBuf, String)>> = if max_depth == 1 {
         match std::fs::read_dir(dir) {
             Ok(read) => {
                 let mut listed = Vec::new();
                 let mut failed = Vec::new();
                 for entry in read {
-                    match entry.and_then(|e| Ok((e.path(), e.file_type()?.is_symlink()))) {
+                    match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
                         Ok((path, _)) if path_is_hidden(&path) => {}
                         Ok(found) => listed.push(found),
                         Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
@@ -215,7 +230,7 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
             .filter_entry(|entry| !is_hidden(&entry.file_name().to_string_lossy()))
             .map(|entry| {
                 entry
-                    .map(|e| (e.path().to_path_buf(), e.path_is_symlink()))
+                    .map(|e| (e.path().to_path_buf(), e.file_type()))
                     .map_err(|error| {
                         let path = error.path().unwrap_or(dir).to_path_buf();
                         (path, error.to_string())
@@ -226,13 +241,22 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
     let mut found = Vec::new();
     for entry in listed {
         match entry {
-            Ok((disk, is_symlink)) => {
+            Ok((disk, file_type)) => {
                 let path = SourcePath::new(root, disk);
-                if is_symlink && let Err(problem) = check_link(root, &path) {
-                    problems.push(problem);
-                    continue;
-                }
-                found.push(path);
+                let (is_dir, is_file) = if file_type.is_symlink() {
+                    if let Err(problem) = check_link(root, &path) {
+                        problems.push(problem);
+                        continue;
+                    }
+                    (path.disk.is_dir(), path.disk.is_file())
+                } else {
+                    (file_type.is_dir(), file_type.is_file())
+                };
+                found.push(Entry {
+                    path,
+                    is_dir,
+                    is_file,
+                });
             }
             Err((path, error)) => {
                 problems.push(Problem::file(
@@ -265,12 +289,18 @@ type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
 
 /// Reads the datasets directly in `dir`.
 fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
+    let files = entries(root, dir, 1, problems)
+        .into_iter()
+        .filter(|entry| entry.is_file && is_yaml(&entry.path.disk))
+        .map(|entry| entry.path);
+    read_datasets(files, problems)
+}
+
+/// Reads the datasets `files`.
+fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problems) -> Datasets {
     let mut datasets = BTreeMap::new();
     let mut broken = BTreeSet::new();
-    for path in entries(root, dir, 1, problems) {
-        if !path.disk.is_file() || !is_yaml(&path.disk) {
-            continue;
-        }
+    for path in files {
         let name = path
             .disk
             .file_stem()
@@ -307,8 +337,8 @@ pub(crate) fn load_attachments(
 ) -> Vec<Attachment> {
     entries(root, dir, usize::MAX, problems)
         .into_iter()
-        .filter(|path| path.disk.is_file())
-        .filter_map(|source| {
+        .filter(|entry| entry.is_file)
+        .filter_map(|Entry { path: source, .. }| {
             let name = source
                 .disk
                 .strip_prefix(dir)
@@ -334,14 +364,14 @@ fn load_documents(
     // Each note is read on its own, in parallel; the results keep the folder's order.
     let found: Vec<(PathBuf, Loaded)> = entries(root, dir, 1, problems)
         .into_par_iter()
-        .map(|path| {
-            if let Some(known) = previous.get(&path.disk) {
-                return (path.disk, known.clone());
+        .map(|entry| {
+            if let Some(known) = previous.get(&entry.path.disk) {
+                return (entry.path.disk, known.clone());
             }
             let mut found = Problems::default();
-            let document = load_document(root, &path, kind, &mut found).map(Arc::new);
+            let document = load_document(root, &entry, kind, &mut found).map(Arc::new);
             let problems = found.0;
-            (path.disk, Loaded { document, problems })
+            (entry.path.disk, Loaded { document, problems })
         })
         .collect();
     let mut documents = Vec::new();
@@ -357,16 +387,17 @@ fn load_documents(
 /// attachments beside it.
 fn load_document(
     root: &Path,
-    path: &SourcePath,
+    entry: &Entry,
     kind: DocKind,
     problems: &mut Problems,
 ) -> Option<Document> {
+    let path = &entry.path;
     let file_name = path
         .disk
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (index, folder) = if path.disk.is_dir() {
+    let (index, folder) = if entry.is_dir {
         let index = SourcePath::new(root, path.disk.join("index.md"));
         if !index.disk.is_file() {
             problems.push(
@@ -412,17 +443,15 @@ fn load_document(
         .map_err(|found| problems.extend(found))
         .ok()?;
     if let Some(folder) = folder {
-        let (datasets, broken) = load_datasets(root, &folder, problems);
+        // The note and the datasets beside it are read; everything else is copied.
+        let (datasets, attachments): (Vec<_>, Vec<_>) = load_attachments(root, &folder, problems)
+            .into_iter()
+            .filter(|file| file.name != "index.md")
+            .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));
+        let (datasets, broken) = read_datasets(datasets.into_iter().map(|a| a.source), problems);
         document.datasets = datasets;
         document.broken_datasets = broken;
-        document.attachments = load_attachments(root, &folder, problems)
-            .into_iter()
-            .filter(|a| {
-                // The note and its datasets are read, not copied; everything else is.
-                let is_dataset = !a.name.contains('/') && is_yaml(Path::new(&a.name));
-                a.name != "index.md" && !is_dataset
-            })
-            .collect();
+        document.attachments = attachments;
     }
     document.fingerprint = document.hash_sources();
     Some(document)
