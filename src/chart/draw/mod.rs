@@ -387,28 +387,19 @@ fn finish(
     let plotters_head = format!(
         "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"
     );
-    let mut body = body
+    let body = body
         .strip_prefix(&plotters_head)
         .unwrap_or(body)
-        .trim_start()
-        .to_owned();
+        .trim_start();
     let mut defs = String::new();
+    let mut colours = Vec::new();
     for i in 1..series {
         let colour = palette.colour(i);
         let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
-        body = body.replace(
-            &format!("fill=\"{hex}\""),
-            &format!("fill=\"url(#{id}-p{i})\""),
-        );
-        body = body.replace(
-            &format!("<polyline fill=\"none\" opacity=\"1\" stroke=\"{hex}\""),
-            &format!(
-                "<polyline fill=\"none\" opacity=\"1\" stroke=\"{hex}\" stroke-dasharray=\"{}\"",
-                dash(i)
-            ),
-        );
         defs.push_str(&pattern(&format!("{id}-p{i}"), &hex, i));
+        colours.push(hex);
     }
+    let body = mark_series(body, id, &colours);
     format!(
         "<svg viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{}{body}",
         escape(title),
@@ -419,6 +410,38 @@ fn finish(
             format!("<defs>\n{defs}</defs>\n")
         },
     )
+}
+
+/// Gives the series after the first their pattern and dash, in one pass over the drawing:
+/// what plotters filled with the colour of series `i` (`colours[i - 1]`) is filled with the
+/// pattern `ID-pI` instead, and a line it stroked with that colour gets the series' dashes.
+fn mark_series(body: &str, id: &str, colours: &[String]) -> String {
+    let mut marked = String::with_capacity(body.len() + body.len() / 16);
+    let mut copied = 0;
+    for (at, _) in body.match_indices("=\"#") {
+        let hex_at = at + 2;
+        let (Some(hex), Some("\"")) = (
+            body.get(hex_at..hex_at + 7),
+            body.get(hex_at + 7..hex_at + 8),
+        ) else {
+            continue;
+        };
+        let Some(index) = colours.iter().position(|colour| colour == hex) else {
+            continue;
+        };
+        let series = index + 1;
+        if body[..at].ends_with("fill") {
+            marked.push_str(&body[copied..at]);
+            marked.push_str(&format!("=\"url(#{id}-p{series})\""));
+            copied = hex_at + 8;
+        } else if body[..at].ends_with("stroke") {
+            marked.push_str(&body[copied..hex_at + 8]);
+            marked.push_str(&format!(" stroke-dasharray=\"{}\"", dash(series)));
+            copied = hex_at + 8;
+        }
+    }
+    marked.push_str(&body[copied..]);
+    marked
 }
 
 fn dash(series: usize) -> &'static str {
