@@ -112,13 +112,44 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     targets.par_iter().try_for_each(|(file, target)| {
         match (&file.content, file.content.in_memory()) {
             (_, Some(bytes)) => fs::write(target, bytes),
-            (Content::Copy(source), None) => fs::copy(source, target).map(|_| ()),
+            (Content::Copy(source), None) => {
+                let previous = safe_relative(&file.path).map(|relative| out.join(relative));
+                copy_unless_unchanged(source, target, previous.as_deref())
+            }
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
     })?;
 
     swap_in(staging.keep(), &out)
+}
+
+/// Copies `source` to `target`, giving the copy the source's modification time; or, when the
+/// previous output holds it unchanged (`previous`, of the same size and modification time),
+/// links that file instead: a site's PDFs and pictures are not copied again at every build.
+/// The previous output is removed once the new one is in place, so the link is then the
+/// file's only name.
+fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
+    let metadata = fs::metadata(source)?;
+    let modified = metadata.modified().ok();
+    if let (Some(previous), Some(modified)) = (previous, modified)
+        && let Ok(old) = fs::symlink_metadata(previous)
+        && old.is_file()
+        && old.len() == metadata.len()
+        && old.modified().ok() == Some(modified)
+        && fs::hard_link(previous, target).is_ok()
+    {
+        return Ok(());
+    }
+    fs::copy(source, target)?;
+    if let Some(modified) = modified {
+        // Without it the next build copies the file again; nothing worse.
+        let _ = fs::File::options()
+            .write(true)
+            .open(target)
+            .and_then(|copy| copy.set_modified(modified));
+    }
+    Ok(())
 }
 
 /// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step

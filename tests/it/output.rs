@@ -53,6 +53,45 @@ fn a_successful_build_replaces_the_whole_previous_output() {
 }
 
 #[test]
+fn unchanged_static_files_are_not_copied_again_and_changed_ones_are() {
+    use std::os::unix::fs::MetadataExt;
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("several"), site.path());
+    let out = site.path().join("output");
+    let inode = |path: &str| fs::metadata(out.join(path)).unwrap().ino();
+    build_ok(site.path(), &out, &[]);
+    let (charter, map) = (
+        inode("charter.pdf"),
+        inode("reports/2018-01-08-q4-2017/map.svg"),
+    );
+
+    // Nothing changed: the new output links the files of the previous one.
+    build_ok(site.path(), &out, &[]);
+    assert_eq!(
+        inode("charter.pdf"),
+        charter,
+        "a static file is not copied again"
+    );
+    assert_eq!(inode("reports/2018-01-08-q4-2017/map.svg"), map);
+    assert_eq!(
+        fs::read(out.join("charter.pdf")).unwrap(),
+        fs::read(site.path().join("content/static/charter.pdf")).unwrap()
+    );
+
+    // A file rewritten with as many bytes: its new time tells it apart, and it is copied.
+    let source = site.path().join("content/static/charter.pdf");
+    let text = fs::read(&source).unwrap();
+    let mut changed = text.clone();
+    changed[0] ^= 1;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&source, &changed).unwrap();
+    build_ok(site.path(), &out, &[]);
+    assert_ne!(inode("charter.pdf"), charter);
+    assert_eq!(fs::read(out.join("charter.pdf")).unwrap(), changed);
+    assert_eq!(inode("reports/2018-01-08-q4-2017/map.svg"), map);
+}
+
+#[test]
 fn a_folder_bilan_did_not_make_is_never_replaced() {
     let site = example_copy();
     let mine = site.path().join("my-documents");
