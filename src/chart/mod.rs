@@ -11,6 +11,7 @@ mod describe;
 mod draw;
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -153,6 +154,18 @@ fn reports_with<'a>(
         .collect();
     found.reverse();
     found
+}
+
+/// Feeds to `hasher` what a chart that follows its dataset across reports takes from other
+/// notes: the date and the dataset file of each report up to `doc` that has the dataset.
+/// Nothing for a chart of the note's own figures.
+pub fn hash_history(spec: &ChartSpec, site: &Site, doc: &Document, hasher: &mut impl Hasher) {
+    if spec.across.is_some() {
+        for (report, dataset) in reports_with(site, doc, &spec.data.value) {
+            report.date.hash(hasher);
+            dataset.hash_source(hasher);
+        }
+    }
 }
 
 /// The figures the chart shows, and the dataset its table and CSV come from.

@@ -32,7 +32,11 @@ pub struct LoadOptions {
 
 /// The notes and pages of an earlier load, for the next one to reuse those whose files have
 /// not changed (`serve` keeps one between rebuilds). A note is read from the files of its own
-/// folder only, so one whose folder was not touched reads the same again.
+/// folder only, so one whose folder was not touched reads the same again. A note is read
+/// again when the watcher names a path in it (`forget`), and also when the size or time of
+/// any of its files or folders differs from when it was read, so that a change the watcher
+/// missed, or made through a symbolic link, is not missed. A note that had problems is
+/// always read again.
 #[derive(Debug, Default)]
 pub struct LoadCache {
     /// By the path of the note's file or folder, as the walk of `content/` finds it.
@@ -44,6 +48,24 @@ pub struct LoadCache {
 struct Loaded {
     document: Option<Arc<Document>>,
     problems: Vec<Problem>,
+    /// Every file and folder it was read from, with its size and time then.
+    stamps: Vec<(PathBuf, Stamp)>,
+}
+
+/// A file's size and modification time (through symbolic links), or nothing if it is gone.
+type Stamp = Option<(u64, Option<std::time::SystemTime>)>;
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path)
+        .ok()
+        .map(|metadata| (metadata.len(), metadata.modified().ok()))
+}
+
+impl Loaded {
+    /// Whether its files are all as they were when it was read.
+    fn unchanged(&self) -> bool {
+        self.stamps.iter().all(|(path, then)| stamp(path) == *then)
+    }
 }
 
 impl LoadCache {
@@ -335,7 +357,12 @@ pub(crate) fn load_attachments(
     dir: &Path,
     problems: &mut Problems,
 ) -> Vec<Attachment> {
-    entries(root, dir, usize::MAX, problems)
+    attachments_in(dir, entries(root, dir, usize::MAX, problems))
+}
+
+/// The files among `listed`, found under `dir`, named from there.
+fn attachments_in(dir: &Path, listed: Vec<Entry>) -> Vec<Attachment> {
+    listed
         .into_iter()
         .filter(|entry| entry.is_file)
         .filter_map(|Entry { path: source, .. }| {
@@ -365,31 +392,51 @@ fn load_documents(
     let found: Vec<(PathBuf, Loaded)> = entries(root, dir, 1, problems)
         .into_par_iter()
         .map(|entry| {
-            if let Some(known) = previous.get(&entry.path.disk) {
+            if let Some(known) = previous.get(&entry.path.disk)
+                && known.unchanged()
+            {
                 return (entry.path.disk, known.clone());
             }
             let mut found = Problems::default();
-            let document = load_document(root, &entry, kind, &mut found).map(Arc::new);
+            let mut read = vec![entry.path.disk.clone()];
+            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
+            let stamps = read
+                .into_iter()
+                .map(|path| {
+                    let then = stamp(&path);
+                    (path, then)
+                })
+                .collect();
             let problems = found.0;
-            (entry.path.disk, Loaded { document, problems })
+            let loaded = Loaded {
+                document,
+                problems,
+                stamps,
+            };
+            (entry.path.disk, loaded)
         })
         .collect();
     let mut documents = Vec::new();
     for (path, entry) in found {
         problems.extend(entry.problems.iter().cloned());
         documents.extend(entry.document.clone());
-        loaded.insert(path, entry);
+        // A note with problems is read again next time: what it points to may have changed
+        // (a link's target created, say) without the note changing.
+        if entry.problems.is_empty() {
+            loaded.insert(path, entry);
+        }
     }
     documents
 }
 
 /// Reads the note (or page) at `path`: `NAME.md`, or `NAME/index.md` with its datasets and
-/// attachments beside it.
+/// attachments beside it. The files and folders in its folder are added to `read`.
 fn load_document(
     root: &Path,
     entry: &Entry,
     kind: DocKind,
     problems: &mut Problems,
+    read: &mut Vec<PathBuf>,
 ) -> Option<Document> {
     let path = &entry.path;
     let file_name = path
@@ -444,7 +491,9 @@ fn load_document(
         .ok()?;
     if let Some(folder) = folder {
         // The note and the datasets beside it are read; everything else is copied.
-        let (datasets, attachments): (Vec<_>, Vec<_>) = load_attachments(root, &folder, problems)
+        let listed = entries(root, &folder, usize::MAX, problems);
+        read.extend(listed.iter().map(|entry| entry.path.disk.clone()));
+        let (datasets, attachments): (Vec<_>, Vec<_>) = attachments_in(&folder, listed)
             .into_iter()
             .filter(|file| file.name != "index.md")
             .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));

@@ -4,7 +4,6 @@
 //! The costly part, the body (Markdown, tables, charts, CSVs, preview), is made apart from
 //! the page around it, so that `serve` can keep it between rebuilds (see `Cache`).
 
-use std::fmt;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -239,21 +238,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// A hash of everything a document's body is made from: the site's settings, words,
-    /// colours and shared datasets (`site_key`), the document's files, and the figures of
-    /// the charts that follow a dataset across reports, which come from other notes.
+    /// colours and shared datasets (`site_key`), the document's files, and the datasets of
+    /// other notes that its charts follow across reports.
     fn body_key(&self, doc: &Document) -> u64 {
         let mut hasher = DefaultHasher::new();
         self.site_key.hash(&mut hasher);
         doc.fingerprint.hash(&mut hasher);
-        let site = self.site;
         for placed in &doc.blocks {
-            if let Block::Chart(spec) = &placed.block
-                && spec.across.is_some()
-            {
-                let data =
-                    chart::chart_data(spec, site, doc, &site.theme.strings, site.config.language);
-                // The figures' written form is hashed: every value, label and column type.
-                let _ = fmt::write(&mut HashWriter(&mut hasher), format_args!("{data:?}"));
+            if let Block::Chart(spec) = &placed.block {
+                chart::hash_history(spec, self.site, doc, &mut hasher);
             }
         }
         hasher.finish()
@@ -273,14 +266,4 @@ pub(super) fn site_key(site: &Site) -> u64 {
     }
     site.broken_data.hash(&mut hasher);
     hasher.finish()
-}
-
-/// Feeds formatted text to a hasher, without building the string.
-struct HashWriter<'a>(&'a mut DefaultHasher);
-
-impl fmt::Write for HashWriter<'_> {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.0.write(text.as_bytes());
-        Ok(())
-    }
 }

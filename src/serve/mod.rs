@@ -85,7 +85,12 @@ pub struct Built {
 
 impl Session {
     pub fn new(root: &Path, options: &LoadOptions) -> Session {
-        let root_forms = [std::path::absolute(root), root.canonicalize()]
+        let named = if root.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            root
+        };
+        let root_forms = [std::path::absolute(named), named.canonicalize()]
             .into_iter()
             .flatten()
             .collect();
@@ -99,7 +104,8 @@ impl Session {
     }
 
     /// Tells the session that `path` was written, created, removed or renamed. The path
-    /// may be relative to the working folder or absolute, whatever form the root has.
+    /// may be relative to the working folder or absolute, whatever form the root has; one
+    /// that cannot be placed in the site makes the session read everything again.
     pub fn changed(&mut self, path: &Path) {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let inside = self
@@ -108,7 +114,7 @@ impl Session {
             .find_map(|root| absolute.strip_prefix(root).ok());
         match inside {
             Some(inside) => self.loaded.forget(&self.root.join(inside)),
-            None => self.loaded.forget(path),
+            None => self.changed_everything(),
         }
     }
 
@@ -184,6 +190,8 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
     while let Some(burst) = wait_for_change(&changes) {
         for event in burst {
             match event {
+                // bilan's own reading of the files.
+                Ok(event) if event.kind.is_access() => {}
                 Ok(event) if !event.need_rescan() => {
                     for path in &event.paths {
                         session.changed(path);
@@ -214,22 +222,25 @@ fn listen(bind: IpAddr, port: u16) -> anyhow::Result<(tiny_http::Server, u16)> {
     )
 }
 
-/// Waits for a change that matters, then for the burst of changes to end, and returns the
-/// burst; `None` when the watcher is gone.
+/// Waits for a change that matters, then for the burst of changes to end, and returns every
+/// change since the last call (those that alone would not start a rebuild too, since they
+/// may still change what is built); `None` when the watcher is gone.
 fn wait_for_change(
     changes: &Receiver<notify::Result<notify::Event>>,
 ) -> Option<Vec<notify::Result<notify::Event>>> {
+    let mut burst = Vec::new();
     loop {
         let event = changes.recv().ok()?;
-        if !matters(&event) {
-            continue;
+        let starts = matters(&event);
+        burst.push(event);
+        if starts {
+            break;
         }
-        let mut burst = vec![event];
-        while let Ok(event) = changes.recv_timeout(QUIET) {
-            burst.push(event);
-        }
-        return Some(burst);
     }
+    while let Ok(event) = changes.recv_timeout(QUIET) {
+        burst.push(event);
+    }
+    Some(burst)
 }
 
 /// A change to a file of the site, not an editor's swap or backup file, nor a mere read.

@@ -203,6 +203,36 @@ fn a_rebuild_draws_again_only_what_an_edit_touches_and_matches_a_build_from_scra
     writer.session.changed(&reports);
     let (_, files) = writer.rebuild();
     assert!(page(&files, "rapports/2018-04-09-q1/index.html").contains("Une autre version."));
+
+    // A change the watcher missed: the note's files are not as they were, so it is read.
+    let note = writer.path(&format!("{Q1}/index.md"));
+    fs::write(
+        &note,
+        read(&note) + "\nUne modification que personne n'a signalée.\n",
+    )
+    .unwrap();
+    let (drawn, files) = writer.rebuild();
+    assert_eq!(drawn, 1);
+    assert!(page(&files, "rapports/2018-04-09-q1/index.html").contains("que personne"));
+
+    // A dataset that is a link to a file outside `content/`: the watcher names the file it
+    // leads to, not the note; the note is read again all the same.
+    let shared = writer.path("shared/sites.yaml");
+    fs::create_dir_all(shared.parent().unwrap()).unwrap();
+    fs::rename(writer.path(&format!("{Q4}/sites.yaml")), &shared).unwrap();
+    std::os::unix::fs::symlink(
+        "../../../shared/sites.yaml",
+        writer.path(&format!("{Q4}/sites.yaml")),
+    )
+    .unwrap();
+    writer
+        .session
+        .changed(&writer.path(&format!("{Q4}/sites.yaml")));
+    writer.rebuild();
+    fs::write(&shared, read(&shared).replace("entered: 32", "entered: 33")).unwrap();
+    writer.session.changed(&shared);
+    let (_, files) = writer.rebuild();
+    assert!(page(&files, "rapports/2018-01-08-q4/index.html").contains(">33<"));
 }
 
 #[test]

@@ -414,7 +414,8 @@ fn finish(
 
 /// Gives the series after the first their pattern and dash, in one pass over the drawing:
 /// what plotters filled with the colour of series `i` (`colours[i - 1]`) is filled with the
-/// pattern `ID-pI` instead, and a line it stroked with that colour gets the series' dashes.
+/// pattern `ID-pI` instead, and a line (a polyline) it stroked with that colour gets the
+/// series' dashes.
 fn mark_series(body: &str, id: &str, colours: &[String]) -> String {
     let mut marked = String::with_capacity(body.len() + body.len() / 16);
     let mut copied = 0;
@@ -434,7 +435,11 @@ fn mark_series(body: &str, id: &str, colours: &[String]) -> String {
             marked.push_str(&body[copied..at]);
             marked.push_str(&format!("=\"url(#{id}-p{series})\""));
             copied = hex_at + 8;
-        } else if body[..at].ends_with("stroke") {
+        } else if body[..at].ends_with("stroke")
+            && body[..at]
+                .rfind('<')
+                .is_some_and(|open| body[open..].starts_with("<polyline"))
+        {
             marked.push_str(&body[copied..hex_at + 8]);
             marked.push_str(&format!(" stroke-dasharray=\"{}\"", dash(series)));
             copied = hex_at + 8;
