@@ -41,6 +41,8 @@ pub struct LoadOptions {
 pub struct LoadCache {
     /// By the path of the note's file or folder, as the walk of `content/` finds it.
     documents: HashMap<PathBuf, Loaded>,
+    /// Whether notes are kept at all: a single build keeps none.
+    keeping: bool,
 }
 
 /// A note or page as it was read, or the problems that kept it from being read.
@@ -69,6 +71,14 @@ impl Loaded {
 }
 
 impl LoadCache {
+    /// A cache that keeps the notes of each load for the next one.
+    pub fn keeping() -> Self {
+        LoadCache {
+            documents: HashMap::new(),
+            keeping: true,
+        }
+    }
+
     /// Forgets the notes that `path` is in (a file changed in a note's folder) or holds (a
     /// folder of notes moved away), so that the next load reads them again.
     pub fn forget(&mut self, path: &Path) {
@@ -159,9 +169,11 @@ impl Site {
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
         let previous = std::mem::take(&mut cache.documents);
+        // A single build keeps nothing, and so stamps nothing.
+        let mut kept = cache.keeping.then_some(&mut cache.documents);
         let mut documents = |folder: &str, kind: DocKind, problems: &mut Problems| {
             let dir = content.join(folder);
-            load_documents(root, &dir, kind, &previous, &mut cache.documents, problems)
+            load_documents(root, &dir, kind, &previous, kept.as_deref_mut(), problems)
         };
         let mut reports = documents("reports", DocKind::Report, &mut problems);
         let mut pages = documents("pages", DocKind::Page, &mut problems);
@@ -385,9 +397,10 @@ fn load_documents(
     dir: &Path,
     kind: DocKind,
     previous: &HashMap<PathBuf, Loaded>,
-    loaded: &mut HashMap<PathBuf, Loaded>,
+    mut loaded: Option<&mut HashMap<PathBuf, Loaded>>,
     problems: &mut Problems,
 ) -> Vec<Arc<Document>> {
+    let keeping = loaded.is_some();
     // Each note is read on its own, in parallel; the results keep the folder's order.
     let found: Vec<(PathBuf, Loaded)> = entries(root, dir, 1, problems)
         .into_par_iter()
@@ -400,13 +413,16 @@ fn load_documents(
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
             let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
-            let stamps = read
-                .into_iter()
-                .map(|path| {
-                    let then = stamp(&path);
-                    (path, then)
-                })
-                .collect();
+            let stamps = if keeping {
+                read.into_iter()
+                    .map(|path| {
+                        let then = stamp(&path);
+                        (path, then)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let problems = found.0;
             let loaded = Loaded {
                 document,
@@ -422,7 +438,9 @@ fn load_documents(
         documents.extend(entry.document.clone());
         // A note with problems is read again next time: what it points to may have changed
         // (a link's target created, say) without the note changing.
-        if entry.problems.is_empty() {
+        if let Some(loaded) = loaded.as_deref_mut()
+            && entry.problems.is_empty()
+        {
             loaded.insert(path, entry);
         }
     }

@@ -98,7 +98,7 @@ impl Session {
             root: root.to_path_buf(),
             root_forms,
             options: options.clone(),
-            loaded: LoadCache::default(),
+            loaded: LoadCache::keeping(),
             rendered: render::Cache::default(),
         }
     }
