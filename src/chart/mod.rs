@@ -138,22 +138,10 @@ impl ChartData {
 /// The reports, oldest first, that have a dataset called `name`, up to `doc` (included).
 fn reports_with<'a>(
     site: &'a Site,
-    doc: &'a Document,
+    doc: &Document,
     name: &str,
 ) -> Vec<(&'a Document, &'a Arc<Dataset>)> {
-    let mut found: Vec<_> = site
-        .reports
-        .iter()
-        .filter(|report| report.date <= doc.date)
-        .filter_map(|report| {
-            report
-                .datasets
-                .get(name)
-                .map(|dataset| (&**report, dataset))
-        })
-        .collect();
-    found.reverse();
-    found
+    site.history(doc, name).collect()
 }
 
 /// Feeds to `hasher` what a chart that follows its dataset across reports takes from other

@@ -115,6 +115,9 @@ pub struct Site {
     /// `content/static/`, copied to the root of the output.
     pub static_files: Vec<Attachment>,
     pub theme: Theme,
+    /// For each dataset name, the reports whose folder has one (indices into `reports`),
+    /// oldest first: what a chart that follows the dataset across reports shows.
+    histories: HashMap<String, Vec<usize>>,
 }
 
 impl Site {
@@ -183,6 +186,13 @@ impl Site {
         }
         reports.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let static_files = load_attachments(root, &content.join("static"), &mut problems);
+        // Oldest first, each report with the datasets of its folder, once for every chart.
+        let mut histories: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, report) in reports.iter().enumerate().rev() {
+            for name in report.datasets.keys() {
+                histories.entry(name.clone()).or_default().push(index);
+            }
+        }
 
         let site = Site {
             root: root.to_path_buf(),
@@ -193,6 +203,7 @@ impl Site {
             broken_data,
             static_files,
             theme,
+            histories,
         };
         Ok((site, problems))
     }
@@ -200,6 +211,21 @@ impl Site {
     /// The dataset `name` as `doc` sees it: its own, or else the global one.
     pub fn dataset<'a>(&'a self, doc: &'a Document, name: &str) -> Option<&'a Arc<Dataset>> {
         doc.datasets.get(name).or_else(|| self.data.get(name))
+    }
+
+    /// The reports that have a dataset `name` in their folder, oldest first, up to the date
+    /// of `doc` (included), with that dataset.
+    pub fn history<'a>(
+        &'a self,
+        doc: &Document,
+        name: &str,
+    ) -> impl Iterator<Item = (&'a Document, &'a Arc<Dataset>)> {
+        let reports = self.histories.get(name).map_or(&[][..], Vec::as_slice);
+        let end = reports.partition_point(|&index| self.reports[index].date <= doc.date);
+        reports[..end].iter().filter_map(move |&index| {
+            let report = &*self.reports[index];
+            Some((report, report.datasets.get(name)?))
+        })
     }
 
     /// Whether `name` is a dataset that exists but could not be read.
