@@ -399,7 +399,7 @@ fn finish(
         defs.push_str(&pattern(&format!("{id}-p{i}"), &hex, i));
         colours.push(hex);
     }
-    let body = mark_series(body, id, &colours);
+    let body = tidy(&mark_series(body, id, &colours));
     format!(
         "<svg viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{}{body}",
         escape(title),
@@ -447,6 +447,30 @@ fn mark_series(body: &str, id: &str, colours: &[String]) -> String {
     }
     marked.push_str(&body[copied..]);
     marked
+}
+
+/// Leaves out what plotters writes to no effect (`opacity="1"` on every element, the
+/// default), and writes font sizes as the layout gave them: plotters divides them by 1.24,
+/// which leaves float noise (`13.000000000000002`).
+fn tidy(body: &str) -> String {
+    let body = body.replace(" opacity=\"1\"", "");
+    let mut tidied = String::with_capacity(body.len());
+    let mut copied = 0;
+    for (at, found) in body.match_indices("font-size=\"") {
+        let start = at + found.len();
+        let Some(length) = body[start..].find('"') else {
+            continue;
+        };
+        let Ok(size) = body[start..start + length].parse::<f64>() else {
+            continue;
+        };
+        tidied.push_str(&body[copied..start]);
+        let rounded = format!("{size:.2}");
+        tidied.push_str(rounded.trim_end_matches('0').trim_end_matches('.'));
+        copied = start + length;
+    }
+    tidied.push_str(&body[copied..]);
+    tidied
 }
 
 fn dash(series: usize) -> &'static str {
