@@ -251,43 +251,58 @@ pub fn site<'a>(
             .collect::<Vec<bool>>()
     };
     let (first_report, first_page) = (first(&site.reports), first(&site.pages));
-    let reports: Vec<_> = site
-        .reports
-        .par_iter()
-        .enumerate()
-        .filter(|(index, _)| first_report[*index])
-        .map(|(index, doc)| {
-            let previous = renderer.report_links.get(index + 1);
-            let next = index
-                .checked_sub(1)
-                .and_then(|i| renderer.report_links.get(i));
-            rendered_page(renderer.document(doc, previous, next))
-        })
-        .collect();
-    let pages: Vec<_> = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .filter(|(index, _)| first_page[*index])
-        .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
-        .collect();
+    let reports = || -> Vec<_> {
+        site.reports
+            .par_iter()
+            .enumerate()
+            .filter(|(index, _)| first_report[*index])
+            .map(|(index, doc)| {
+                let previous = renderer.report_links.get(index + 1);
+                let next = index
+                    .checked_sub(1)
+                    .and_then(|i| renderer.report_links.get(i));
+                rendered_page(renderer.document(doc, previous, next))
+            })
+            .collect()
+    };
+    let pages = || -> Vec<_> {
+        site.pages
+            .par_iter()
+            .enumerate()
+            .filter(|(index, _)| first_page[*index])
+            .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
+            .collect()
+    };
+    // The home page and the archive list every report: on a large site each is a long
+    // page, so they are made alongside the notes rather than after them.
     let archive = format!("{}/index.html", site.config.reports_path);
-    let listings = [
-        renderer.listing(
-            "index.html",
-            "home",
-            site.config.title.clone(),
-            "index.html",
-        ),
-        renderer.listing(
-            &archive,
-            "reports",
-            site.theme.strings.get("reports").to_owned(),
-            "reports.html",
-        ),
-        renderer.not_found(),
-    ]
-    .map(|result| rendered_page(result.map(RenderedPage::from)));
+    let listing = |which: Listing| {
+        let made = match which {
+            Listing::Home => renderer.listing(
+                "index.html",
+                "home",
+                site.config.title.clone(),
+                "index.html",
+            ),
+            Listing::Archive => renderer.listing(
+                &archive,
+                "reports",
+                site.theme.strings.get("reports").to_owned(),
+                "reports.html",
+            ),
+            Listing::NotFound => renderer.not_found(),
+        };
+        rendered_page(made.map(RenderedPage::from))
+    };
+    let (listings, (reports, pages)) = rayon::join(
+        || {
+            [Listing::Home, Listing::Archive, Listing::NotFound]
+                .into_par_iter()
+                .map(listing)
+                .collect::<Vec<_>>()
+        },
+        || rayon::join(reports, pages),
+    );
 
     let mut files = Vec::new();
     let mut links = Vec::new();
@@ -361,6 +376,14 @@ pub fn site<'a>(
         links,
         notes,
     })
+}
+
+/// The pages that are not a note's.
+#[derive(Debug, Clone, Copy)]
+enum Listing {
+    Home,
+    Archive,
+    NotFound,
 }
 
 /// Two sources that would be written to the same place are a problem, not a silent overwrite.
