@@ -1,20 +1,21 @@
 //! Rendering: the whole site in memory as a list of files, nothing written to disk.
 
+mod cache;
 pub mod context;
 mod document;
 mod feed;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+pub use self::cache::Cache;
+use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
-use self::document::Body;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
@@ -51,121 +52,6 @@ impl Content {
             Content::BuiltIn(bytes) => Some(bytes),
             Content::Copy(_) => None,
         }
-    }
-}
-
-/// What rendering keeps from one build to the next (`serve` holds one), by a hash of
-/// everything each piece is made from:
-/// - the body of each document: its Markdown with tables and charts drawn, its CSVs, its
-///   preview picture. A rebuild draws again only the bodies whose sources changed: the note
-///   edited, and the notes whose charts follow its datasets across reports;
-/// - the page around each body, which also depends on the templates, the note's neighbours
-///   and the list of every report (which any template may show).
-#[derive(Debug, Default)]
-pub struct Cache {
-    bodies: Store<Body>,
-    pages: Store<Vec<u8>>,
-    drawn: AtomicUsize,
-}
-
-impl Cache {
-    /// How many bodies the last build drew, rather than took from the cache.
-    pub fn drawn(&self) -> usize {
-        self.drawn.load(Ordering::Relaxed)
-    }
-}
-
-/// Pieces of a build, by the hash of their sources.
-#[derive(Debug)]
-struct Store<T>(Mutex<HashMap<u64, Arc<T>>>);
-
-impl<T> Default for Store<T> {
-    fn default() -> Self {
-        Store(Mutex::default())
-    }
-}
-
-/// The pieces of one kind in one build: those of the last build, to take from, and those of
-/// this one, which the store keeps when the build is over.
-#[derive(Debug)]
-struct Kept<'c, T> {
-    store: &'c Store<T>,
-    previous: HashMap<u64, Arc<T>>,
-    kept: Mutex<HashMap<u64, Arc<T>>>,
-}
-
-impl<'c, T> Kept<'c, T> {
-    fn new(store: &'c Store<T>) -> Self {
-        let previous = std::mem::take(&mut *store.0.lock().unwrap_or_else(|e| e.into_inner()));
-        Kept {
-            store,
-            previous,
-            kept: Mutex::default(),
-        }
-    }
-
-    /// The piece whose sources hash to `key`: the last build's, or else the one `make`
-    /// makes.
-    fn get_or_make<E>(&self, key: u64, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
-        let piece = match self.previous.get(&key) {
-            Some(piece) => Arc::clone(piece),
-            None => Arc::new(make()?),
-        };
-        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
-        kept.insert(key, Arc::clone(&piece));
-        Ok(piece)
-    }
-}
-
-impl<T> Drop for Kept<'_, T> {
-    /// Whatever way the build ends, the store keeps the pieces it used, and only those.
-    fn drop(&mut self) {
-        let kept = std::mem::take(self.kept.get_mut().unwrap_or_else(|e| e.into_inner()));
-        *self.store.0.lock().unwrap_or_else(|e| e.into_inner()) = kept;
-    }
-}
-
-/// A build's use of a `Cache`.
-#[derive(Debug)]
-struct Caching<'c> {
-    bodies: Kept<'c, Body>,
-    pages: Kept<'c, Vec<u8>>,
-    drawn: &'c AtomicUsize,
-    /// What pages are made from beside their own document (`Renderer::new`).
-    pages_key: u64,
-}
-
-impl Caching<'_> {
-    /// The body whose sources hash to `key`: the last build's, or else drawn by `draw`.
-    fn body(&self, key: u64, draw: impl FnOnce() -> Body) -> Arc<Body> {
-        let Ok(body) = self.bodies.get_or_make(key, || {
-            self.drawn.fetch_add(1, Ordering::Relaxed);
-            Ok::<_, std::convert::Infallible>(draw())
-        });
-        body
-    }
-
-    /// The hash of what a page is made from: its body, its place, its neighbours, and what
-    /// every page is made from (`pages_key`).
-    fn page_key(
-        &self,
-        body_key: u64,
-        path: &str,
-        previous: Option<&ReportLink>,
-        next: Option<&ReportLink>,
-    ) -> u64 {
-        let mut hasher = DefaultHasher::new();
-        (self.pages_key, body_key, path, previous, next).hash(&mut hasher);
-        hasher.finish()
-    }
-
-    /// The page whose sources hash to `key`: the last build's, or else the one `make` makes.
-    fn page(
-        &self,
-        key: u64,
-        make: impl FnOnce() -> Result<Vec<u8>, Problem>,
-    ) -> Result<Arc<Vec<u8>>, Problem> {
-        self.pages.get_or_make(key, make)
     }
 }
 
@@ -470,17 +356,12 @@ impl<'a> Renderer<'a> {
         })?;
         let site_key = cache.map_or(0, |_| document::site_key(site));
         let cache = cache.map(|cache| {
-            cache.drawn.store(0, Ordering::Relaxed);
+            // What every page is made from beside its own document.
             let mut hasher = DefaultHasher::new();
             site_key.hash(&mut hasher);
             site.theme.hash_templates(&mut hasher);
             report_links.hash(&mut hasher);
-            Caching {
-                bodies: Kept::new(&cache.bodies),
-                pages: Kept::new(&cache.pages),
-                drawn: &cache.drawn,
-                pages_key: hasher.finish(),
-            }
+            Caching::new(cache, hasher.finish())
         });
         Ok(Renderer {
             site,
