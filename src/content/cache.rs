@@ -68,13 +68,4 @@ impl LoadCache {
     pub fn clear(&mut self) {
         self.documents.clear();
     }
-
-    /// How many notes and pages are kept.
-    pub fn len(&self) -> usize {
-        self.documents.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
 }

@@ -4,6 +4,7 @@ mod cache;
 pub mod context;
 mod document;
 mod feed;
+mod listing;
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -16,6 +17,7 @@ use tera::{Context, Tera};
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::listing::Listing;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
@@ -264,14 +266,6 @@ pub fn site<'a>(
     })
 }
 
-/// The pages that are not a note's.
-#[derive(Debug, Clone, Copy)]
-enum Listing {
-    Home,
-    Archive,
-    NotFound,
-}
-
 /// Two sources that would be written to the same place are a problem, not a silent overwrite.
 fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
     let mut seen: BTreeMap<&str, &OutputFile> = BTreeMap::new();
@@ -371,50 +365,6 @@ impl<'a> Renderer<'a> {
             base,
             report_links,
         })
-    }
-
-    /// The home page or the archive: lists of reports.
-    fn listing(
-        &self,
-        path: &str,
-        kind: &'static str,
-        title: String,
-        template: &str,
-    ) -> Result<Vec<OutputFile>, Problem> {
-        let page = self.page_context(kind, title, self.site.config.description.clone(), path);
-        let html = self.render(template, path, &page, |_| {})?;
-        Ok(vec![html_file(path, html, "content/site.yaml")])
-    }
-
-    fn not_found(&self) -> Result<Vec<OutputFile>, Problem> {
-        let title = self.site.theme.strings.get("not_found").to_owned();
-        let description = self.site.config.description.clone();
-        let page = self.page_context("not_found", title, description, "404.html");
-        // A 404 page is served at any address, so its links start from the site's root
-        // (known from `base_url`, else taken to be the host's root), and it carries its
-        // stylesheet within, so that it looks right wherever it is served.
-        let root = self
-            .site
-            .config
-            .base_url
-            .as_deref()
-            .and_then(|url| url.splitn(4, '/').nth(3))
-            .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
-        let mut context = self.base.clone();
-        context.insert("root", &root);
-        context.insert("assets", &format!("{root}assets/"));
-        context.insert("page", &page);
-        let style = match self.site.theme.assets.get("style.css") {
-            Some(AssetSource::BuiltIn(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
-            Some(AssetSource::File(path)) => std::fs::read_to_string(&path.disk).ok(),
-            None => None,
-        };
-        context.insert("inline_style", &style);
-        let html = self
-            .tera
-            .render("404.html", &context)
-            .map_err(|e| self.site.theme.template_problem(&e))?;
-        Ok(vec![html_file("404.html", html, "content/site.yaml")])
     }
 
     fn page_context(

@@ -91,15 +91,18 @@ fn a_menu_link_that_leads_nowhere_is_located_in_site_yaml() {
 fn new_report_starts_from_the_latest_note_and_checks() {
     let site = example_copy();
     let root = site.path();
-    let result = bilan(&[
-        &"new",
-        &"report",
-        &"Point d'avancement",
-        &"--date",
-        &"2018-01-08",
-        &"--root",
-        &root,
-    ]);
+    let new_report = || {
+        bilan(&[
+            &"new",
+            &"report",
+            &"Point d'avancement",
+            &"--date",
+            &"2018-01-08",
+            &"--root",
+            &root,
+        ])
+    };
+    let result = new_report();
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
     let folder = root.join("content/reports/2018-01-08-point-d-avancement");
     let latest = root.join("content/reports/2017-10-02-point-d-avancement");
@@ -131,15 +134,7 @@ fn new_report_starts_from_the_latest_note_and_checks() {
 
     // Never over an existing note.
     fs::write(folder.join("index.md"), "mine").unwrap();
-    let again = bilan(&[
-        &"new",
-        &"report",
-        &"Point d'avancement",
-        &"--date",
-        &"2018-01-08",
-        &"--root",
-        &root,
-    ]);
+    let again = new_report();
     assert_eq!(again.status.code(), Some(1));
     assert!(
         stderr(&again).contains("already exists; nothing was changed"),

@@ -90,6 +90,17 @@ const CASES: &[(&str, &[&str])] = &[
 ];
 
 /// Runs bilan and kills it if it takes longer than a generous bound: a hang is a failure.
+/// Builds the site at `root` into its `output/` under the same bound.
+fn build_bounded(root: &Path) -> (Output, Duration) {
+    run_bounded(&[
+        &"build",
+        &"--root",
+        &root,
+        &"--output",
+        &root.join("output"),
+    ])
+}
+
 fn run_bounded(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (Output, Duration) {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
@@ -155,13 +166,7 @@ fn a_50_megabyte_dataset_is_refused_quickly() {
         text.push_str(row);
     }
     fs::write(data.join("huge.yaml"), text).unwrap();
-    let (result, _) = run_bounded(&[
-        &"build",
-        &"--root",
-        &site.path(),
-        &"--output",
-        &site.path().join("output"),
-    ]);
+    let (result, _) = build_bounded(site.path());
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");
     assert!(
@@ -181,13 +186,7 @@ fn a_file_that_links_outside_the_site_is_not_read() {
         site.path().join("content/data/secret.yaml"),
     )
     .unwrap();
-    let (result, _) = run_bounded(&[
-        &"build",
-        &"--root",
-        &site.path(),
-        &"--output",
-        &site.path().join("output"),
-    ]);
+    let (result, _) = build_bounded(site.path());
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");
     assert!(
