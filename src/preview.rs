@@ -101,7 +101,6 @@ fn draw<DB: DrawingBackend>(
             scale,
             offset: (left, top),
             font: FONT,
-            font_factor: 1.0,
         };
         paint_marks(area, &laid, palette, &pen);
     } else if let Some(summary) = preview.summary {

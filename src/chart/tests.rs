@@ -221,7 +221,7 @@ fn hostile_labels_are_escaped() {
         svg.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"),
         "{svg}"
     );
-    assert!(svg.contains("&lt;script&gt;&apos;&amp;&quot;"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;&#39;&amp;&quot;"), "{svg}");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Where everything of a chart goes: pure geometry, from the figures to a list of marks.
-//! Nothing here draws; `super::paint` turns the marks into SVG with plotters.
+//! Nothing here draws: `super::svg` writes the marks as SVG.
 
 use super::text::{nice_ticks, text_width, wrap};
 use super::{Anchor, Baseline, Layout, Mark, Paint, Size, TextMark};
@@ -60,7 +60,6 @@ pub(super) fn text(
         anchor,
         baseline,
         paint,
-        bold: false,
     })
 }
 

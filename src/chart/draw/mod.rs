@@ -1,13 +1,10 @@
-//! Drawing a chart as SVG with plotters' SVG backend, into a string.
-//!
-//! `layout` places every mark; `paint` draws them with plotters; the result is then given
-//! what plotters does not write: a `viewBox` without a fixed size, `role="img"`, a `<title>`
-//! and a `<desc>`, and fill patterns and dashes so that series stay apart in black and white.
+//! Drawing a chart: `layout` places every mark, then `svg` writes them as SVG for the page,
+//! and `paint_marks` paints the same marks with plotters on the bitmap of a link preview.
 
 mod bars;
-mod finish;
 mod layout;
 mod pie;
+mod svg;
 mod text;
 
 use plotters::coord::Shift;
@@ -17,7 +14,6 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::ChartData;
 use crate::locale::{Language, Strings};
 
-use self::finish::finish;
 pub use self::layout::layout;
 #[cfg(test)]
 use self::text::text_width;
@@ -98,9 +94,14 @@ impl Palette {
     /// The colour of series `i`; past the end of the palette the colours come round again,
     /// nudged so that every series keeps a colour of its own.
     fn colour(&self, i: usize) -> RGBColor {
+        let (r, g, b) = self.rgb(i);
+        RGBColor(r, g, b)
+    }
+
+    fn rgb(&self, i: usize) -> (u8, u8, u8) {
         let (r, g, b) = self.0[i % self.0.len()];
         let round = (i / self.0.len()) as u8;
-        RGBColor(r ^ round, g ^ round, b ^ round)
+        (r ^ round, g ^ round, b ^ round)
     }
 }
 
@@ -115,13 +116,29 @@ pub enum Paint {
 }
 
 impl Paint {
-    fn colour(self) -> RGBColor {
+    fn rgb(self) -> (u8, u8, u8) {
         match self {
-            Paint::Ink => RGBColor(0x1C, 0x24, 0x30),
-            Paint::Muted => RGBColor(0x4D, 0x58, 0x66),
-            Paint::Grid => RGBColor(0xDD, 0xE2, 0xE8),
-            Paint::Axis => RGBColor(0x6B, 0x75, 0x80),
-            Paint::White => RGBColor(0xFF, 0xFF, 0xFF),
+            Paint::Ink => (0x1C, 0x24, 0x30),
+            Paint::Muted => (0x4D, 0x58, 0x66),
+            Paint::Grid => (0xDD, 0xE2, 0xE8),
+            Paint::Axis => (0x6B, 0x75, 0x80),
+            Paint::White => (0xFF, 0xFF, 0xFF),
+        }
+    }
+
+    fn colour(self) -> RGBColor {
+        let (r, g, b) = self.rgb();
+        RGBColor(r, g, b)
+    }
+
+    /// The colour as SVG writes it.
+    fn hex(self) -> &'static str {
+        match self {
+            Paint::Ink => "#1C2430",
+            Paint::Muted => "#4D5866",
+            Paint::Grid => "#DDE2E8",
+            Paint::Axis => "#6B7580",
+            Paint::White => "#FFFFFF",
         }
     }
 }
@@ -149,7 +166,6 @@ pub struct TextMark {
     pub anchor: Anchor,
     pub baseline: Baseline,
     pub paint: Paint,
-    pub bold: bool,
 }
 
 impl TextMark {
@@ -228,41 +244,12 @@ pub fn draw_svg(
     palette: &Palette,
 ) -> String {
     let layout = layout(data, size, language, strings);
-    let body = paint(&layout, palette);
     // A pie's slices are painted like series: one colour, and one pattern, each.
     let paints = match data.kind {
         super::ChartKind::Pie => data.categories.len(),
         _ => data.series.len(),
     };
-    finish(
-        &body,
-        &layout,
-        id,
-        &data.title,
-        description,
-        paints,
-        palette,
-    )
-}
-
-/// Draws the marks with plotters' SVG backend. Drawing into a `String` cannot fail, so the
-/// results of the drawing calls are not errors a user could meet.
-fn paint(layout: &Layout, palette: &Palette) -> String {
-    let mut svg = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut svg, (layout.width, layout.height));
-        let area = backend.into_drawing_area();
-        // plotters writes an SVG font-size as the size given / 1.24.
-        let pen = Pen {
-            scale: 1.0,
-            offset: (0, 0),
-            font: FONT_FAMILY,
-            font_factor: 1.24,
-        };
-        paint_marks(&area, layout, palette, &pen);
-        let _ = area.present();
-    }
-    svg
+    svg::svg(&layout, id, &data.title, description, paints, palette)
 }
 
 /// How marks land on a drawing area: scaled, moved, and written in which font.
@@ -270,8 +257,6 @@ pub struct Pen<'a> {
     pub scale: f64,
     pub offset: (i32, i32),
     pub font: &'a str,
-    /// What a font size is multiplied by for the backend.
-    pub font_factor: f64,
 }
 
 impl Pen<'_> {
@@ -331,10 +316,9 @@ pub fn paint_marks<DB: DrawingBackend>(
                     Baseline::Bottom => VPos::Bottom,
                 };
                 let colour = t.paint.colour();
-                let style =
-                    TextStyle::from((pen.font, t.size * pen.scale * pen.font_factor).into_font())
-                        .color(&colour)
-                        .pos(Pos::new(h, v));
+                let style = TextStyle::from((pen.font, t.size * pen.scale).into_font())
+                    .color(&colour)
+                    .pos(Pos::new(h, v));
                 area.draw(&Text::new(t.text.clone(), pen.at((t.x, t.y)), style))
             }
             Mark::Path { points, series } => {
