@@ -82,9 +82,9 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         .parent()
         .context("the output folder has no parent folder")?;
     fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
-    remove_leftovers(parent);
+    remove_leftovers(&out);
     let staging = tempfile::Builder::new()
-        .prefix(".bilan-new-")
+        .prefix(&side_folder("new", &out))
         .tempdir_in(parent)
         .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
     // The marker first: a build killed half-way leaves a folder the next one knows as its own.
@@ -165,7 +165,7 @@ fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
     let old = if out.exists() {
         let parent = out.parent().unwrap_or(Path::new("."));
         let aside = tempfile::Builder::new()
-            .prefix(".bilan-old-")
+            .prefix(&side_folder("old", out))
             .tempdir_in(parent)
             .context("creating a folder for the previous output")?
             .keep();
@@ -220,21 +220,34 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-/// Removes what an interrupted build may have left beside the output: its unfinished new
+/// The beginning of the name of a folder that a build of `out` makes beside it: the new
+/// site (`.bilan-new-output-…`) or the previous one being removed (`.bilan-old-output-…`).
+/// The output's name is part of it, so that builds of two outputs in one folder, at the
+/// same time, leave each other's folders alone.
+fn side_folder(kind: &str, out: &Path) -> String {
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    format!(".bilan-{kind}-{name}-")
+}
+
+/// Removes what an interrupted build of `out` may have left beside it: its unfinished new
 /// site, or the previous one it was removing. Only bilan's own folders are touched: those
-/// named `.bilan-new-` or `.bilan-old-` and six random characters, as bilan names them.
-fn remove_leftovers(parent: &Path) {
+/// named as `side_folder` names them, followed by six random characters.
+fn remove_leftovers(out: &Path) {
+    let Some(parent) = out.parent() else {
+        return;
+    };
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
+    let prefixes = [side_folder("new", out), side_folder("old", out)];
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let suffix = name
-            .strip_prefix(".bilan-new-")
-            .or_else(|| name.strip_prefix(".bilan-old-"));
-        let ours =
-            suffix.is_some_and(|s| s.len() == 6 && s.chars().all(|c| c.is_ascii_alphanumeric()));
+        let ours = prefixes.iter().any(|prefix| {
+            name.strip_prefix(prefix.as_str()).is_some_and(|suffix| {
+                suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        });
         if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = fs::remove_dir_all(entry.path());
         }

@@ -53,6 +53,35 @@ fn a_successful_build_replaces_the_whole_previous_output() {
 }
 
 #[test]
+fn a_build_cleans_up_after_its_own_output_only() {
+    // Two sites built into two folders side by side: what a killed build of one left is
+    // removed by its next build, and the other's folder in the making is left alone (it
+    // may be another build, running at the same time).
+    let site = example_copy();
+    let out = site.path().join("public");
+    let own = [".bilan-new-public-a1B2c3", ".bilan-old-public-d4E5f6"];
+    let others = [
+        ".bilan-new-output-a1B2c3",
+        ".bilan-new-public-x-a1B2c3",
+        ".bilan-new-public-notes",
+    ];
+    for name in own.iter().chain(&others) {
+        fs::create_dir(site.path().join(name)).unwrap();
+        fs::write(site.path().join(name).join(".bilan-output"), "").unwrap();
+    }
+    build_ok(site.path(), &out, &[]);
+    let mut left: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bilan"))
+        .collect();
+    left.sort();
+    let mut expected = others.to_vec();
+    expected.sort();
+    assert_eq!(left, expected);
+}
+
+#[test]
 fn unchanged_static_files_are_not_copied_again_and_changed_ones_are() {
     use std::os::unix::fs::MetadataExt;
     let site = tempfile::tempdir().unwrap();
