@@ -68,7 +68,7 @@ impl Language {
 
     /// "13/03/2017" in both languages (day first, as in France and Britain).
     pub fn short_date(self, date: NaiveDate) -> String {
-        date.format("%d/%m/%Y").to_string()
+        format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
     }
 
     /// A whole number with its digits grouped: "1 221 846" (narrow no-break spaces), "1,221,846".
@@ -175,9 +175,16 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
                 b.is_ascii_digit()
             }
         });
-    shaped
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
+    if !shaped {
+        return None;
+    }
+    // The shape is checked: every part is digits.
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(0..4)?).ok()?,
+        number(5..7)?,
+        number(8..10)?,
+    )
 }
 
 /// Typographic apostrophes in text that does not go through Markdown (titles, summaries,

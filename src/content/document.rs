@@ -74,7 +74,8 @@ pub struct Document {
     pub broken_datasets: BTreeSet<String>,
     pub attachments: Vec<Attachment>,
     pub blocks: Vec<PlacedBlock>,
-    /// A hash of everything the document was read from (see `Document::hash_sources`).
+    /// A hash of everything the document was read from (see `Document::hash_sources`),
+    /// for the render cache of `serve`; 0 in a single build, which keeps no cache.
     pub fingerprint: u64,
 }
 

@@ -370,7 +370,14 @@ fn load_documents(
             }
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
-            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
+            let document =
+                load_document(root, &entry, kind, &mut found, &mut read).map(|mut doc| {
+                    // Only the render cache of `serve` compares fingerprints.
+                    if keeping {
+                        doc.fingerprint = doc.hash_sources();
+                    }
+                    Arc::new(doc)
+                });
             let stamps = if keeping {
                 read.into_iter()
                     .map(|path| {
@@ -478,6 +485,5 @@ fn load_document(
         document.broken_datasets = broken;
         document.attachments = attachments;
     }
-    document.fingerprint = document.hash_sources();
     Some(document)
 }

@@ -19,7 +19,7 @@ pub fn dataset_to_csv(dataset: &Dataset, language: Language) -> Vec<u8> {
             let text = match (value, column.kind) {
                 (Value::Missing, _) => String::new(),
                 (Value::Text(text), _) => neutralise_formula(text),
-                (Value::Date(date), _) => date.format("%Y-%m-%d").to_string(),
+                (Value::Date(date), _) => date.to_string(),
                 (Value::Integer(i), _) => i.to_string(),
                 (Value::Number(n), ColumnType::Percent) => {
                     format!("{}%", plain_number(n * 100.0, language))

@@ -19,6 +19,7 @@
 //! Dates are written YYYY-MM-DD; the `long_date` and `short_date` filters write them in the
 //! site's language.
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::content::Document;
@@ -58,8 +59,8 @@ impl ReportLink {
     pub fn new(doc: &Document, url: String) -> Self {
         ReportLink {
             title: doc.title.clone(),
-            date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            year: doc.date.map(|d| d.format("%Y").to_string()),
+            date: doc.date.map(|d| d.to_string()),
+            year: doc.date.map(|d| d.year().to_string()),
             summary: doc.summary.clone(),
             period: doc.period.clone(),
             url,

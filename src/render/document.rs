@@ -90,7 +90,7 @@ impl<'a> Renderer<'a> {
                 description,
                 &path,
             );
-            page.date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+            page.date = doc.date.map(|d| d.to_string());
             page.summary = doc.summary.clone();
             page.period = doc.period.clone();
             page.content = Some(body.html.clone());

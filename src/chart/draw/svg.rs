@@ -6,7 +6,7 @@
 //! and on a black-and-white print. What most texts share (font, size, colour) is said once,
 //! on the group that holds the marks.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use super::layout::FONT;
 use super::{Anchor, Baseline, FONT_FAMILY, Layout, Mark, Paint, Palette, TextMark};
@@ -36,14 +36,14 @@ pub(super) fn svg(
     if paints > 1 {
         out.push_str("<defs>\n");
         for series in 1..paints {
-            pattern(&mut out, id, series, &hex(palette, series));
+            pattern(&mut out, id, series, Hex(palette.rgb(series)));
         }
         out.push_str("</defs>\n");
     }
     let _ = writeln!(
         out,
         "<g font-family=\"{FONT_FAMILY}\" font-size=\"{}\" fill=\"{}\">",
-        size(FONT),
+        Size(FONT),
         Paint::Ink.hex()
     );
     let series = Series {
@@ -76,13 +76,13 @@ impl Series<'_> {
         if self.patterned(series) {
             let _ = write!(out, " fill=\"url(#{}-p{series})\"", self.id);
         } else {
-            let _ = write!(out, " fill=\"{}\"", hex(self.palette, series));
+            let _ = write!(out, " fill=\"{}\"", Hex(self.palette.rgb(series)));
         }
     }
 
     /// The series' colour as a stroke, dashed from the second series on.
     fn stroke(&self, out: &mut String, series: usize) {
-        let _ = write!(out, " stroke=\"{}\"", hex(self.palette, series));
+        let _ = write!(out, " stroke=\"{}\"", Hex(self.palette.rgb(series)));
         if self.patterned(series) {
             let _ = write!(out, " stroke-dasharray=\"{}\"", dash(series));
         }
@@ -189,7 +189,7 @@ fn write_text(out: &mut String, text: &TextMark) {
         Anchor::Right => out.push_str(" text-anchor=\"end\""),
     }
     if text.size != FONT {
-        let _ = write!(out, " font-size=\"{}\"", size(text.size));
+        let _ = write!(out, " font-size=\"{}\"", Size(text.size));
     }
     if text.paint != Paint::Ink {
         let _ = write!(out, " fill=\"{}\"", text.paint.hex());
@@ -208,18 +208,29 @@ fn write_points(out: &mut String, points: &[(i32, i32)]) {
     out.push('"');
 }
 
-/// A font size with at most two decimals, and none when it is whole.
-fn size(size: f64) -> String {
-    let rounded = format!("{size:.2}");
-    rounded
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_owned()
+/// A font size, with at most two decimals and none when it is whole.
+struct Size(f64);
+
+impl fmt::Display for Size {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hundredths = (self.0 * 100.0).round() as i64;
+        let (whole, part) = (hundredths / 100, hundredths % 100);
+        match part {
+            0 => write!(f, "{whole}"),
+            _ if part % 10 == 0 => write!(f, "{whole}.{}", part / 10),
+            _ => write!(f, "{whole}.{part:02}"),
+        }
+    }
 }
 
-fn hex(palette: &Palette, series: usize) -> String {
-    let (r, g, b) = palette.rgb(series);
-    format!("#{r:02X}{g:02X}{b:02X}")
+/// A colour written `#RRGGBB`.
+struct Hex((u8, u8, u8));
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (r, g, b) = self.0;
+        write!(f, "#{r:02X}{g:02X}{b:02X}")
+    }
 }
 
 fn dash(series: usize) -> &'static str {
@@ -232,7 +243,7 @@ fn dash(series: usize) -> &'static str {
 
 /// The fill of series `series`: its colour with dark stripes, dots or cross-hatching over
 /// it.
-fn pattern(out: &mut String, id: &str, series: usize, colour: &str) {
+fn pattern(out: &mut String, id: &str, series: usize, colour: Hex) {
     let marks = match series % 4 {
         1 => "<path d=\"M0 0V6\" stroke=\"#1C2430\" stroke-opacity=\"0.55\" stroke-width=\"1.5\"/>",
         2 => "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#1C2430\" fill-opacity=\"0.6\"/>",
@@ -250,4 +261,18 @@ fn pattern(out: &mut String, id: &str, series: usize, colour: &str) {
         out,
         "<pattern id=\"{id}-p{series}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"{rotate}><rect width=\"6\" height=\"6\" fill=\"{colour}\"/>{marks}</pattern>"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Size;
+
+    #[test]
+    fn font_sizes_are_written_short() {
+        let written: Vec<String> = [13.0, 12.5, 10.25, 9.999, 0.05]
+            .iter()
+            .map(|&size| Size(size).to_string())
+            .collect();
+        assert_eq!(written, ["13", "12.5", "10.25", "10", "0.05"]);
+    }
 }
