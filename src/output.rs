@@ -90,7 +90,8 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     // The marker first: a build killed half-way leaves a folder the next one knows as its own.
     fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
 
-    // The folders first, once each; then the files, in parallel.
+    // The folders first, once each, then the files; both in parallel (creating a folder
+    // and its parent at the same time is not an error for `create_dir_all`).
     let mut targets = Vec::with_capacity(files.len());
     let mut folders = std::collections::BTreeSet::new();
     for file in files {
@@ -106,9 +107,9 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         }
         targets.push((file, target));
     }
-    for dir in &folders {
-        fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))?;
-    }
+    folders.par_iter().try_for_each(|dir| {
+        fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))
+    })?;
     targets.par_iter().try_for_each(|(file, target)| {
         match (&file.content, file.content.in_memory()) {
             (_, Some(bytes)) => fs::write(target, bytes),
