@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
@@ -193,43 +192,8 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
     if !dir.is_dir() {
         return Vec::new();
     }
-    // Walkdir opens every folder it meets, even at its last depth; a folder of notes is
-    // listed with `read_dir`, so that its notes' folders are not read twice.
-    let listed: Vec<Result<(PathBuf, std::fs::FileType), (PathBuf, String)>> = if max_depth == 1 {
-        match std::fs::read_dir(dir) {
-            Ok(read) => {
-                let mut listed = Vec::new();
-                let mut failed = Vec::new();
-                for entry in read {
-                    match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
-                        Ok((path, _)) if path_is_hidden(&path) => {}
-                        Ok(found) => listed.push(found),
-                        Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
-                    }
-                }
-                // In the order of their names, as walkdir gives them.
-                listed.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
-                listed.into_iter().map(Ok).chain(failed).collect()
-            }
-            Err(error) => vec![Err((dir.to_path_buf(), error.to_string()))],
-        }
-    } else {
-        WalkDir::new(dir)
-            .min_depth(1)
-            .max_depth(max_depth)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| !is_hidden(&entry.file_name().to_string_lossy()))
-            .map(|entry| {
-                entry
-                    .map(|e| (e.path().to_path_buf(), e.file_type()))
-                    .map_err(|error| {
-                        let path = error.path().unwrap_or(dir).to_path_buf();
-                        (path, error.to_string())
-                    })
-            })
-            .collect()
-    };
+    let mut listed = Vec::new();
+    list(dir, max_depth, &mut listed);
     let mut found = Vec::new();
     for entry in listed {
         match entry {
@@ -259,6 +223,39 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
         }
     }
     found
+}
+
+/// What `list` finds: a path with its type, or a folder that could not be read and why.
+type Listed = Result<(PathBuf, std::fs::FileType), (PathBuf, String)>;
+
+/// Adds the entries of `dir` to `listed`, in the order of their names, each folder followed
+/// by its own entries down to `depth` levels; hidden ones are left out, and links are not
+/// followed. (Walkdir does the same, but opens every folder it meets, even at its last
+/// depth, and stats each folder it starts from: for a site of thousands of notes, each in
+/// its folder, the note folders were read twice.)
+fn list(dir: &Path, depth: usize, listed: &mut Vec<Listed>) {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(error) => return listed.push(Err((dir.to_path_buf(), error.to_string()))),
+    };
+    let mut here = Vec::new();
+    let mut failed = Vec::new();
+    for entry in read {
+        match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+            Ok((path, _)) if path_is_hidden(&path) => {}
+            Ok(found) => here.push(found),
+            Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
+        }
+    }
+    here.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+    for (path, file_type) in here {
+        let inside = (depth > 1 && file_type.is_dir()).then(|| path.clone());
+        listed.push(Ok((path, file_type)));
+        if let Some(inside) = inside {
+            list(&inside, depth - 1, listed);
+        }
+    }
+    listed.extend(failed);
 }
 
 fn path_is_hidden(path: &Path) -> bool {

@@ -386,3 +386,41 @@ fn the_order_files_come_from_the_disk_does_not_change_a_byte() {
     }
     assert_eq!(trees[0], trees[1]);
 }
+
+#[test]
+fn files_in_a_notes_sub_folders_are_published_and_hidden_ones_are_not() {
+    let site = example_copy();
+    let note = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement");
+    for (path, bytes) in [
+        ("photos/atelier/cuisine.jpg", "jpeg"),
+        ("photos/plan.pdf", "pdf"),
+        (".brouillon.md", "hidden"),
+        ("photos/.DS_Store", "hidden"),
+        (".git/config", "hidden"),
+    ] {
+        fs::create_dir_all(note.join(path).parent().unwrap()).unwrap();
+        fs::write(note.join(path), bytes).unwrap();
+    }
+    let index = note.join("index.md");
+    fs::write(
+        &index,
+        read(&index) + "\n![Atelier cuisine](photos/atelier/cuisine.jpg)\n",
+    )
+    .unwrap();
+    let out = site.path().join("output");
+    build_ok(site.path(), &out, &[]);
+    let published: Vec<String> = tree(&out.join("rapports/2017-10-02-point-d-avancement"))
+        .into_keys()
+        .collect();
+    assert_eq!(
+        published,
+        [
+            "index.html",
+            "photos/atelier/cuisine.jpg",
+            "photos/plan.pdf",
+            "sites.csv",
+        ]
+    );
+}
