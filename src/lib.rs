@@ -1,13 +1,14 @@
 //! bilan turns a folder of Markdown progress notes and YAML figures into a static website.
 //!
-//! A build is `load → validate → render → write`:
+//! A build is `load → validate → render and write → swap`:
 //!
 //! ```text
 //! let (site, problems) = Site::load(root, &options)?;   // the only walk over content/
 //! validate::site(&site);                                // every problem at once, or none
-//! let rendered = render::site(&site, &progress)?;       // everything in memory
+//! let staging = output::Staging::new(&out_dir)?;       // a new folder beside the output
+//! let rendered = render::site(&site, &progress, None, &staging)?; // each page written as made
 //! links::check(&site, &rendered);                       // every link between pages
-//! output::write(&out_dir, &rendered.files)?;            // the only writes to disk
+//! staging.finish()?;                                    // swapped in for the output
 //! ```
 //!
 //! `load` and `render_checked` below put the first four together for `build`, `check` and
@@ -90,8 +91,11 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
         return Err(Failure::Problems(Problems(vec![problem])));
     }
     let site = load(&options.root, &options.load)?;
-    let rendered = render_checked(&site, progress, None)?;
-    output::write(&out_dir, &rendered.files).map_err(Failure::Internal)?;
+    // Pages are written as they come into a new folder beside the output; it takes the
+    // output's place only if the whole site is written without a problem.
+    let staging = output::Staging::new(&out_dir).map_err(Failure::Internal)?;
+    let rendered = render_checked(&site, progress, None, &staging)?;
+    staging.finish().map_err(Failure::Internal)?;
     Ok(Summary {
         counts: rendered.counts,
         files: rendered.files.len(),
@@ -120,17 +124,25 @@ pub fn load_with(
     Ok(site)
 }
 
-/// Checks a loaded site as a whole, renders it in memory and checks every link between its
-/// pages: everything a build does but the writing, and what `bilan check` runs. All the
-/// problems come together (a table that names an unknown dataset and a broken link alike).
-/// With a `cache`, what has not changed since its last build is not drawn again.
+/// Checks a loaded site as a whole, renders it into `sink` and checks every link between
+/// its pages. All the problems come together (a table that names an unknown dataset and a
+/// broken link alike). With a `cache`, what has not changed since its last build is not
+/// drawn again.
 pub fn render_checked<'a>(
     site: &'a Site,
     progress: &(dyn Progress + Sync),
     cache: Option<&'a render::Cache>,
+    sink: &dyn render::Sink,
 ) -> Result<render::RenderedSite<'a>, Problems> {
     let mut problems = validate::site(site);
-    match render::site(site, progress, cache) {
+    // A site with problems is rendered all the same, for the problems only rendering finds,
+    // but nothing of it is kept.
+    let sink = if problems.is_empty() {
+        sink
+    } else {
+        &render::Discard
+    };
+    match render::site(site, progress, cache, sink) {
         Ok(rendered) => {
             problems.extend(links::check(site, &rendered).0);
             problems.into_result()?;

@@ -2,7 +2,6 @@
 //! image written in a note or page, and every menu link, must lead to a file of the site,
 //! and an anchor (`#sites-e2c`) to an id on the page it names.
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
@@ -76,37 +75,23 @@ struct Broken {
     hint: Option<String>,
 }
 
-/// The files of the site, and the ids of the pages that links name an anchor of (found
-/// when first asked for: most pages are never the target of one).
+/// The files of the site, and the ids of its pages.
 struct Index<'a> {
     files: BTreeSet<&'a str>,
-    pages: HashMap<&'a str, &'a [u8]>,
-    ids: RefCell<HashMap<String, BTreeSet<String>>>,
+    ids: &'a HashMap<String, BTreeSet<String>>,
 }
 
 impl<'a> Index<'a> {
     fn new(rendered: &'a RenderedSite<'_>) -> Self {
-        let files = rendered.files.iter().map(|f| f.path.as_str()).collect();
-        let pages = rendered
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .filter_map(|f| Some((f.path.as_str(), f.content.in_memory()?)))
-            .collect();
         Index {
-            files,
-            pages,
-            ids: RefCell::default(),
+            files: rendered.files.iter().map(|f| f.path.as_str()).collect(),
+            ids: &rendered.ids,
         }
     }
 
     /// Whether the page `target` has the id `id`; if not, the closest one it has.
     fn has_id(&self, target: &str, id: &str) -> Option<Result<(), Option<String>>> {
-        let html = std::str::from_utf8(self.pages.get(target)?).ok()?;
-        let mut cache = self.ids.borrow_mut();
-        let ids = cache
-            .entry(target.to_owned())
-            .or_insert_with(|| ids_in(html).into_iter().map(str::to_owned).collect());
+        let ids = self.ids.get(target)?;
         if ids.contains(id) {
             Some(Ok(()))
         } else {
@@ -245,12 +230,15 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The values of the `id` attributes of an HTML page.
-fn ids_in(html: &str) -> BTreeSet<&str> {
-    html.match_indices(" id=\"")
-        .filter_map(|(at, marker)| {
-            let rest = &html[at + marker.len()..];
-            rest.find('"').map(|end| &rest[..end])
+/// The values of the `id` attributes of an HTML page. Every page of a site is scanned, so
+/// the bytes are searched as they are, without first checking that they are UTF-8.
+pub(crate) fn ids_in(html: &[u8]) -> BTreeSet<String> {
+    const MARKER: &[u8] = b" id=\"";
+    memchr::memmem::find_iter(html, MARKER)
+        .filter_map(|at| {
+            let rest = &html[at + MARKER.len()..];
+            let end = memchr::memchr(b'"', rest)?;
+            Some(String::from_utf8_lossy(&rest[..end]).into_owned())
         })
         .collect()
 }
@@ -299,7 +287,7 @@ mod tests {
 
     #[test]
     fn finds_ids() {
-        let ids = ids_in("<h2 id=\"sites-e2c\">x</h2><li id=\"note-1\">");
+        let ids = ids_in("<h2 id=\"sites-e2c\">x</h2><li id=\"note-1\">".as_bytes());
         assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["note-1", "sites-e2c"]);
     }
 }

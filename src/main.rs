@@ -161,8 +161,10 @@ fn check(args: CheckArgs) -> ExitCode {
         drafts: args.drafts,
         base_url: None,
     };
-    let result = bilan::load(&args.root, &options)
-        .and_then(|site| bilan::render_checked(&site, &(), None).map(|rendered| rendered.counts));
+    let result = bilan::load(&args.root, &options).and_then(|site| {
+        bilan::render_checked(&site, &(), None, &bilan::render::Discard)
+            .map(|rendered| rendered.counts)
+    });
     match result {
         Ok(counts) => {
             println!(

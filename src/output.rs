@@ -7,11 +7,13 @@
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use crate::render::{Content, OutputFile};
+use crate::render::{Content, OutputFile, Sink};
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
@@ -75,54 +77,97 @@ pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
     }
 }
 
-/// Writes `files` as the new content of `out_dir`, replacing the old one in one swap.
-pub fn write(out_dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    let out = absolute(out_dir);
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?;
-    fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
-    remove_leftovers(&out);
-    let staging = tempfile::Builder::new()
-        .prefix(&side_folder("new", &out))
-        .tempdir_in(parent)
-        .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
-    // The marker first: a build killed half-way leaves a folder the next one knows as its own.
-    fs::write(staging.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+/// The new site in the making: a folder beside the output, where each file is written as
+/// soon as it is rendered, from any thread. `finish` swaps it in for the output; dropped
+/// unfinished (the build found problems), it is removed and the output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: tempfile::TempDir,
+    /// Set when a file could not be written: nothing more is written after it.
+    failing: AtomicBool,
+    /// Why the first file that failed could not be written.
+    failed: Mutex<Option<anyhow::Error>>,
+}
 
-    // The folders first, once each, then the files; both in parallel (creating a folder
-    // and its parent at the same time is not an error for `create_dir_all`).
-    let mut targets = Vec::with_capacity(files.len());
-    let mut folders = std::collections::BTreeSet::new();
-    for file in files {
+impl Staging {
+    /// Makes the folder of the new site beside `out_dir`, after removing what an earlier
+    /// build of it, killed half-way, left there.
+    pub fn new(out_dir: &Path) -> anyhow::Result<Staging> {
+        let out = absolute(out_dir);
+        let parent = out
+            .parent()
+            .context("the output folder has no parent folder")?;
+        fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
+        remove_leftovers(&out);
+        let dir = tempfile::Builder::new()
+            .prefix(&side_folder("new", &out))
+            .tempdir_in(parent)
+            .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
+        // The marker first: a build killed half-way leaves a folder the next one knows as
+        // its own.
+        fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+        Ok(Staging {
+            out,
+            dir,
+            failing: AtomicBool::new(false),
+            failed: Mutex::new(None),
+        })
+    }
+
+    /// Puts the new site in the place of the output, unless a file could not be written.
+    pub fn finish(self) -> anyhow::Result<()> {
+        if self.failing.into_inner() {
+            let failed = self.failed.into_inner().ok().flatten();
+            return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
+        }
+        swap_in(self.dir.keep(), &self.out)
+    }
+
+    fn write(&self, file: &OutputFile, made: &mut Option<PathBuf>) -> anyhow::Result<()> {
         let Some(relative) = safe_relative(&file.path) else {
             bail!(
                 "refusing to write `{}` outside the output folder",
                 file.path
             );
         };
-        let target = staging.path().join(relative);
-        if let Some(dir) = target.parent() {
-            folders.insert(dir.to_path_buf());
+        let target = self.dir.path().join(&relative);
+        // The files of a page share its folder: it is made once. Making a folder and its
+        // parent at the same time, on two threads, is not an error for `create_dir_all`.
+        if let Some(folder) = target.parent()
+            && made.as_deref() != Some(folder)
+        {
+            fs::create_dir_all(folder)
+                .with_context(|| format!("creating `{}`", folder.display()))?;
+            *made = Some(folder.to_path_buf());
         }
-        targets.push((file, target));
-    }
-    folders.par_iter().try_for_each(|dir| {
-        fs::create_dir_all(dir).with_context(|| format!("creating `{}`", dir.display()))
-    })?;
-    targets.par_iter().try_for_each(|(file, target)| {
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => fs::write(target, bytes),
+            (_, Some(bytes)) => fs::write(&target, bytes),
             (Content::Copy(source), None) => {
-                let previous = safe_relative(&file.path).map(|relative| out.join(relative));
-                copy_unless_unchanged(source, target, previous.as_deref())
+                copy_unless_unchanged(source, &target, Some(&self.out.join(relative)))
             }
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
-    })?;
+    }
+}
 
-    swap_in(staging.keep(), &out)
+impl Sink for Staging {
+    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
+        let mut made = None;
+        for file in &files {
+            if self.failing.load(Ordering::Relaxed) {
+                break;
+            }
+            if let Err(error) = self.write(file, &mut made) {
+                self.failing.store(true, Ordering::Relaxed);
+                if let Ok(mut first) = self.failed.lock() {
+                    first.get_or_insert(error);
+                }
+                break;
+            }
+        }
+        files.into_iter().map(OutputFile::without_bytes).collect()
+    }
 }
 
 /// Copies `source` to `target`, giving the copy the source's modification time; or, when the

@@ -141,6 +141,7 @@ impl<'a> Renderer<'a> {
             content: (doc.kind == DocKind::Report && site.config.base_url.is_some())
                 .then(|| body.html.clone()),
             counts: body.counts,
+            ids: Vec::new(),
         })
     }
 

@@ -6,7 +6,7 @@ mod document;
 mod feed;
 mod listing;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,6 +43,9 @@ pub enum Content {
     BuiltIn(&'static [u8]),
     /// A file copied as it is.
     Copy(PathBuf),
+    /// Bytes handed on to a `Sink` that did not keep them: written to the output folder, or
+    /// dropped after a check.
+    Elsewhere,
 }
 
 impl Content {
@@ -52,8 +55,44 @@ impl Content {
             Content::Bytes(bytes) => Some(bytes),
             Content::Shared(bytes) => Some(bytes),
             Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) => None,
+            Content::Copy(_) | Content::Elsewhere => None,
         }
+    }
+}
+
+impl OutputFile {
+    /// The file with its bytes left out: only where it goes and where it comes from.
+    pub fn without_bytes(self) -> OutputFile {
+        OutputFile {
+            content: Content::Elsewhere,
+            ..self
+        }
+    }
+}
+
+/// Where the files of a site go as soon as they are rendered, page by page and from any
+/// thread: written into the new output folder (`output::Staging`), kept in memory for
+/// `serve` (`Keep`), or dropped once checked (`Discard`). What `put` returns is what
+/// `RenderedSite::files` keeps of them, so that a large site is never whole in memory.
+pub trait Sink: Sync {
+    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
+}
+
+/// Keeps every file with its bytes.
+pub struct Keep;
+
+impl Sink for Keep {
+    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
+        files
+    }
+}
+
+/// Keeps where each file would go, not its bytes.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
+        files.into_iter().map(OutputFile::without_bytes).collect()
     }
 }
 
@@ -84,12 +123,15 @@ pub struct PageLinks<'a> {
     pub links: Vec<LinkRef>,
 }
 
-/// The site rendered in memory.
+/// The site rendered, its files handed to a `Sink`.
 #[derive(Debug)]
 pub struct RenderedSite<'a> {
+    /// What the sink kept of every file, in the order of their paths.
     pub files: Vec<OutputFile>,
     pub counts: Counts,
     pub links: Vec<PageLinks<'a>>,
+    /// The `id`s of each HTML page, by its path: what an anchor (`page/#sites`) may name.
+    pub ids: HashMap<String, BTreeSet<String>>,
     /// What the build wants the writer to know (the feed skipped for want of `base_url`).
     pub notes: Vec<String>,
 }
@@ -101,6 +143,7 @@ struct RenderedPage<'a> {
     links: Option<PageLinks<'a>>,
     content: Option<String>,
     counts: Counts,
+    ids: Vec<(String, BTreeSet<String>)>,
 }
 
 impl From<Vec<OutputFile>> for RenderedPage<'_> {
@@ -110,18 +153,39 @@ impl From<Vec<OutputFile>> for RenderedPage<'_> {
             links: None,
             content: None,
             counts: Counts::default(),
+            ids: Vec::new(),
         }
     }
 }
 
-/// The site's files, or the problems that kept it from rendering. Notes and pages are
-/// rendered in parallel; their files are gathered in the order of the site, so that the
-/// output is the same whatever the order the threads finish in. With a `cache`, the bodies
-/// of documents whose sources have not changed since its last build are taken from it.
+impl RenderedPage<'_> {
+    /// Hands the page's files to `sink`, after noting the ids of its HTML.
+    fn pass(mut self, sink: &dyn Sink) -> Self {
+        self.ids = self
+            .files
+            .iter()
+            .filter(|file| file.path.ends_with(".html"))
+            .filter_map(|file| {
+                let ids = crate::links::ids_in(file.content.in_memory()?);
+                Some((file.path.clone(), ids))
+            })
+            .collect();
+        self.files = sink.put(self.files);
+        self
+    }
+}
+
+/// Renders the site, handing each page's files to `sink` as soon as they are made; returns
+/// what the sink kept, or the problems that kept the site from rendering. Notes and pages
+/// are rendered in parallel; what is kept of their files is gathered in the order of the
+/// site, so that it is the same whatever the order the threads finish in. With a `cache`,
+/// the bodies of documents whose sources have not changed since its last build are taken
+/// from it.
 pub fn site<'a>(
     site: &'a Site,
     progress: &(dyn Progress + Sync),
     cache: Option<&'a Cache>,
+    sink: &dyn Sink,
 ) -> Result<RenderedSite<'a>, Problems> {
     let tera = site.theme.tera(site.config.language).map_err(Problems)?;
     let renderer = Renderer::new(site, tera, cache)?;
@@ -129,7 +193,7 @@ pub fn site<'a>(
     progress.start(3 + site.reports.len() + site.pages.len());
     let rendered_page = |result: Result<RenderedPage<'a>, Problem>| {
         progress.page_done();
-        result
+        result.map(|page| page.pass(sink))
     };
     // Two notes with one address are reported by `validate`; only the first is rendered.
     let first = |docs: &'a [Arc<Document>]| {
@@ -195,6 +259,7 @@ pub fn site<'a>(
     let mut files = Vec::new();
     let mut links = Vec::new();
     let mut contents = Vec::new();
+    let mut ids = HashMap::new();
     let mut counts = Counts::default();
     let mut problems = Problems::default();
     for result in listings.into_iter().chain(reports).chain(pages) {
@@ -206,6 +271,7 @@ pub fn site<'a>(
                 files.extend(rendered.files);
                 links.extend(rendered.links);
                 contents.extend(rendered.content);
+                ids.extend(rendered.ids);
             }
             Err(problem) => problems.push(problem),
         }
@@ -233,10 +299,11 @@ pub fn site<'a>(
         &pages,
     )
     .map_err(|problem| Problems(vec![problem]))?;
-    files.extend(feeds);
+    files.extend(sink.put(feeds));
 
+    let mut copied = Vec::new();
     for file in &site.static_files {
-        files.push(OutputFile {
+        copied.push(OutputFile {
             path: file.name.clone(),
             content: Content::Copy(file.source.disk.clone()),
             from: file.source.shown.clone(),
@@ -250,18 +317,25 @@ pub fn site<'a>(
             ),
             AssetSource::File(path) => (Content::Copy(path.disk.clone()), path.shown.clone()),
         };
-        files.push(OutputFile {
+        copied.push(OutputFile {
             path: format!("assets/{name}"),
             content,
             from,
         });
     }
+    // A site's static files may be many PDFs and pictures: they are copied in parallel.
+    let copied: Vec<Vec<OutputFile>> = copied
+        .par_chunks(8)
+        .map(|chunk| sink.put(chunk.to_vec()))
+        .collect();
+    files.extend(copied.into_iter().flatten());
     check_clashes(&files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(RenderedSite {
         files,
         counts,
         links,
+        ids,
         notes,
     })
 }

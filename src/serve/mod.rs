@@ -126,7 +126,8 @@ impl Session {
     /// Builds the site as it is now on disk, with every check of `bilan build`.
     pub fn build(&mut self) -> Result<Built, Problems> {
         let site = crate::load_with(&self.root, &self.options, &mut self.loaded)?;
-        let rendered = crate::render_checked(&site, &(), Some(&self.rendered))?;
+        let rendered =
+            crate::render_checked(&site, &(), Some(&self.rendered), &crate::render::Keep)?;
         let files = rendered
             .files
             .into_iter()

@@ -42,6 +42,38 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_build_that_fails_after_writing_pages_leaves_the_previous_output_untouched() {
+    // A broken link is only found once every page is rendered, and so written into the new
+    // site in the making: that new site must go, and the output stay as it was.
+    let site = example_copy();
+    let out = site.path().join("output");
+    build_ok(site.path(), &out, &[]);
+    let before = tree(&out);
+    let index = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement/index.md");
+    fs::write(
+        &index,
+        read(&index) + "\nVoir [la note suivante](../2018-01-08-nulle-part/).\n",
+    )
+    .unwrap();
+    let result = build(site.path(), &out, &[]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("leads to nothing in the site"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(tree(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bilan"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
 fn a_successful_build_replaces_the_whole_previous_output() {
     let site = example_copy();
     let out = site.path().join("output");
