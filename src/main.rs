@@ -1,5 +1,8 @@
 //! The `bilan` command: parses the command line, calls the library, reports the outcome.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
