@@ -103,7 +103,7 @@ impl<'a> Renderer<'a> {
                 context.insert("previous", &previous);
                 context.insert("next", &next);
             })?;
-            Ok::<_, Problem>(html.into_bytes())
+            Ok::<_, Problem>(html)
         };
         let html = match self.cache.as_ref().zip(page_key) {
             Some((cache, key)) => cache.page(key, page)?,

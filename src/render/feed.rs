@@ -68,6 +68,7 @@ pub fn feed_and_sitemap(
     let theme: &Theme = &site.theme;
     let render = |template: &str| {
         tera.render(template, &context)
+            .map(String::into_bytes)
             .map_err(|e| theme.template_problem(&e))
     };
     Ok(vec![

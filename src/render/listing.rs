@@ -55,6 +55,10 @@ impl Renderer<'_> {
             .tera
             .render("404.html", &context)
             .map_err(|e| self.site.theme.template_problem(&e))?;
-        Ok(vec![html_file("404.html", html, "content/site.yaml")])
+        Ok(vec![html_file(
+            "404.html",
+            html.into_bytes(),
+            "content/site.yaml",
+        )])
     }
 }

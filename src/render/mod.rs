@@ -474,16 +474,19 @@ impl<'a> Renderer<'a> {
         path: &str,
         page: &PageContext,
         extra: impl FnOnce(&mut Context),
-    ) -> Result<String, Problem> {
+    ) -> Result<Vec<u8>, Problem> {
         let root = "../".repeat(path.matches('/').count());
         let mut context = self.base.clone();
         context.insert("assets", &format!("{root}assets/"));
         context.insert("root", &root);
         context.insert("page", page);
         extra(&mut context);
+        // Rendered as bytes: a `String` would check every page for UTF-8 once more.
+        let mut html = Vec::with_capacity(32 * 1024);
         self.tera
-            .render(template, &context)
-            .map_err(|e| self.site.theme.template_problem(&e))
+            .render_to(template, &context, &mut html)
+            .map_err(|e| self.site.theme.template_problem(&e))?;
+        Ok(html)
     }
 }
 
@@ -519,10 +522,10 @@ fn menu_entry(title: &str, url: &str) -> MenuContext {
     }
 }
 
-fn html_file(path: &str, html: String, from: &str) -> OutputFile {
+fn html_file(path: &str, html: Vec<u8>, from: &str) -> OutputFile {
     OutputFile {
         path: path.to_owned(),
-        content: Content::Bytes(html.into_bytes()),
+        content: Content::Bytes(html),
         from: PathBuf::from(from),
     }
 }
