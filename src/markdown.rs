@@ -87,6 +87,8 @@ pub fn render(
     let mut in_note: Option<(CowStr, Vec<Event>)> = None;
     let mut skipping_block = false;
     let mut block_index = 0;
+    // The length of the tables and charts drawn, to size the page's HTML once.
+    let mut drawn = 0;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match &event {
@@ -105,6 +107,7 @@ pub fn render(
             {
                 skipping_block = true;
                 let html = draw_block(block_index);
+                drawn += html.len();
                 block_index += 1;
                 push(&mut events, &mut in_note, Event::Html(html.into()));
             }
@@ -143,7 +146,7 @@ pub fn render(
         other => other,
     });
 
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2 + drawn);
     pulldown_cmark::html::push_html(&mut html, events);
     if !order.is_empty() {
         push_notes(&mut html, words, &order, notes);

@@ -308,8 +308,10 @@ pub fn render_chart(
     palette: &Palette,
 ) -> String {
     let description = describe(data, language, strings);
-    let mut html =
-        format!("<figure class=\"chart\" id=\"{id}\">\n<figcaption class=\"chart-title\">");
+    let mut html = String::with_capacity(16 * 1024);
+    html.push_str(&format!(
+        "<figure class=\"chart\" id=\"{id}\">\n<figcaption class=\"chart-title\">"
+    ));
     push_escaped(&mut html, &data.title);
     html.push_str("</figcaption>\n");
     for (size, class) in [(Size::Wide, "chart-wide"), (Size::Narrow, "chart-narrow")] {

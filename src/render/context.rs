@@ -75,7 +75,7 @@ pub struct Year {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageContext {
+pub struct PageContext<'a> {
     pub kind: &'static str,
     pub title: String,
     pub description: Option<String>,
@@ -84,7 +84,8 @@ pub struct PageContext {
     pub date: Option<String>,
     pub summary: Option<String>,
     pub period: Option<String>,
-    pub content: Option<String>,
+    /// The page's HTML, borrowed from the body it is made around.
+    pub content: Option<&'a str>,
     /// The picture of link previews, with an absolute address.
     pub image: Option<Image>,
 }

@@ -93,7 +93,7 @@ impl<'a> Renderer<'a> {
             page.date = doc.date.map(|d| d.to_string());
             page.summary = doc.summary.clone();
             page.period = doc.period.clone();
-            page.content = Some(body.html.clone());
+            page.content = Some(&body.html);
             page.image = image;
             let template = match doc.kind {
                 DocKind::Report => "report.html",

@@ -447,7 +447,7 @@ impl<'a> Renderer<'a> {
         title: String,
         description: Option<String>,
         path: &str,
-    ) -> PageContext {
+    ) -> PageContext<'static> {
         let url = path.strip_suffix("index.html").unwrap_or(path).to_owned();
         PageContext {
             kind,
@@ -472,7 +472,7 @@ impl<'a> Renderer<'a> {
         &self,
         template: &str,
         path: &str,
-        page: &PageContext,
+        page: &PageContext<'_>,
         extra: impl FnOnce(&mut Context),
     ) -> Result<Vec<u8>, Problem> {
         let root = "../".repeat(path.matches('/').count());

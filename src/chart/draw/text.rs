@@ -7,7 +7,7 @@
 
 /// The estimated width of `text` at font size `size` (px).
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(char_width).sum::<f64>() * size
+    text.chars().map(char_width).fold(0.0, |a, b| a + b) * size
 }
 
 fn char_width(c: char) -> f64 {
@@ -27,39 +27,52 @@ fn char_width(c: char) -> f64 {
 /// Splits `text` into lines no wider than `max_width`, at spaces and after hyphens; a word
 /// longer than a line is cut between characters (never dropped).
 pub fn wrap(text: &str, max_width: f64, size: f64) -> Vec<String> {
+    // Widths add up character by character, in the order of the text: the line's width so
+    // far (`sum`, before multiplying by the size) grows with each word, never measured again.
+    let add = |sum: f64, text: &str| text.chars().map(char_width).fold(sum, |a, b| a + b);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut sum = 0.0;
     for word in words(text) {
-        let candidate = format!("{current}{word}");
-        if current.is_empty() || text_width(candidate.trim_end(), size) <= max_width {
-            current = candidate;
+        let shown = word.trim_end();
+        let candidate_width = if shown.is_empty() {
+            add(0.0, current.trim_end())
+        } else {
+            add(sum, shown)
+        } * size;
+        if current.is_empty() || candidate_width <= max_width {
+            current.push_str(word);
+            sum = add(sum, word);
             continue;
         }
         lines.push(current.trim_end().to_owned());
         current = word.to_owned();
+        sum = add(0.0, word);
     }
     if !current.trim().is_empty() {
         lines.push(current.trim_end().to_owned());
     }
-    // A single word wider than the line: cut it between characters.
     lines
         .into_iter()
-        .flat_map(|line| {
-            if text_width(&line, size) <= max_width {
-                return vec![line];
-            }
-            let mut pieces = Vec::new();
-            let mut piece = String::new();
-            for c in line.chars() {
-                if !piece.is_empty() && text_width(&format!("{piece}{c}"), size) > max_width {
-                    pieces.push(std::mem::take(&mut piece));
-                }
-                piece.push(c);
-            }
-            pieces.push(piece);
-            pieces
-        })
+        .flat_map(|line| cut(line, max_width, size))
         .collect()
+}
+
+/// A line that is a single word wider than `max_width`, cut between characters.
+fn cut(line: String, max_width: f64, size: f64) -> Vec<String> {
+    if text_width(&line, size) <= max_width {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in line.chars() {
+        if !piece.is_empty() && text_width(&format!("{piece}{c}"), size) > max_width {
+            pieces.push(std::mem::take(&mut piece));
+        }
+        piece.push(c);
+    }
+    pieces.push(piece);
+    pieces
 }
 
 /// The words of `text`, each with the space or hyphen that follows it.
@@ -128,6 +141,42 @@ mod tests {
             assert!(text_width(line, 12.0) <= 60.0, "{line}");
         }
         assert_eq!(wrap("TPM", 100.0, 12.0), ["TPM"]);
+    }
+
+    /// `wrap` as first written: every candidate line measured whole.
+    fn wrap_measuring_each_line(text: &str, max_width: f64, size: f64) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for word in words(text) {
+            let candidate = format!("{current}{word}");
+            if current.is_empty() || text_width(candidate.trim_end(), size) <= max_width {
+                current = candidate;
+                continue;
+            }
+            lines.push(current.trim_end().to_owned());
+            current = word.to_owned();
+        }
+        if !current.trim().is_empty() {
+            lines.push(current.trim_end().to_owned());
+        }
+        lines
+            .into_iter()
+            .flat_map(|line| cut(line, max_width, size))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Adding up widths word by word gives the lines that measuring each line whole did.
+        #[test]
+        fn wrapping_word_by_word_gives_the_lines_measuring_each_did(
+            text in "[a-zA-Zé€%'.\u{A0}\u{202F} -]{0,80}",
+            max_width in 10.0f64..300.0,
+        ) {
+            proptest::prop_assert_eq!(
+                wrap(&text, max_width, 12.0),
+                wrap_measuring_each_line(&text, max_width, 12.0)
+            );
+        }
     }
 
     #[test]
