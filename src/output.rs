@@ -140,11 +140,10 @@ impl Staging {
                 .with_context(|| format!("creating `{}`", folder.display()))?;
             *made = Some(folder.to_path_buf());
         }
+        let previous = self.out.join(relative);
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => fs::write(&target, bytes),
-            (Content::Copy(source), None) => {
-                copy_unless_unchanged(source, &target, Some(&self.out.join(relative)))
-            }
+            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, &previous),
+            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, &previous),
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -175,10 +174,10 @@ impl Sink for Staging {
 /// links that file instead: a site's PDFs and pictures are not copied again at every build.
 /// The previous output is removed once the new one is in place, so the link is then the
 /// file's only name.
-fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
+fn copy_unless_unchanged(source: &Path, target: &Path, previous: &Path) -> io::Result<()> {
     let metadata = fs::metadata(source)?;
     let modified = metadata.modified().ok();
-    if let (Some(previous), Some(modified)) = (previous, modified)
+    if let Some(modified) = modified
         && let Ok(old) = fs::symlink_metadata(previous)
         && old.is_file()
         && old.len() == metadata.len()
@@ -196,6 +195,21 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
             .and_then(|copy| copy.set_modified(modified));
     }
     Ok(())
+}
+
+/// Writes `bytes` to `target`; or, when the previous output holds them already at the
+/// same place (`previous`), links that file instead. A rebuild then makes new files only for
+/// the pages that changed: the others keep their modification time (an upload by `rsync`
+/// skips them), and removing the previous output frees no file that the new one still has.
+/// (On ext4, a file freed in the last minutes makes the creation of every new file slower.)
+fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: &Path) -> io::Result<()> {
+    let same = fs::symlink_metadata(previous)
+        .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
+        && fs::read(previous).is_ok_and(|old| old == bytes);
+    if same && fs::hard_link(previous, target).is_ok() {
+        return Ok(());
+    }
+    fs::write(target, bytes)
 }
 
 /// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step

@@ -1,7 +1,9 @@
 //! What users count on for their output folder: a failed build leaves it as it was, and a
 //! folder bilan did not make is never replaced.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::path::Path;
 
 use super::*;
 
@@ -111,6 +113,58 @@ fn a_build_cleans_up_after_its_own_output_only() {
     let mut expected = others.to_vec();
     expected.sort();
     assert_eq!(left, expected);
+}
+
+#[test]
+fn a_rebuild_makes_new_files_only_for_the_pages_that_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("several"), site.path());
+    let out = site.path().join("output");
+    let inodes = |out: &Path| -> BTreeMap<String, u64> {
+        tree(out)
+            .into_keys()
+            .map(|path| {
+                let inode = fs::metadata(out.join(&path)).unwrap().ino();
+                (path, inode)
+            })
+            .collect()
+    };
+    build_ok(site.path(), &out, &[]);
+    let first = inodes(&out);
+    assert!(first.contains_key("reports/2018-01-08-q4-2017/index.html"));
+
+    // Nothing changed: every page and CSV of the new output is the previous one's file.
+    build_ok(site.path(), &out, &[]);
+    let same = inodes(&out);
+    for (path, inode) in &same {
+        if path != ".bilan-output" {
+            assert_eq!(first.get(path), Some(inode), "{path} was written again");
+        }
+    }
+
+    // One note's text changed: its page is new, the other pages are kept.
+    let note = site
+        .path()
+        .join("content/reports/2018-04-09-q1-2018/index.md");
+    fs::write(&note, read(&note) + "\nUne phrase de plus.\n").unwrap();
+    build_ok(site.path(), &out, &[]);
+    let after = inodes(&out);
+    assert_ne!(
+        after["reports/2018-04-09-q1-2018/index.html"],
+        first["reports/2018-04-09-q1-2018/index.html"]
+    );
+    assert!(
+        read(out.join("reports/2018-04-09-q1-2018/index.html")).contains("Une phrase de plus.")
+    );
+    assert_eq!(
+        after["reports/2018-01-08-q4-2017/index.html"],
+        first["reports/2018-01-08-q4-2017/index.html"]
+    );
+    // And the output is what a build from nothing makes.
+    let fresh = tempfile::tempdir().unwrap();
+    build_ok(site.path(), &fresh.path().join("output"), &[]);
+    assert_eq!(tree(&out), tree(&fresh.path().join("output")));
 }
 
 #[test]
