@@ -1,14 +1,15 @@
 //! bilan turns a folder of Markdown progress notes and YAML figures into a static website.
 //!
-//! A build is `load → validate → render and write → swap`:
+//! A build is `load → validate → render → swap`:
 //!
 //! ```text
-//! let (site, problems) = Site::load(root, &options)?;   // the only walk over content/
-//! validate::site(&site);                                // every problem at once, or none
+//! let (site, problems) = Site::load(root, &options)?;  // the only walk over content/
+//! validate::site(&site);                               // every problem at once, or none
 //! let staging = output::Staging::new(&out_dir)?;       // a new folder beside the output
-//! let rendered = render::site(&site, &progress, None, &staging)?; // each page written as made
-//! links::check(&site, &rendered);                       // every link between pages
-//! staging.finish()?;                                    // swapped in for the output
+//! let rendered = render::site(&site, &progress, None, &staging)?;
+//!                                                      // each page written as it is made
+//! links::check(&site, &rendered);                      // every link between pages
+//! staging.finish()?;                                   // swapped in for the output
 //! ```
 //!
 //! `load` and `render_checked` below put the first four together for `build`, `check` and
