@@ -5,7 +5,7 @@
 //! replaced when it is empty or was made by bilan (it holds bilan's marker file).
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -186,15 +186,31 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: &Path) -> io::R
     {
         return Ok(());
     }
-    fs::copy(source, target)?;
+    let Some(mut copy) = create_new(target)? else {
+        return Ok(());
+    };
+    io::copy(&mut fs::File::open(source)?, &mut copy)?;
     if let Some(modified) = modified {
         // Without it the next build copies the file again; nothing worse.
-        let _ = fs::File::options()
-            .write(true)
-            .open(target)
-            .and_then(|copy| copy.set_modified(modified));
+        let _ = copy.set_modified(modified);
     }
     Ok(())
+}
+
+/// Creates `target` for writing, or `None` when a file of the new site is there already:
+/// two sources published at one place, which the build reports (`check_clashes`) before it
+/// could use the new site. An existing file is never opened for writing: it may be a link
+/// to a file of the previous output, which must stay as it is.
+fn create_new(target: &Path) -> io::Result<Option<fs::File>> {
+    match fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(target)
+    {
+        Ok(file) => Ok(Some(file)),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
 /// Writes `bytes` to `target`; or, when the previous output holds them already at the
@@ -209,7 +225,10 @@ fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: &Path) -> io::R
     if same && fs::hard_link(previous, target).is_ok() {
         return Ok(());
     }
-    fs::write(target, bytes)
+    match create_new(target)? {
+        Some(mut file) => file.write_all(bytes),
+        None => Ok(()),
+    }
 }
 
 /// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step

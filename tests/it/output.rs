@@ -168,6 +168,33 @@ fn a_rebuild_makes_new_files_only_for_the_pages_that_changed() {
 }
 
 #[test]
+fn a_clash_leaves_the_previous_output_untouched_though_its_files_are_linked() {
+    // The page `about` is unchanged, so the new site links it from the previous output;
+    // a static file then claims the same place. Writing it there would write into the
+    // previous output's file: the build must report the clash and change nothing.
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("several"), site.path());
+    let out = site.path().join("output");
+    build_ok(site.path(), &out, &[]);
+    let before = tree(&out);
+    let clashing = site.path().join("content/static/about/index.html");
+    fs::create_dir_all(clashing.parent().unwrap()).unwrap();
+    fs::write(&clashing, "<p>not the about page</p>").unwrap();
+    let result = build(site.path(), &out, &[]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("would be published as `about/index.html`"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(
+        tree(&out),
+        before,
+        "the previous output is byte for byte as it was"
+    );
+}
+
+#[test]
 fn unchanged_static_files_are_not_copied_again_and_changed_ones_are() {
     use std::os::unix::fs::MetadataExt;
     let site = tempfile::tempdir().unwrap();
