@@ -82,6 +82,8 @@ pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
 /// unfinished (the build found problems), it is removed and the output stays as it was.
 pub struct Staging {
     out: PathBuf,
+    /// Whether there is a previous output to take unchanged files from.
+    previous: bool,
     dir: tempfile::TempDir,
     /// Set when a file could not be written: nothing more is written after it.
     failing: AtomicBool,
@@ -107,6 +109,7 @@ impl Staging {
         // its own.
         fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
         Ok(Staging {
+            previous: out.is_dir(),
             out,
             dir,
             failing: AtomicBool::new(false),
@@ -140,10 +143,11 @@ impl Staging {
                 .with_context(|| format!("creating `{}`", folder.display()))?;
             *made = Some(folder.to_path_buf());
         }
-        let previous = self.out.join(relative);
+        let previous = self.previous.then(|| self.out.join(relative));
+        let previous = previous.as_deref();
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, &previous),
-            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, &previous),
+            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
+            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -174,10 +178,10 @@ impl Sink for Staging {
 /// links that file instead: a site's PDFs and pictures are not copied again at every build.
 /// The previous output is removed once the new one is in place, so the link is then the
 /// file's only name.
-fn copy_unless_unchanged(source: &Path, target: &Path, previous: &Path) -> io::Result<()> {
+fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
     let metadata = fs::metadata(source)?;
     let modified = metadata.modified().ok();
-    if let Some(modified) = modified
+    if let (Some(modified), Some(previous)) = (modified, previous)
         && let Ok(old) = fs::symlink_metadata(previous)
         && old.is_file()
         && old.len() == metadata.len()
@@ -218,11 +222,13 @@ fn create_new(target: &Path) -> io::Result<Option<fs::File>> {
 /// the pages that changed: the others keep their modification time (an upload by `rsync`
 /// skips them), and removing the previous output frees no file that the new one still has.
 /// (On ext4, a file freed in the last minutes makes the creation of every new file slower.)
-fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: &Path) -> io::Result<()> {
-    let same = fs::symlink_metadata(previous)
-        .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
-        && fs::read(previous).is_ok_and(|old| old == bytes);
-    if same && fs::hard_link(previous, target).is_ok() {
+fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) -> io::Result<()> {
+    if let Some(previous) = previous
+        && fs::symlink_metadata(previous)
+            .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
+        && fs::read(previous).is_ok_and(|old| old == bytes)
+        && fs::hard_link(previous, target).is_ok()
+    {
         return Ok(());
     }
     match create_new(target)? {
