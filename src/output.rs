@@ -119,9 +119,14 @@ impl Staging {
 
     /// Puts the new site in the place of the output, unless a file could not be written.
     pub fn finish(self) -> anyhow::Result<()> {
-        if self.failing.into_inner() {
+        if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
             return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
+        }
+        // The marker is written first and never again: without it, the folder is not the
+        // one this build made (another build of the same output removed it).
+        if !self.dir.path().join(MARKER).is_file() {
+            bail!(self.removed());
         }
         swap_in(self.dir.keep(), &self.out)
     }
@@ -134,12 +139,11 @@ impl Staging {
             );
         };
         let target = self.dir.path().join(&relative);
-        // The files of a page share its folder: it is made once. Making a folder and its
-        // parent at the same time, on two threads, is not an error for `create_dir_all`.
-        if let Some(folder) = target.parent()
+        // The files of a page share its folder: it is made once.
+        if let Some(folder) = relative.parent()
             && made.as_deref() != Some(folder)
         {
-            fs::create_dir_all(folder)
+            self.make_folder(folder)
                 .with_context(|| format!("creating `{}`", folder.display()))?;
             *made = Some(folder.to_path_buf());
         }
@@ -154,6 +158,31 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// What to say when the new site's folder was removed under this build.
+    fn removed(&self) -> String {
+        format!(
+            "the new site's folder `{}` was removed while it was being written: was another build of this output running at the same time? Run the build again",
+            self.dir.path().display()
+        )
+    }
+
+    /// Makes `folder` (relative) and the folders above it inside the new site. Another
+    /// thread making one of them at the same time is no error; the new site's own folder
+    /// is never made again: if it is gone, something removed it (see `put`).
+    fn make_folder(&self, folder: &Path) -> io::Result<()> {
+        let mut path = self.dir.path().to_path_buf();
+        for part in folder.components() {
+            path.push(part);
+            match fs::create_dir(&path) {
+                Err(error) if error.kind() != io::ErrorKind::AlreadyExists => return Err(error),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Sink for Staging {
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
         let mut made = None;
@@ -161,7 +190,10 @@ impl Sink for Staging {
             if self.failing.load(Ordering::Relaxed) {
                 break;
             }
-            if let Err(error) = self.write(file, &mut made) {
+            if let Err(mut error) = self.write(file, &mut made) {
+                if !self.dir.path().join(MARKER).is_file() {
+                    error = error.context(self.removed());
+                }
                 self.failing.store(true, Ordering::Relaxed);
                 if let Ok(mut first) = self.failed.lock() {
                     first.get_or_insert(error);
@@ -387,6 +419,29 @@ mod tests {
         assert!(safe_relative("rapports/a/index.html").is_some());
         assert!(safe_relative("../x").is_none());
         assert!(safe_relative("/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn a_new_site_removed_under_its_build_is_never_swapped_in() {
+        // Another build of the same output removes this one's folder as a leftover: the
+        // files that follow must not make it again, and nothing may replace the output.
+        let parent = tempfile::tempdir().unwrap();
+        let out = parent.path().join("output");
+        let staging = Staging::new(&out).unwrap();
+        fs::remove_dir_all(staging.dir.path()).unwrap();
+        let page = OutputFile {
+            path: "rapports/a/index.html".to_owned(),
+            content: Content::Bytes(b"<p>a</p>".to_vec()),
+            from: PathBuf::from("content/reports/a.md"),
+        };
+        staging.put(vec![page]);
+        let error = staging.finish().unwrap_err();
+        assert!(
+            format!("{error:#}").contains("another build of this output"),
+            "{error:#}"
+        );
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
     }
 
     #[test]

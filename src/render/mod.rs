@@ -8,6 +8,7 @@ mod listing;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Bound;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -353,6 +354,26 @@ fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
                         "this would be published as `{}`, like `{}`",
                         file.path,
                         first.from.display()
+                    ),
+                )
+                .with_hint("rename one of them"),
+            );
+        }
+    }
+    // A file and a folder cannot have one name: `about` as a file, and `about/index.html`.
+    for (path, file) in &seen {
+        let folder = format!("{path}/");
+        let inside = seen
+            .range::<str, _>((Bound::Included(folder.as_str()), Bound::Unbounded))
+            .next()
+            .filter(|(other, _)| other.starts_with(&folder));
+        if let Some((other, other_file)) = inside {
+            problems.push(
+                Problem::file(
+                    &file.from,
+                    format!(
+                        "this would be published as `{path}`, but that is also the folder of `{other}`, from `{}`",
+                        other_file.from.display()
                     ),
                 )
                 .with_hint("rename one of them"),

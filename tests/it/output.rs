@@ -195,6 +195,26 @@ fn a_clash_leaves_the_previous_output_untouched_though_its_files_are_linked() {
 }
 
 #[test]
+fn a_file_and_a_folder_of_one_name_are_a_clash() {
+    // The page `about` is published as the folder `about/`; a static file named `about`
+    // cannot be beside it. Whichever is written first, the build says so.
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("several"), site.path());
+    fs::write(site.path().join("content/static/about"), "a file").unwrap();
+    let out = site.path().join("output");
+    let result = build(site.path(), &out, &[]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains(
+            "this would be published as `about`, but that is also the folder of `about/index.html`"
+        ),
+        "{}",
+        stderr(&result)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
 fn unchanged_static_files_are_not_copied_again_and_changed_ones_are() {
     use std::os::unix::fs::MetadataExt;
     let site = tempfile::tempdir().unwrap();
