@@ -171,6 +171,12 @@ impl Staging {
     /// thread making one of them at the same time is no error; the new site's own folder
     /// is never made again: if it is gone, something removed it (see `put`).
     fn make_folder(&self, folder: &Path) -> io::Result<()> {
+        // Most often only the last folder is missing.
+        match fs::create_dir(self.dir.path().join(folder)) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) if error.kind() != io::ErrorKind::AlreadyExists => return Err(error),
+            _ => return Ok(()),
+        }
         let mut path = self.dir.path().to_path_buf();
         for part in folder.components() {
             path.push(part);
