@@ -4,11 +4,11 @@ mod cache;
 pub mod context;
 mod document;
 mod feed;
+mod files;
 mod listing;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::ops::Bound;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,6 +18,8 @@ use tera::{Context, Tera};
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::files::check_clashes;
+pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
 use self::listing::Listing;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
@@ -25,77 +27,6 @@ use crate::locale::Strings;
 use crate::markdown::{self, LinkRef, Settings};
 use crate::problem::{Problem, Problems};
 use crate::theme::AssetSource;
-
-/// A file of the output, relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// With `/` separators: `rapports/2017-10-02-point-d-avancement/index.html`.
-    pub path: String,
-    pub content: Content,
-    /// The file it comes from, to explain a clash between two files of the same name.
-    pub from: PathBuf,
-}
-
-#[derive(Debug, Clone)]
-pub enum Content {
-    Bytes(Vec<u8>),
-    /// Bytes kept by the render cache too (a CSV, a preview picture).
-    Shared(Arc<Vec<u8>>),
-    BuiltIn(&'static [u8]),
-    /// A file copied as it is.
-    Copy(PathBuf),
-    /// Bytes handed on to a `Sink` that did not keep them: written to the output folder, or
-    /// dropped after a check.
-    Elsewhere,
-}
-
-impl Content {
-    /// The bytes, when they are in memory.
-    pub fn in_memory(&self) -> Option<&[u8]> {
-        match self {
-            Content::Bytes(bytes) => Some(bytes),
-            Content::Shared(bytes) => Some(bytes),
-            Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) | Content::Elsewhere => None,
-        }
-    }
-}
-
-impl OutputFile {
-    /// The file with its bytes left out: only where it goes and where it comes from.
-    pub fn without_bytes(self) -> OutputFile {
-        OutputFile {
-            content: Content::Elsewhere,
-            ..self
-        }
-    }
-}
-
-/// Where the files of a site go as soon as they are rendered, page by page and from any
-/// thread: written into the new output folder (`output::Staging`), kept in memory for
-/// `serve` (`Keep`), or dropped once checked (`Discard`). What `put` returns is what
-/// `RenderedSite::files` keeps of them, so that a large site is never whole in memory.
-pub trait Sink: Sync {
-    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
-}
-
-/// Keeps every file with its bytes.
-pub struct Keep;
-
-impl Sink for Keep {
-    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
-        files
-    }
-}
-
-/// Keeps where each file would go, not its bytes.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
-        files.into_iter().map(OutputFile::without_bytes).collect()
-    }
-}
 
 /// Told of each page rendered, to show the progress of a long build.
 pub trait Progress {
@@ -339,48 +270,6 @@ pub fn site<'a>(
         ids,
         notes,
     })
-}
-
-/// Two sources that would be written to the same place are a problem, not a silent overwrite.
-fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
-    let mut seen: BTreeMap<&str, &OutputFile> = BTreeMap::new();
-    let mut problems = Problems::default();
-    for file in files {
-        if let Some(first) = seen.insert(&file.path, file) {
-            problems.push(
-                Problem::file(
-                    &file.from,
-                    format!(
-                        "this would be published as `{}`, like `{}`",
-                        file.path,
-                        first.from.display()
-                    ),
-                )
-                .with_hint("rename one of them"),
-            );
-        }
-    }
-    // A file and a folder cannot have one name: `about` as a file, and `about/index.html`.
-    for (path, file) in &seen {
-        let folder = format!("{path}/");
-        let inside = seen
-            .range::<str, _>((Bound::Included(folder.as_str()), Bound::Unbounded))
-            .next()
-            .filter(|(other, _)| other.starts_with(&folder));
-        if let Some((other, other_file)) = inside {
-            problems.push(
-                Problem::file(
-                    &file.from,
-                    format!(
-                        "this would be published as `{path}`, but that is also the folder of `{other}`, from `{}`",
-                        other_file.from.display()
-                    ),
-                )
-                .with_hint("rename one of them"),
-            );
-        }
-    }
-    problems.into_result()
 }
 
 struct Renderer<'a> {

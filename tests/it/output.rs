@@ -7,6 +7,17 @@ use std::path::Path;
 
 use super::*;
 
+/// The folders bilan made beside an output in `dir` (`.bilan-new-…`, `.bilan-old-…`), sorted.
+fn bilan_folders(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bilan"))
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = example_copy();
@@ -32,11 +43,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "the previous site is byte for byte as it was"
     );
 
-    let leftovers: Vec<_> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".bilan"))
-        .collect();
+    let leftovers = bilan_folders(site.path());
     assert!(
         leftovers.is_empty(),
         "no temporary folder is left behind: {leftovers:?}"
@@ -67,11 +74,7 @@ fn a_build_that_fails_after_writing_pages_leaves_the_previous_output_untouched()
         stderr(&result)
     );
     assert_eq!(tree(&out), before);
-    let leftovers: Vec<_> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".bilan"))
-        .collect();
+    let leftovers = bilan_folders(site.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -104,12 +107,7 @@ fn a_build_cleans_up_after_its_own_output_only() {
         fs::write(site.path().join(name).join(".bilan-output"), "").unwrap();
     }
     build_ok(site.path(), &out, &[]);
-    let mut left: Vec<_> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".bilan"))
-        .collect();
-    left.sort();
+    let left = bilan_folders(site.path());
     let mut expected = others.to_vec();
     expected.sort();
     assert_eq!(left, expected);
@@ -337,11 +335,7 @@ fn an_interrupted_build_leaves_the_old_site_or_the_new_one_never_a_mix() {
     // The next build cleans what the killed ones left beside the output.
     build_ok(site.path(), &out, &[]);
     assert_eq!(tree(&out), new);
-    let leftovers: Vec<_> = fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".bilan"))
-        .collect();
+    let leftovers = bilan_folders(site.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
     eprintln!("outcomes of the killed builds: {outcomes:?}");
 }

@@ -130,17 +130,6 @@ impl Paint {
         let (r, g, b) = self.rgb();
         RGBColor(r, g, b)
     }
-
-    /// The colour as SVG writes it.
-    fn hex(self) -> &'static str {
-        match self {
-            Paint::Ink => "#1C2430",
-            Paint::Muted => "#4D5866",
-            Paint::Grid => "#DDE2E8",
-            Paint::Axis => "#6B7580",
-            Paint::White => "#FFFFFF",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

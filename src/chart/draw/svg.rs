@@ -44,7 +44,7 @@ pub(super) fn svg(
         out,
         "<g font-family=\"{FONT_FAMILY}\" font-size=\"{}\" fill=\"{}\">",
         Size(FONT),
-        Paint::Ink.hex()
+        Hex(Paint::Ink.rgb())
     );
     let series = Series {
         id,
@@ -105,7 +105,7 @@ fn write_mark(out: &mut String, mark: &Mark, series: &Series<'_>) {
                 "<rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{h}\""
             );
             series.fill(out, *s);
-            let _ = write!(out, " stroke=\"{}\"/>", Paint::Ink.hex());
+            let _ = write!(out, " stroke=\"{}\"/>", Hex(Paint::Ink.rgb()));
         }
         Mark::Rule {
             from,
@@ -120,7 +120,7 @@ fn write_mark(out: &mut String, mark: &Mark, series: &Series<'_>) {
                 from.1,
                 to.0,
                 to.1,
-                paint.hex()
+                Hex(paint.rgb())
             );
             if *width != 1 {
                 let _ = write!(out, " stroke-width=\"{width}\"");
@@ -163,7 +163,7 @@ fn write_mark(out: &mut String, mark: &Mark, series: &Series<'_>) {
             let _ = write!(
                 out,
                 "/><circle cx=\"{x}\" cy=\"{y}\" r=\"1\" fill=\"{}\"/>",
-                Paint::White.hex()
+                Hex(Paint::White.rgb())
             );
         }
         Mark::Slice { points, series: s } => {
@@ -192,7 +192,7 @@ fn write_text(out: &mut String, text: &TextMark) {
         let _ = write!(out, " font-size=\"{}\"", Size(text.size));
     }
     if text.paint != Paint::Ink {
-        let _ = write!(out, " fill=\"{}\"", text.paint.hex());
+        let _ = write!(out, " fill=\"{}\"", Hex(text.paint.rgb()));
     }
     out.push('>');
     push_escaped(out, &text.text);
