@@ -97,16 +97,44 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     let staging = output::Staging::new(&out_dir).map_err(Failure::Internal)?;
     let rendered = render_checked(&site, progress, None, &staging)?;
     staging.finish().map_err(Failure::Internal)?;
+    let mut notes = rendered.notes;
+    notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,
         files: rendered.files.len(),
         elapsed: started.elapsed(),
-        notes: rendered.notes,
+        notes,
     };
     // Freeing every note of a large site takes a while (some 60 ms for 10,000): the
     // caller need not wait for it.
     std::thread::spawn(move || drop(site));
     Ok(summary)
+}
+
+/// What a build that left drafts out says of them, so that the writer never loses sight of
+/// a note still marked `draft: true`.
+fn drafts_note(site: &Site) -> Option<String> {
+    let left_out = &site.drafts_left_out;
+    let shown: Vec<String> = left_out
+        .iter()
+        .take(5)
+        .map(|path| format!("`{}`", path.display()))
+        .collect();
+    let more = match left_out.len().saturating_sub(shown.len()) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    match left_out.len() {
+        0 => None,
+        1 => Some(format!(
+            "1 draft left out: {}; add --drafts to preview it",
+            shown.join(", ")
+        )),
+        n => Some(format!(
+            "{n} drafts left out: {}{more}; add --drafts to preview them",
+            shown.join(", ")
+        )),
+    }
 }
 
 /// Loads the site. When some of its files have problems, those are returned together with

@@ -79,9 +79,10 @@ struct ServeArgs {
     /// The port to listen on (the next free one if it is taken).
     #[arg(long, default_value_t = 8000)]
     port: u16,
-    /// Show drafts too.
+    /// Leave drafts out, to see the site as it will be published (drafts are shown by
+    /// default: serve is the writer's preview).
     #[arg(long)]
-    drafts: bool,
+    no_drafts: bool,
 }
 
 #[derive(Subcommand)]
@@ -254,7 +255,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         bind: args.bind,
         port: args.port,
         load: LoadOptions {
-            drafts: args.drafts,
+            drafts: !args.no_drafts,
             base_url: None,
         },
     };

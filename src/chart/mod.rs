@@ -138,7 +138,7 @@ impl ChartData {
 /// The reports, oldest first, that have a dataset called `name`, up to `doc` (included).
 fn reports_with<'a>(
     site: &'a Site,
-    doc: &Document,
+    doc: &'a Document,
     name: &str,
 ) -> Vec<(&'a Document, &'a Arc<Dataset>)> {
     site.history(doc, name).collect()

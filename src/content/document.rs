@@ -62,6 +62,8 @@ pub struct Document {
     pub summary: Option<String>,
     pub period: Option<String>,
     pub draft: bool,
+    /// Orders notes of one date: lower first (0 when not given).
+    pub weight: i64,
     pub image: Option<String>,
     /// The whole file, to show the offending line of a problem.
     pub text: String,
@@ -100,6 +102,16 @@ impl Document {
         hasher.finish()
     }
 
+    /// Where the document stands in the one order of notes: by date, then `weight` (lower
+    /// first), then title, then address. The latest note is the last in this order.
+    pub fn order(&self, other: &Document) -> std::cmp::Ordering {
+        self.date
+            .cmp(&other.date)
+            .then(self.weight.cmp(&other.weight))
+            .then_with(|| self.title.to_lowercase().cmp(&other.title.to_lowercase()))
+            .then_with(|| self.slug.cmp(&other.slug))
+    }
+
     /// The Markdown of the document.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
@@ -125,10 +137,14 @@ struct FrontMatter {
     period: Option<String>,
     #[serde(default)]
     draft: bool,
+    #[serde(default)]
+    weight: i64,
     image: Option<Spanned<String>>,
 }
 
-const KEYS: [&str; 6] = ["title", "date", "summary", "period", "draft", "image"];
+const KEYS: [&str; 7] = [
+    "title", "date", "summary", "period", "draft", "weight", "image",
+];
 
 /// Reads a document from its text. Its datasets and attachments are added by the caller.
 pub fn parse_document(
@@ -275,6 +291,7 @@ pub fn parse_document(
         summary: front.summary.as_deref().map(typographic),
         period: front.period.as_deref().map(typographic),
         draft: front.draft,
+        weight: front.weight,
         image: front.image.map(|image| image.value),
         text,
         body_start,

@@ -37,7 +37,8 @@ pub struct LoadOptions {
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
-    /// Published reports, newest first.
+    /// Reports, newest first in the order of notes (`Document::order`); drafts among them
+    /// only with `--drafts` (see `published`).
     pub reports: Vec<Arc<Document>>,
     pub pages: Vec<Arc<Document>>,
     /// The datasets of `content/data/`.
@@ -46,9 +47,11 @@ pub struct Site {
     /// `content/static/`, copied to the root of the output.
     pub static_files: Vec<Attachment>,
     pub theme: Theme,
-    /// For each dataset name, the reports whose folder has one (indices into `reports`),
-    /// oldest first: what a chart that follows the dataset across reports shows.
+    /// For each dataset name, the published reports whose folder has one (indices into
+    /// `reports`), oldest first: what a chart that follows the dataset across reports shows.
     histories: HashMap<String, Vec<usize>>,
+    /// The drafts that were not loaded (no `--drafts`), as shown to the user.
+    pub drafts_left_out: Vec<PathBuf>,
 }
 
 impl Site {
@@ -111,15 +114,24 @@ impl Site {
         };
         let mut reports = documents("reports", DocKind::Report, &mut problems);
         let mut pages = documents("pages", DocKind::Page, &mut problems);
+        let mut drafts_left_out = Vec::new();
         if !options.drafts {
+            let drafts = reports.iter().chain(&pages).filter(|doc| doc.draft);
+            drafts_left_out.extend(drafts.map(|doc| doc.source.shown.clone()));
+            drafts_left_out.sort();
             reports.retain(|doc| !doc.draft);
             pages.retain(|doc| !doc.draft);
         }
-        reports.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        // Newest first: the reverse of the one order of notes.
+        reports.sort_by(|a, b| b.order(a));
         let static_files = load_attachments(root, &content.join("static"), &mut problems);
-        // Oldest first, each report with the datasets of its folder, once for every chart.
+        // Oldest first, each published report with the datasets of its folder, once for
+        // every chart: a draft is never a point of a chart across reports.
         let mut histories: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, report) in reports.iter().enumerate().rev() {
+            if report.draft {
+                continue;
+            }
             for name in report.datasets.keys() {
                 histories.entry(name.clone()).or_default().push(index);
             }
@@ -135,6 +147,7 @@ impl Site {
             static_files,
             theme,
             histories,
+            drafts_left_out,
         };
         Ok((site, problems))
     }
@@ -144,19 +157,32 @@ impl Site {
         doc.datasets.get(name).or_else(|| self.data.get(name))
     }
 
-    /// The reports that have a dataset `name` in their folder, oldest first, up to the date
-    /// of `doc` (included), with that dataset.
+    /// The published reports that have a dataset `name` in their folder, oldest first, up
+    /// to `doc` (included) in the order of notes, with that dataset. A draft shown with
+    /// `--drafts` follows them with its own figures, as it would once published.
     pub fn history<'a>(
         &'a self,
-        doc: &Document,
+        doc: &'a Document,
         name: &str,
     ) -> impl Iterator<Item = (&'a Document, &'a Arc<Dataset>)> {
         let reports = self.histories.get(name).map_or(&[][..], Vec::as_slice);
-        let end = reports.partition_point(|&index| self.reports[index].date <= doc.date);
-        reports[..end].iter().filter_map(move |&index| {
-            let report = &*self.reports[index];
-            Some((report, report.datasets.get(name)?))
-        })
+        let end = reports.partition_point(|&index| self.reports[index].order(doc).is_le());
+        let own = doc
+            .draft
+            .then(|| doc.datasets.get(name).map(|dataset| (doc, dataset)))
+            .flatten();
+        reports[..end]
+            .iter()
+            .filter_map(move |&index| {
+                let report = &*self.reports[index];
+                Some((report, report.datasets.get(name)?))
+            })
+            .chain(own)
+    }
+
+    /// The published reports, newest first.
+    pub fn published(&self) -> impl Iterator<Item = &Arc<Document>> {
+        self.reports.iter().filter(|doc| !doc.draft)
     }
 
     /// Whether `name` is a dataset that exists but could not be read.

@@ -53,6 +53,8 @@ pub struct ReportLink {
     pub period: Option<String>,
     /// Relative to the site's root: `rapports/2017-10-02-point-d-avancement/index.html`.
     pub url: String,
+    /// A draft, shown only with `--drafts`: marked in lists, never the latest report.
+    pub draft: bool,
 }
 
 impl ReportLink {
@@ -64,6 +66,7 @@ impl ReportLink {
             summary: doc.summary.clone(),
             period: doc.period.clone(),
             url,
+            draft: doc.draft,
         }
     }
 }
@@ -88,6 +91,8 @@ pub struct PageContext<'a> {
     pub content: Option<&'a str>,
     /// The picture of link previews, with an absolute address.
     pub image: Option<Image>,
+    /// A draft, shown with `--drafts`: the page says so and asks not to be indexed.
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -95,6 +95,7 @@ impl<'a> Renderer<'a> {
             page.period = doc.period.clone();
             page.content = Some(&body.html);
             page.image = image;
+            page.draft = doc.draft;
             let template = match doc.kind {
                 DocKind::Report => "report.html",
                 DocKind::Page => "page.html",
@@ -138,7 +139,7 @@ impl<'a> Renderer<'a> {
                 links: body.links.clone(),
             }),
             // Kept for the feed, which only a site with an address has.
-            content: (doc.kind == DocKind::Report && site.config.base_url.is_some())
+            content: (doc.kind == DocKind::Report && !doc.draft && site.config.base_url.is_some())
                 .then(|| body.html.clone()),
             counts: body.counts,
             ids: Vec::new(),

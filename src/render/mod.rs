@@ -141,10 +141,16 @@ pub fn site<'a>(
             .enumerate()
             .filter(|(index, _)| first_report[*index])
             .map(|(index, doc)| {
-                let previous = renderer.report_links.get(index + 1);
-                let next = index
-                    .checked_sub(1)
-                    .and_then(|i| renderer.report_links.get(i));
+                // Previous and next link published reports only, and a draft to none.
+                let links = &renderer.report_links;
+                let (previous, next) = if doc.draft {
+                    (None, None)
+                } else {
+                    (
+                        links[index + 1..].iter().find(|r| !r.draft),
+                        links[..index].iter().rev().find(|r| !r.draft),
+                    )
+                };
                 rendered_page(renderer.document(doc, previous, next))
             })
             .collect()
@@ -217,16 +223,30 @@ pub fn site<'a>(
                 .to_owned(),
         );
     }
+    // Drafts are never in the sitemap nor the feed, even with `--drafts`.
+    let drafts: BTreeSet<String> = site
+        .reports
+        .iter()
+        .chain(&site.pages)
+        .filter(|doc| doc.draft)
+        .map(|doc| document_dir(site, doc) + "index.html")
+        .collect();
     let pages: Vec<String> = files
         .iter()
         .map(|f| f.path.clone())
-        .filter(|p| p.ends_with("index.html"))
+        .filter(|p| p.ends_with("index.html") && !drafts.contains(p))
+        .collect();
+    let published: Vec<ReportLink> = renderer
+        .report_links
+        .iter()
+        .filter(|r| !r.draft)
+        .cloned()
         .collect();
     let feeds = feed::feed_and_sitemap(
         site,
         &renderer.tera,
         &renderer.base,
-        &renderer.report_links,
+        &published,
         &contents,
         &pages,
     )
@@ -323,7 +343,7 @@ impl<'a> Renderer<'a> {
             t: strings,
             reports: &report_links,
             years: &years,
-            latest: report_links.first(),
+            latest: report_links.iter().find(|r| !r.draft),
             reports_url: format!("{}/index.html", config.reports_path),
         };
         let base = Context::from_serialize(&common).map_err(|error| {
@@ -375,6 +395,7 @@ impl<'a> Renderer<'a> {
             period: None,
             content: None,
             image: None,
+            draft: false,
         }
     }
 

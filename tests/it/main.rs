@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod drafts;
 mod errors;
 mod escape;
 mod incremental;
