@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::locale::{Language, typographic};
+use crate::locale::{Language, typeset};
 use crate::problem::Problem;
 use crate::yaml::{self, Origin};
 
@@ -182,11 +182,16 @@ impl SiteConfig {
                         .problem_at(item, format!("menu link \"{url}\" is not a web page, a mail address or a phone number"))
                         .with_hint("give a page of the site (`rapports/`) or an address starting with https://, mailto: or tel:"),
                 );
-            } else if url.contains("..") || (url.starts_with('/') && !url.starts_with("//")) {
+            } else if url.contains("..") {
                 problems.push(
                     origin
-                        .problem_at(item, format!("menu link \"{url}\" must be relative to the site's root"))
-                        .with_hint("write `rapports/` rather than `/rapports/` so the site works in a sub-folder"),
+                        .problem_at(
+                            item,
+                            format!("menu link \"{url}\" must lead to a page of the site"),
+                        )
+                        .with_hint(
+                            "write it from the site's root, such as `rapports/` or `/rapports/`",
+                        ),
                 );
             }
         }
@@ -195,8 +200,11 @@ impl SiteConfig {
             return Err(problems);
         }
         Ok(SiteConfig {
-            title: typographic(&file.title),
-            description: file.description.as_deref().map(typographic),
+            title: typeset(&file.title, file.language),
+            description: file
+                .description
+                .as_deref()
+                .map(|text| typeset(text, file.language)),
             language: file.language,
             base_url,
             reports_path,
@@ -206,7 +214,7 @@ impl SiteConfig {
                 .menu
                 .into_iter()
                 .map(|item| MenuItem {
-                    title: typographic(&item.value.title),
+                    title: typeset(&item.value.title, file.language),
                     line: usize::try_from(item.referenced.line()).unwrap_or(0),
                     column: usize::try_from(item.referenced.column()).unwrap_or(0),
                     ..item.value

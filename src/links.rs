@@ -19,7 +19,7 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
             .iter()
             .filter_map(|link| {
                 index
-                    .broken(&page.page, &link.url)
+                    .broken(&page.page, &link.href, &link.url)
                     .map(|message| (link, message))
             })
             .collect();
@@ -47,12 +47,13 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
     let config = &site.config;
     for item in &config.menu {
         // Menu links are relative to the site's root: check them from the home page.
-        let url = if item.url.is_empty() {
-            "./"
-        } else {
-            item.url.as_str()
+        let url = item.url.as_str();
+        let href = match url.trim_start_matches('/') {
+            _ if url.starts_with("//") => url,
+            "" => "./",
+            from_root => from_root,
         };
-        if let Some(message) = index.broken("index.html", url) {
+        if let Some(message) = index.broken("index.html", href, url) {
             let problem = Problem::at(
                 &config.path,
                 &config.text,
@@ -66,7 +67,43 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
             });
         }
     }
+    // The footer's links are written from the site's root, as on the home page.
+    for link in &rendered.footer_links {
+        let Some(message) = index.broken("index.html", &link.href, &link.url) else {
+            continue;
+        };
+        let (line, column) = place_in(&config.text, &link.url, "footer:");
+        let problem = Problem::at(
+            &config.path,
+            &config.text,
+            line,
+            column,
+            format!("footer: {}", message.text),
+        )
+        .with_width(link.url.chars().count());
+        problems.push(match message.hint {
+            Some(hint) => problem.with_hint(hint),
+            None => problem,
+        });
+    }
     problems
+}
+
+/// The 1-based line and column of `wanted` in `text` (after the line that starts with
+/// `after`, when there is one), or of that line.
+fn place_in(text: &str, wanted: &str, after: &str) -> (usize, usize) {
+    let start = text
+        .lines()
+        .position(|line| line.starts_with(after))
+        .unwrap_or(0);
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find_map(|(i, line)| {
+            line.find(wanted)
+                .map(|at| (i + 1, line[..at].chars().count() + 1))
+        })
+        .unwrap_or((start + 1, 1))
 }
 
 /// What is wrong with a link, and how to fix it.
@@ -101,8 +138,9 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Why the link `url` on `page` leads nowhere, or `None` when it is fine (or external).
-    fn broken(&self, page: &str, url: &str) -> Option<Broken> {
+    /// Why the link `written`, whose address on `page` is `url`, leads nowhere, or `None`
+    /// when it is fine (or external).
+    fn broken(&self, page: &str, url: &str, written: &str) -> Option<Broken> {
         if is_external(url) {
             return None;
         }
@@ -113,7 +151,7 @@ impl<'a> Index<'a> {
         let address = address.split('?').next().unwrap_or_default();
         if address.starts_with('/') {
             return Some(Broken {
-                text: format!("the link `{url}` starts from the host's root"),
+                text: format!("the link `{written}` starts from the host's root"),
                 hint: Some("write it relative to this page (`../autre-note/`), so the site works in a sub-folder and from disk".to_owned()),
             });
         }
@@ -122,8 +160,11 @@ impl<'a> Index<'a> {
         } else {
             let Some(resolved) = resolve(page, &decode(address)) else {
                 return Some(Broken {
-                    text: format!("the link `{url}` climbs out of the site"),
-                    hint: None,
+                    text: format!("the link `{written}` climbs out of the site"),
+                    hint: Some(
+                        "write it from the site's root, starting with `/` (`/plaquette.pdf`)"
+                            .to_owned(),
+                    ),
                 });
             };
             let candidates = if resolved.is_empty() || resolved.ends_with('/') {
@@ -136,7 +177,7 @@ impl<'a> Index<'a> {
                 .find(|c| self.files.contains(c.as_str()))
             {
                 Some(found) => found,
-                None => return Some(self.nothing_at(url, &resolved)),
+                None => return Some(self.nothing_at(written, &resolved)),
             }
         };
         let fragment = fragment.filter(|f| !f.is_empty())?;
@@ -144,35 +185,44 @@ impl<'a> Index<'a> {
             Ok(()) => None,
             Err(close) => Some(Broken {
                 text: format!(
-                    "the link `{url}` names the anchor `#{fragment}`, which is not on `{target}`"
+                    "the link `{written}` names the anchor `#{fragment}`, which is not on `{target}`"
                 ),
                 hint: close.map(|close| format!("did you mean `#{close}`?")),
             }),
         }
     }
 
+    /// A link to nothing: the hint names the file or page closest to what it names, in the
+    /// form that works from any page, from the site's root (`/plaquette.pdf`).
     fn nothing_at(&self, url: &str, resolved: &str) -> Broken {
         let wanted = resolved
             .trim_end_matches('/')
             .rsplit('/')
             .next()
             .unwrap_or(resolved);
-        let folders = self
-            .files
-            .iter()
-            .filter_map(|f| f.strip_suffix("/index.html"))
-            .map(|dir| dir.rsplit('/').next().unwrap_or(dir));
-        let names = self.files.iter().map(|f| f.rsplit('/').next().unwrap_or(f));
-        let known: Vec<&str> = folders.chain(names).collect();
+        // Each file and page folder by its last name, with its address from the root.
+        let mut known: Vec<(&str, String)> = Vec::new();
+        for file in &self.files {
+            if let Some(dir) = file.strip_suffix("/index.html") {
+                known.push((dir.rsplit('/').next().unwrap_or(dir), format!("/{dir}/")));
+            }
+            known.push((file.rsplit('/').next().unwrap_or(file), format!("/{file}")));
+        }
+        let close = closest(wanted, known.iter().map(|(name, _)| *name));
+        let hint = close.and_then(|close| {
+            let (_, address) = known.iter().find(|(name, _)| *name == close)?;
+            Some(format!(
+                "did you mean `{address}`? (an address that starts with `/` is taken from the site's root)"
+            ))
+        });
         Broken {
             text: format!("the link `{url}` leads to nothing in the site"),
-            hint: closest(wanted, known.iter().copied())
-                .map(|close| format!("did you mean `{close}`?")),
+            hint,
         }
     }
 }
 
-fn is_external(url: &str) -> bool {
+pub(crate) fn is_external(url: &str) -> bool {
     let scheme = url.split_once(':').map(|(scheme, _)| scheme);
     url.starts_with("//")
         || scheme.is_some_and(|s| {
@@ -183,7 +233,7 @@ fn is_external(url: &str) -> bool {
 }
 
 /// `address` followed from the folder of `page`; `None` if it climbs above the root.
-fn resolve(page: &str, address: &str) -> Option<String> {
+pub(crate) fn resolve(page: &str, address: &str) -> Option<String> {
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for segment in address.split('/') {
@@ -204,7 +254,7 @@ fn resolve(page: &str, address: &str) -> Option<String> {
 
 /// Undoes percent-encoding (`%20` is a space); an address that does not decode to UTF-8
 /// stays as it is.
-fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
     percent_decode(text).unwrap_or_else(|| text.to_owned())
 }
 

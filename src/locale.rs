@@ -208,6 +208,84 @@ pub fn typographic(text: &str) -> String {
     out
 }
 
+/// `text` as the site prints it: typographic apostrophes, and in French the no-break spaces
+/// of `french_spacing`.
+pub fn typeset(text: &str, language: Language) -> String {
+    let text = typographic(text);
+    match language {
+        Language::Fr => french_spacing(&text).unwrap_or(text),
+        Language::En => text,
+    }
+}
+
+/// French spacing, for text typed with ordinary spaces: a space before `; ! ?` and inside
+/// « » becomes a narrow no-break space (U+202F), one before `:` a no-break space (U+00A0),
+/// and the spaces inside a figure typed `1 212 551,00 €` no-break ones, so that it never
+/// breaks across lines. Spaces are replaced, never inserted: `14:30`, addresses and words
+/// typed without a space stay as they are. `None` when nothing changes.
+pub fn french_spacing(text: &str) -> Option<String> {
+    if !text.contains(' ') && !text.contains(NBSP) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = chars.clone();
+    let is_digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if c != ' ' && c != NBSP {
+            continue;
+        }
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let spaced = match (previous, next) {
+            (_, Some(';' | '!' | '?' | '»')) | (Some('«'), _) => Some(NARROW_NBSP),
+            (_, Some(':')) if c == ' ' => Some(NBSP),
+            (Some(p), Some('%')) if p.is_ascii_digit() => Some(NARROW_NBSP),
+            (Some(p), Some('€' | '$' | '£')) if p.is_ascii_digit() => Some(NBSP),
+            (Some(p), Some(_)) if p.is_ascii_digit() && c == ' ' => {
+                // Groups of a figure: 1 to 3 digits (the first group, or one already
+                // joined), then exactly three after the space.
+                let run = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                let before_run = (i - run).checked_sub(1).map(|p| chars[p]);
+                let starts_a_figure =
+                    before_run.is_none_or(|b| !b.is_alphanumeric() && b != ',' && b != '.');
+                let three_after =
+                    (1..=3).all(|k| is_digit(chars.get(i + k))) && !is_digit(chars.get(i + 4));
+                (run <= 3 && starts_a_figure && three_after).then_some(NARROW_NBSP)
+            }
+            _ => None,
+        };
+        if let Some(spaced) = spaced {
+            out[i] = spaced;
+        }
+    }
+    (out != chars).then(|| out.into_iter().collect())
+}
+
+/// Whether a table cell's text is a figure: digits with their group and decimal
+/// separators, an optional sign, and an optional unit (`%`, `€`, `pts`).
+pub fn looks_like_a_figure(text: &str) -> bool {
+    let text = text.trim();
+    let text = text
+        .strip_prefix(['-', '−', '+'])
+        .unwrap_or(text)
+        .trim_start();
+    let text = ["%", "€", "$", "£", "pts", "pt", "k€", "M€"]
+        .iter()
+        .find_map(|unit| text.strip_suffix(unit))
+        .map_or(text, str::trim_end);
+    let text = text.strip_prefix(['€', '$', '£']).unwrap_or(text);
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text.ends_with(|c: char| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '.' | NBSP | NARROW_NBSP))
+}
+
 /// The theme's own words in one language ("Rapports", "Télécharger les données"), read from
 /// the theme's `strings/LANG.yaml`.
 #[derive(Debug, Clone, Default, Hash, serde::Serialize, Deserialize)]
@@ -289,6 +367,50 @@ mod tests {
     fn apostrophes_are_typographic() {
         assert_eq!(typographic("Point d'avancement"), "Point d’avancement");
         assert_eq!(typographic("le 'oui' de l'État"), "le ‘oui’ de l’État");
+    }
+
+    #[test]
+    fn french_spacing_replaces_typed_spaces_and_inserts_none() {
+        let spaced = |t: &str| typeset(t, Language::Fr);
+        assert_eq!(spaced("déclaré : oui"), "déclaré\u{A0}: oui");
+        assert_eq!(
+            spaced("« Nous y sommes ! » Vraiment ? Oui ; bien."),
+            "«\u{202F}Nous y sommes\u{202F}!\u{202F}» Vraiment\u{202F}? Oui\u{202F}; bien."
+        );
+        assert_eq!(
+            spaced("un budget de 1 212 551,00 € et 12,5 %"),
+            "un budget de 1\u{202F}212\u{202F}551,00\u{A0}€ et 12,5\u{202F}%"
+        );
+        for kept in [
+            "à 14:30",
+            "voir https://e2c.fr/a:b",
+            "Note: English stays",
+            "en 2017 120 stagiaires",
+            "le 12 mars",
+        ] {
+            assert_eq!(spaced(kept), kept, "{kept}");
+        }
+        assert_eq!(spaced("L'Isle"), "L’Isle");
+        assert_eq!(typeset("déclaré : oui", Language::En), "déclaré : oui");
+        assert_eq!(french_spacing("sans espace"), None);
+    }
+
+    #[test]
+    fn figures_in_table_cells_are_recognised() {
+        for figure in [
+            "67",
+            "1 221 846",
+            "12,5 %",
+            "−3",
+            "1 212 551,00 €",
+            "€12.50",
+            "+3,2 pts",
+        ] {
+            assert!(looks_like_a_figure(figure), "{figure}");
+        }
+        for text in ["TPM", "2e trimestre", "", "%", "12 stagiaires"] {
+            assert!(!looks_like_a_figure(text), "{text}");
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 /// The kinds of fenced block that bilan turns into something else than code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +76,13 @@ pub fn find_blocks(markdown: &str) -> Vec<FencedBlock> {
 }
 
 /// Renders `markdown` to HTML. The n-th `table` or `chart` block is replaced by
-/// `draw_block(n)`; headings get unique ids; footnotes are gathered in a list at the end,
-/// under `words.notes`, each with a link back to where it was called.
+/// `draw_block(n)`; each link and image's address is written as `rewrite` gives it (when it
+/// gives one); headings get unique ids; footnotes are gathered in a list at the end, under
+/// `words.notes`, each with a link back to where it was called.
 pub fn render(
     markdown: &str,
     words: Settings<'_>,
+    rewrite: &dyn Fn(&str) -> Option<String>,
     mut draw_block: impl FnMut(usize) -> String,
 ) -> Rendered {
     let mut links = Vec::new();
@@ -89,18 +93,76 @@ pub fn render(
     let mut block_index = 0;
     // The length of the tables and charts drawn, to size the page's HTML once.
     let mut drawn = 0;
+    // Text that is not prose keeps its spaces as typed: code, and the address an autolink
+    // shows.
+    let mut in_code = false;
+    let mut in_autolink = false;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match &event {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (written, href) = address(link_type, dest_url, rewrite);
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 links.push(LinkRef {
-                    url: dest_url.to_string(),
+                    href: if link_type == LinkType::Email {
+                        written.clone()
+                    } else {
+                        href.to_string()
+                    },
+                    url: written,
                     offset: range.start,
                 });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: href,
+                    title,
+                    id,
+                })
             }
-            _ => {}
-        }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (written, href) = address(link_type, dest_url, rewrite);
+                links.push(LinkRef {
+                    url: written,
+                    href: href.to_string(),
+                    offset: range.start,
+                });
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: href,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Link) => {
+                in_autolink = false;
+                event
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                event
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                event
+            }
+            Event::Text(text) if words.french && !in_code && !in_autolink => {
+                match crate::locale::french_spacing(&text) {
+                    Some(spaced) => Event::Text(spaced.into()),
+                    None => Event::Text(text),
+                }
+            }
+            other => other,
+        };
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info)))
                 if block_kind(info).is_some() =>
@@ -123,6 +185,7 @@ pub fn render(
     }
 
     add_heading_ids(&mut events);
+    let events = style_tables(events, words.table_label);
     let order = note_order(&events, &notes);
     let numbers: HashMap<String, usize> = order
         .iter()
@@ -155,13 +218,18 @@ pub fn render(
 }
 
 /// How a page's Markdown is rendered: the theme's words for footnotes (the list's name,
-/// the link back to the text), and whether raw HTML in the Markdown is kept.
+/// the link back to the text) and for a table's scroll region, whether raw HTML in the
+/// Markdown is kept, and whether French spacing applies to its text.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
     pub notes: &'a str,
     pub back: &'a str,
+    /// The name a screen reader gives a table that scrolls sideways ("Tableau").
+    pub table_label: &'a str,
     /// Raw HTML is the writers' own and kept by default; a site can have it shown as text.
     pub raw_html: bool,
+    /// No-break spaces before `: ; ! ?`, inside « » and in figures (`locale::french_spacing`).
+    pub french: bool,
 }
 
 /// A page's HTML, and the links and images written in its Markdown.
@@ -171,12 +239,113 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
 }
 
-/// A link or image of the Markdown: its address as written, and where it starts (in bytes
-/// from the start of the Markdown).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A link or image of the Markdown: its address as written (an email autolink with its
+/// `mailto:`), the address it leads to from the page (the same, or rewritten), and where it
+/// starts (in bytes from the start of the Markdown).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LinkRef {
     pub url: String,
+    pub href: String,
     pub offset: usize,
+}
+
+/// A link's address as written, and as the page writes it.
+fn address<'a>(
+    link_type: LinkType,
+    dest_url: CowStr<'a>,
+    rewrite: &dyn Fn(&str) -> Option<String>,
+) -> (String, CowStr<'a>) {
+    if link_type == LinkType::Email {
+        // The HTML writer adds `mailto:` to an email autolink itself.
+        return (format!("mailto:{dest_url}"), dest_url);
+    }
+    match rewrite(&dest_url) {
+        Some(href) => (dest_url.to_string(), href.into()),
+        None => (dest_url.to_string(), dest_url),
+    }
+}
+
+/// Tables written in Markdown get what dataset tables have: a scroll region on a narrow
+/// screen, and the figures aligned right. A column whose body cells are all figures is
+/// aligned right, unless the table says otherwise (`:---`, `:---:`).
+fn style_tables<'a>(events: Vec<Event<'a>>, label: &str) -> Vec<Event<'a>> {
+    // The alignments of each table, worked out before the events are moved.
+    let mut tables = Vec::new();
+    for (start, event) in events.iter().enumerate() {
+        let Event::Start(Tag::Table(alignments)) = event else {
+            continue;
+        };
+        let end = events[start..]
+            .iter()
+            .position(|e| matches!(e, Event::End(TagEnd::Table)))
+            .map_or(events.len(), |p| start + p);
+        let numeric = numeric_columns(&events[start..end], alignments.len());
+        let aligned: Vec<Alignment> = alignments
+            .iter()
+            .zip(numeric)
+            .map(|(align, numeric)| match align {
+                Alignment::None if numeric => Alignment::Right,
+                other => *other,
+            })
+            .collect();
+        tables.push(aligned);
+    }
+    if tables.is_empty() {
+        return events;
+    }
+    let mut tables = tables.into_iter();
+    let mut styled = Vec::with_capacity(events.len() + 2 * tables.len());
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                let alignments = tables.next().unwrap_or_default();
+                let mut open = String::from(
+                    "<div class=\"table-scroll md-table\" tabindex=\"0\" role=\"region\" aria-label=\"",
+                );
+                push_escaped(&mut open, label);
+                open.push_str("\">\n");
+                styled.push(Event::Html(open.into()));
+                styled.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                styled.push(Event::End(TagEnd::Table));
+                styled.push(Event::Html("</div>\n".into()));
+            }
+            other => styled.push(other),
+        }
+    }
+    styled
+}
+
+/// For each of `columns` columns of a Markdown table (its events, from its start), whether
+/// every body cell that is not empty holds a figure, and at least one does.
+fn numeric_columns(events: &[Event<'_>], columns: usize) -> Vec<bool> {
+    let mut figures = vec![0usize; columns];
+    let mut other = vec![0usize; columns];
+    let (mut in_head, mut column, mut cell) = (false, 0, String::new());
+    for event in events {
+        match event {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::Start(Tag::TableCell) => cell.clear(),
+            Event::Text(text) | Event::Code(text) => cell.push_str(text),
+            Event::End(TagEnd::TableCell) => {
+                if !in_head && column < columns {
+                    match cell.trim() {
+                        "" | "-" | "–" | "—" => {}
+                        text if crate::locale::looks_like_a_figure(text) => figures[column] += 1,
+                        _ => other[column] += 1,
+                    }
+                }
+                column += 1;
+            }
+            _ => {}
+        }
+    }
+    (0..columns)
+        .map(|c| figures[c] > 0 && other[c] == 0)
+        .collect()
 }
 
 fn push<'a>(
@@ -308,13 +477,15 @@ mod tests {
     const WORDS: Settings = Settings {
         notes: "Notes",
         back: "Back to the text",
+        table_label: "Table",
         raw_html: true,
+        french: false,
     };
 
     #[test]
     fn raw_html_is_kept_unless_the_site_turns_it_off() {
         let text = "<div class=\"x\">Bloc</div>\n\nTexte <b>gras</b>.\n";
-        let kept = render(text, WORDS, |_| String::new()).html;
+        let kept = render(text, WORDS, &|_| None, |_| String::new()).html;
         assert!(
             kept.contains("<div class=\"x\">Bloc</div>") && kept.contains("<b>gras</b>"),
             "{kept}"
@@ -323,7 +494,7 @@ mod tests {
             raw_html: false,
             ..WORDS
         };
-        let shown = render(text, off, |_| String::new()).html;
+        let shown = render(text, off, &|_| None, |_| String::new()).html;
         assert!(
             shown.contains("&lt;div class=\"x\"&gt;Bloc&lt;/div&gt;"),
             "{shown}"
@@ -353,6 +524,7 @@ mod tests {
         let html = render(
             "```table\ndata: x\n```\n\n```rust\nlet a = 1;\n```\n",
             WORDS,
+            &|_| None,
             |i| format!("<table data-i=\"{i}\"></table>"),
         )
         .html;
@@ -369,6 +541,7 @@ mod tests {
         let html = render(
             "## Sites E2C\n\n## Sites E2C\n\n## Financements {#budget}\n",
             WORDS,
+            &|_| None,
             |_| String::new(),
         )
         .html;
@@ -388,6 +561,7 @@ mod tests {
         let html = render(
             "## Main\n\n## Note a\n\nText[^a].\n\n[^a]: A note.\n",
             WORDS,
+            &|_| None,
             |_| String::new(),
         )
         .html;
@@ -413,6 +587,7 @@ mod tests {
         let html = render(
             "L'E2C -- \"oui\" ~~non~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
             WORDS,
+            &|_| None,
             |_| String::new(),
         )
         .html;
@@ -423,7 +598,7 @@ mod tests {
     #[test]
     fn links_and_images_are_collected_with_their_place() {
         let text = "See [the last note](../2017-07-03/#sites) and ![map](map.png).\n";
-        let links = render(text, WORDS, |_| String::new()).links;
+        let links = render(text, WORDS, &|_| None, |_| String::new()).links;
         let urls: Vec<(&str, usize)> = links.iter().map(|l| (l.url.as_str(), l.offset)).collect();
         assert_eq!(urls, [("../2017-07-03/#sites", 4), ("map.png", 46)]);
     }
@@ -433,6 +608,7 @@ mod tests {
         let html = render(
             "Texte[^cr].\n\n[^cr]: Les compte-rendus sont disponibles.\n\nSuite.\n",
             WORDS,
+            &|_| None,
             |_| String::new(),
         )
         .html;
@@ -446,5 +622,91 @@ mod tests {
             html[notes..].contains("<li id=\"note-cr\"><p>Les compte-rendus sont disponibles.</p>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn email_autolinks_are_mail_links_and_addresses_are_rewritten() {
+        let rewrite = |url: &str| url.strip_prefix('/').map(|rest| format!("../../{rest}"));
+        let rendered = render(
+            "Contact : <contact@example.org>, [plaquette](/plaquette.pdf), [appel](tel:+33494000000).\n",
+            WORDS,
+            &rewrite,
+            |_| String::new(),
+        );
+        assert!(
+            rendered
+                .html
+                .contains("<a href=\"mailto:contact@example.org\">contact@example.org</a>"),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains("href=\"../../plaquette.pdf\""),
+            "{}",
+            rendered.html
+        );
+        let links: Vec<(&str, &str)> = rendered
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.href.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("mailto:contact@example.org", "mailto:contact@example.org"),
+                ("/plaquette.pdf", "../../plaquette.pdf"),
+                ("tel:+33494000000", "tel:+33494000000"),
+            ]
+        );
+    }
+
+    #[test]
+    fn french_spacing_reaches_prose_but_not_code_nor_addresses() {
+        let french = Settings {
+            french: true,
+            ..WORDS
+        };
+        let html = render(
+            "« Nous y sommes ! » déclaré : oui. `a : b` <https://e2c.fr/x?a=1 ;b>\n\n```\nx : y\n```\n",
+            french,
+            &|_| None,
+            |_| String::new(),
+        )
+        .html;
+        assert!(
+            html.contains("«\u{202F}Nous y sommes\u{202F}!\u{202F}» déclaré\u{A0}: oui."),
+            "{html}"
+        );
+        assert!(html.contains("<code>a : b</code>"), "{html}");
+        assert!(html.contains("<pre><code>x : y\n"), "{html}");
+    }
+
+    #[test]
+    fn markdown_tables_scroll_and_align_their_figures_right() {
+        let html = render(
+            "| Site | Entrés | Note |\n|---|---|:---|\n| TPM | 1 221 | 12 |\n| CAVEM | – | 3 |\n",
+            WORDS,
+            &|_| None,
+            |_| String::new(),
+        )
+        .html;
+        assert!(
+            html.contains("<div class=\"table-scroll md-table\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th style=\"text-align: right\">Entrés</th>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>TPM</td><td style=\"text-align: right\">1 221</td>"),
+            "{html}"
+        );
+        // An alignment written in the table wins.
+        assert!(
+            html.contains("<td style=\"text-align: left\">12</td>"),
+            "{html}"
+        );
+        assert!(html.contains("</table>\n</div>"), "{html}");
     }
 }

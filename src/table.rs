@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
 use crate::data::{Dataset, Value};
-use crate::locale::{Language, Strings, typographic};
+use crate::locale::{Language, Strings, typeset};
 use crate::markdown::push_escaped;
 use crate::problem::Problem;
 use crate::yaml::Origin;
@@ -113,8 +113,8 @@ pub fn render_table(
         "<figure class=\"data-table\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"",
     );
     let caption = match (&spec.caption, &dataset.title) {
-        (Some(caption), _) => typographic(caption),
-        (None, Some(title)) => title.clone(),
+        (Some(caption), _) => typeset(caption, language),
+        (None, Some(title)) => typeset(title, language),
         (None, None) => dataset.name.clone(),
     };
     let caption = caption.as_str();
@@ -129,7 +129,7 @@ pub fn render_table(
         } else {
             "<th scope=\"col\">"
         });
-        push_escaped(&mut html, &column.label);
+        push_escaped(&mut html, &typeset(&column.label, language));
         html.push_str("</th>");
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -167,7 +167,7 @@ pub fn render_table(
                 } else {
                     "<th scope=\"row\">"
                 });
-                push_escaped(&mut html, &typographic(label));
+                push_escaped(&mut html, &typeset(label, language));
                 if let Some(figure) = figure.filter(|_| numeric) {
                     html.push(' ');
                     push_escaped(&mut html, &figure);

@@ -17,6 +17,13 @@ fuzz_target!(|data: &[u8]| {
     let source = SourcePath { disk: PathBuf::from("note.md"), shown: PathBuf::from("note.md") };
     let _ = parse_document(DocKind::Report, source, "note".to_owned(), text.to_owned());
     let _ = load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), text);
-    let settings = Settings { notes: "Notes", back: "Retour", raw_html: false };
-    let _ = render(text, settings, |_| String::new());
+    let settings = Settings {
+        notes: "Notes",
+        back: "Retour",
+        table_label: "Tableau",
+        raw_html: false,
+        french: true,
+    };
+    let rewrite = |url: &str| url.strip_prefix('/').map(|rest| format!("../{rest}"));
+    let _ = render(text, settings, &rewrite, |_| String::new());
 });

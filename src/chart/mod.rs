@@ -20,7 +20,7 @@ use serde_saphyr::Spanned;
 
 use crate::content::{Document, Site};
 use crate::data::{Column, ColumnType, Dataset, Value};
-use crate::locale::{Language, Strings, typographic};
+use crate::locale::{Language, Strings, typeset};
 use crate::markdown::push_escaped;
 use crate::table::{TableSpec, render_table};
 
@@ -166,7 +166,7 @@ pub fn chart_data(
 ) -> Option<(ChartData, Arc<Dataset>, TableSpec)> {
     let name = spec.data.value.as_str();
     let y = &spec.y.value.0;
-    let title = spec.title.as_deref().map(typographic);
+    let title = spec.title.as_deref().map(|title| typeset(title, language));
     if spec.across.is_some() {
         let series_key = spec.series.as_ref()?.value.as_str();
         let y_key = y.first()?;
@@ -211,7 +211,7 @@ pub fn chart_data(
             })
             .collect();
         let category_label = strings.get("report_date").to_owned();
-        let title = title.unwrap_or_else(|| value_column.label.clone());
+        let title = title.unwrap_or_else(|| typeset(&value_column.label, language));
 
         // The same figures as a table: one row per report, one column per line.
         let mut columns = vec![Column {
@@ -274,12 +274,12 @@ pub fn chart_data(
     let series = ys
         .iter()
         .map(|&i| Series {
-            name: dataset.columns[i].label.clone(),
+            name: typeset(&dataset.columns[i].label, language),
             values: dataset.rows.iter().map(|row| row[i].as_f64()).collect(),
         })
         .collect();
     let title = title
-        .or_else(|| dataset.title.clone())
+        .or_else(|| dataset.title.as_deref().map(|t| typeset(t, language)))
         .unwrap_or_else(|| dataset.name.clone());
     let keys: Vec<&str> = std::iter::once(dataset.columns[x].key.as_str())
         .chain(ys.iter().map(|&i| dataset.columns[i].key.as_str()))
@@ -288,7 +288,7 @@ pub fn chart_data(
     let data = ChartData {
         kind: spec.kind(),
         title,
-        category_label: dataset.columns[x].label.clone(),
+        category_label: typeset(&dataset.columns[x].label, language),
         categories,
         series,
         value_column,

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row, inferred_columns, parse_date};
-use crate::locale::{Language, typographic};
+use crate::locale::{Language, typeset, typographic};
 use crate::problem::{MAX_PER_FILE, Problem, more_problems, quoted_list};
 use crate::yaml::{self, Origin, Scalar};
 
@@ -101,7 +101,7 @@ impl Value {
     pub fn display(&self, column: &Column, language: Language) -> String {
         match (self, column.kind) {
             (Value::Missing, _) => String::new(),
-            (Value::Text(text), _) => text.clone(),
+            (Value::Text(text), _) => typeset(text, language),
             (Value::Date(date), _) => language.short_date(*date),
             (Value::Integer(i), ColumnType::Integer) => language.integer(*i),
             (value, ColumnType::Percent) => language.percent(value.as_f64().unwrap_or(0.0)),

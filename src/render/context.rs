@@ -23,7 +23,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::content::Document;
-use crate::locale::Strings;
+use crate::locale::{Language, Strings, typeset};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteContext {
@@ -58,13 +58,14 @@ pub struct ReportLink {
 }
 
 impl ReportLink {
-    pub fn new(doc: &Document, url: String) -> Self {
+    pub fn new(doc: &Document, url: String, language: Language) -> Self {
+        let typeset = |text: &String| typeset(text, language);
         ReportLink {
-            title: doc.title.clone(),
+            title: typeset(&doc.title),
             date: doc.date.map(|d| d.to_string()),
             year: doc.date.map(|d| d.year().to_string()),
-            summary: doc.summary.clone(),
-            period: doc.period.clone(),
+            summary: doc.summary.as_ref().map(typeset),
+            period: doc.period.as_ref().map(typeset),
             url,
             draft: doc.draft,
         }

@@ -76,23 +76,23 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
+        let language = site.config.language;
+        let typeset = |text: &String| crate::locale::typeset(text, language);
+        let summary = doc.summary.as_ref().map(typeset);
         let page = || {
-            let description = doc
-                .summary
-                .clone()
-                .or_else(|| site.config.description.clone());
+            let description = summary.clone().or_else(|| site.config.description.clone());
             let mut page = self.page_context(
                 match doc.kind {
                     DocKind::Report => "report",
                     DocKind::Page => "page",
                 },
-                doc.title.clone(),
+                typeset(&doc.title),
                 description,
                 &path,
             );
             page.date = doc.date.map(|d| d.to_string());
-            page.summary = doc.summary.clone();
-            page.period = doc.period.clone();
+            page.summary = summary.clone();
+            page.period = doc.period.as_ref().map(typeset);
             page.content = Some(&body.html);
             page.image = image;
             page.draft = doc.draft;
@@ -156,9 +156,11 @@ impl<'a> Renderer<'a> {
         let mut shown = Vec::new();
         let mut charts_on_page = 0;
         let mut first_chart = None;
+        let rewrite = |url: &str| self.rewrite(doc, url);
         let content = markdown::render(
             doc.body(),
             markdown_settings(strings, &site.config),
+            &rewrite,
             |index| match doc.blocks.get(index).map(|placed| &placed.block) {
                 Some(Block::Chart(spec)) => {
                     match chart::chart_data(spec, site, doc, strings, language) {
@@ -202,16 +204,19 @@ impl<'a> Renderer<'a> {
             (site.config.base_url.is_some() && doc.image.is_none() && doc.kind == DocKind::Report)
                 .then(|| {
                     let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
-                    let subtitle = match &doc.period {
+                    let typeset = |text: &String| crate::locale::typeset(text, language);
+                    let subtitle = match doc.period.as_ref().map(typeset) {
                         Some(period) => format!("{date} · {period}"),
                         None => date,
                     };
+                    let title = typeset(&doc.title);
+                    let summary = doc.summary.as_ref().map(typeset);
                     let picture = Preview {
                         site_title: &site.config.title,
-                        title: &doc.title,
+                        title: &title,
                         subtitle: &subtitle,
                         chart: first_chart.as_ref(),
-                        summary: doc.summary.as_deref(),
+                        summary: summary.as_deref(),
                     };
                     Arc::new(preview_png(
                         &picture,
@@ -246,6 +251,12 @@ impl<'a> Renderer<'a> {
         let mut hasher = DefaultHasher::new();
         self.site_key.hash(&mut hasher);
         doc.fingerprint.hash(&mut hasher);
+        // A link to another note's source is written with that note's address.
+        if doc.text.contains(".md") {
+            let mut sources: Vec<_> = self.sources.iter().collect();
+            sources.sort();
+            sources.hash(&mut hasher);
+        }
         for placed in &doc.blocks {
             if let Block::Chart(spec) = &placed.block {
                 chart::hash_history(spec, self.site, doc, &mut hasher);

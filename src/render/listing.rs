@@ -42,6 +42,7 @@ impl Renderer<'_> {
             .and_then(|url| url.splitn(4, '/').nth(3))
             .map_or_else(|| "/".to_owned(), |path| format!("/{path}"));
         let mut context = self.base.clone();
+        self.insert_site(&mut context, &root);
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("page", &page);

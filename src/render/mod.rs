@@ -1,5 +1,6 @@
 //! Rendering: the whole site in memory as a list of files, nothing written to disk.
 
+mod address;
 mod cache;
 pub mod context;
 mod document;
@@ -24,7 +25,7 @@ use self::listing::Listing;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
-use crate::markdown::{self, LinkRef, Settings};
+use crate::markdown::{LinkRef, Settings};
 use crate::problem::{Problem, Problems};
 use crate::theme::AssetSource;
 
@@ -66,6 +67,8 @@ pub struct RenderedSite<'a> {
     pub ids: HashMap<String, BTreeSet<String>>,
     /// What the build wants the writer to know (the feed skipped for want of `base_url`).
     pub notes: Vec<String>,
+    /// The links and images of the footer, as on the home page.
+    pub footer_links: Vec<LinkRef>,
 }
 
 /// A page's files, the links of its document, for a report its HTML for the feed, and
@@ -289,6 +292,7 @@ pub fn site<'a>(
         links,
         ids,
         notes,
+        footer_links: address::footer_links(site),
     })
 }
 
@@ -301,15 +305,31 @@ struct Renderer<'a> {
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
+    /// The site's settings as pages see them, but for the footer (`footer_for`).
+    site_context: SiteContext,
+    /// The footer rendered for the usual depths of page, by the way back to the root.
+    footers: Vec<(String, String)>,
+    /// Every note and page by its source (`address::sources`).
+    sources: HashMap<String, String>,
 }
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, tera: Tera, cache: Option<&'a Cache>) -> Result<Self, Problems> {
         let config = &site.config;
         let strings = &site.theme.strings;
-        let footer = config.footer.as_deref().map(|text| {
-            markdown::render(text, markdown_settings(strings, config), |_| String::new()).html
-        });
+        // Pages lie at most as deep as a report (`rapports/NAME/index.html`).
+        let deepest = config.reports_path.matches('/').count() + 2;
+        let footers: Vec<(String, String)> = match config.footer.as_deref() {
+            Some(text) => (0..=deepest)
+                .map(|depth| {
+                    let root = "../".repeat(depth);
+                    let html = address::render_footer(site, text, &root).html;
+                    (root, html)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let footer = footers.first().map(|(_, html)| html.clone());
         let site_context = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -334,7 +354,9 @@ impl<'a> Renderer<'a> {
         let report_links: Vec<ReportLink> = site
             .reports
             .iter()
-            .map(|doc| ReportLink::new(doc, document_dir(site, doc) + "index.html"))
+            .map(|doc| {
+                ReportLink::new(doc, document_dir(site, doc) + "index.html", config.language)
+            })
             .collect();
         let years = by_year(&report_links);
         let common = Common {
@@ -368,6 +390,9 @@ impl<'a> Renderer<'a> {
             site_key,
             base,
             report_links,
+            site_context,
+            footers,
+            sources: address::sources(site),
         })
     }
 
@@ -408,6 +433,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Vec<u8>, Problem> {
         let root = "../".repeat(path.matches('/').count());
         let mut context = self.base.clone();
+        self.insert_site(&mut context, &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("root", &root);
         context.insert("page", page);
@@ -421,11 +447,26 @@ impl<'a> Renderer<'a> {
     }
 }
 
+impl Renderer<'_> {
+    /// Gives a page the site's settings with the footer whose addresses start from `root`.
+    fn insert_site(&self, context: &mut Context, root: &str) {
+        if self.site.config.footer.is_some() {
+            let site = SiteContext {
+                footer: self.footer_for(root),
+                ..self.site_context.clone()
+            };
+            context.insert("site", &site);
+        }
+    }
+}
+
 fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
     Settings {
         notes: strings.get("notes"),
         back: strings.get("back_to_text"),
+        table_label: strings.get("table"),
         raw_html: config.raw_html,
+        french: config.language == crate::locale::Language::Fr,
     }
 }
 
@@ -440,7 +481,13 @@ fn document_dir(site: &Site, doc: &Document) -> String {
 /// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
 /// work from disk too), or another site's address as it is.
 fn menu_entry(title: &str, url: &str) -> MenuContext {
-    let external = url.contains("://") || url.starts_with("mailto:") || url.starts_with("//");
+    let external = crate::links::is_external(url);
+    // Written from the site's root, with or without the `/` in front.
+    let url = if external {
+        url
+    } else {
+        url.trim_start_matches('/')
+    };
     let url = if !external && (url.is_empty() || url.ends_with('/')) {
         format!("{url}index.html")
     } else {

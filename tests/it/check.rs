@@ -26,7 +26,7 @@ fn check_lists_a_broken_link_a_broken_anchor_an_unknown_dataset_and_a_wrong_tota
         assert!(err.contains(&expected), "missing `{expected}` in:\n{err}");
     }
     assert!(
-        err.contains("did you mean `2017-07-03-point-d-avancement`?"),
+        err.contains("did you mean `/reports/2017-07-03-point-d-avancement/`?"),
         "{err}"
     );
     assert!(err.contains("did you mean `#sites-e2c`?"), "{err}");

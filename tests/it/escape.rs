@@ -30,8 +30,7 @@ fn hostile_text_is_escaped_wherever_it_lands() {
     assert!(page.contains("<meta property=\"og:title\" content=\"Note &lt;script&gt;alert(‘title’)&lt;/script&gt; &amp; &quot;x&quot; ]]&gt; --\">"));
     // In the table.
     assert!(
-        page.contains("<th scope=\"row\">&lt;script&gt;alert(&#39;cell&#39;)&lt;/script&gt;</th>")
-            || page.contains("<th scope=\"row\">&lt;script&gt;alert('cell')&lt;/script&gt;</th>"),
+        page.contains("<th scope=\"row\">&lt;script&gt;alert(‘cell’)&lt;/script&gt;</th>"),
         "{page}"
     );
     // Every SVG is well-formed XML with the text escaped.

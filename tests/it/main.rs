@@ -5,6 +5,7 @@ mod check;
 mod drafts;
 mod errors;
 mod escape;
+mod french;
 mod incremental;
 mod invalid;
 mod output;

@@ -72,8 +72,8 @@ proptest! {
 
     #[test]
     fn any_markdown_renders(text in text()) {
-        let settings = Settings { notes: "Notes", back: "Retour", raw_html: false };
-        let rendered = render(&text, settings, |i| format!("<p>block {i}</p>"));
+        let settings = Settings { notes: "Notes", back: "Retour", table_label: "Tableau", raw_html: false, french: true };
+        let rendered = render(&text, settings, &|_| None, |i| format!("<p>block {i}</p>"));
         prop_assert!(!rendered.html.contains("<script>"));
     }
 }
