@@ -153,6 +153,7 @@ mod tests {
                 label: "Entrés".into(),
                 kind: ColumnType::Integer,
                 currency: "EUR".into(),
+                ..Column::default()
             },
         };
         let preview = Preview {

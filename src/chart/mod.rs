@@ -218,7 +218,7 @@ pub fn chart_data(
             key: "date".to_owned(),
             label: category_label.clone(),
             kind: ColumnType::Date,
-            currency: String::new(),
+            ..Column::default()
         }];
         columns.extend(series.iter().enumerate().map(|(i, s)| Column {
             key: format!("s{i}"),

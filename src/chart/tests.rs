@@ -19,6 +19,7 @@ fn column(kind: ColumnType) -> Column {
         label: "Stagiaires entrés".into(),
         kind,
         currency: "EUR".into(),
+        ..Column::default()
     }
 }
 
