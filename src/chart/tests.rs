@@ -475,3 +475,86 @@ fn negative_figures_are_bars_left_of_zero_and_stacks_add_up() {
 fn mixed_sign_bar_chart_snapshot() {
     insta::assert_snapshot!(svg(&results(ChartKind::Bar), Size::Wide));
 }
+
+/// Ten funders of a budget: more slices than the palette has colours.
+fn ten_funders() -> ChartData {
+    let funders = [
+        ("Région", 400.0),
+        ("État", 300.0),
+        ("FSE", 250.0),
+        ("Département", 120.0),
+        ("Métropole", 90.0),
+        ("Taxe d'apprentissage", 5.0),
+        ("Communes", 60.0),
+        ("Fondations", 40.0),
+        ("Entreprises", 8.0),
+        ("Dons", 2.0),
+    ];
+    ChartData {
+        kind: ChartKind::Pie,
+        title: "Financeurs".into(),
+        category_label: "Financeur".into(),
+        categories: funders.iter().map(|(name, _)| name.to_string()).collect(),
+        series: vec![Series {
+            name: "Montant".into(),
+            values: funders.iter().map(|(_, v)| Some(*v)).collect(),
+        }],
+        value_column: column(ColumnType::Money),
+    }
+}
+
+#[test]
+fn a_pie_of_many_figures_groups_the_smallest_in_a_grey_slice_of_its_own() {
+    let strings = strings(Language::Fr);
+    let data = ten_funders();
+    let laid = layout(&data, Size::Wide, Language::Fr, &strings);
+    let slices: Vec<usize> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Slice { series, .. } => Some(*series),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(slices, [0, 1, 2, 3, 4, 5, 6, super::draw::OTHER]);
+    let texts: Vec<&str> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Taxe d'apprentissage, Entreprises and Dons: 15 € of 1 275 €.
+    assert!(
+        texts.contains(&"Autres (3) — 15\u{A0}€ (1,2\u{202F}%)"),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.starts_with("Dons")), "{texts:?}");
+    assert_readable(&laid, "ten slices");
+    let svg = svg(&data, Size::Wide);
+    assert!(svg.contains("<pattern id=\"chart-1-w-pother\""), "{svg}");
+    assert!(svg.contains("fill=\"url(#chart-1-w-pother)\""), "{svg}");
+    assert!(
+        !svg.contains("#8C8C8C\"/><path d=\"M0 0V6\" "),
+        "a pattern of its own"
+    );
+    // The words state every row, the grouped ones too.
+    let words = describe(&data, Language::Fr, &strings);
+    assert!(
+        words.contains("Entreprises : 8\u{A0}€ ; Dons : 2\u{A0}€."),
+        "{words}"
+    );
+    let english = layout(
+        &data,
+        Size::Narrow,
+        Language::En,
+        &self::strings(Language::En),
+    );
+    assert!(
+        english
+            .marks
+            .iter()
+            .any(|m| matches!(m, Mark::Text(t) if t.text.starts_with("Other (3) — ")))
+    );
+}
