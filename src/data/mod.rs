@@ -368,7 +368,7 @@ fn declared_columns(
             }
             decimals = usize::from(declared.value);
         }
-        let max = column.max.as_ref().and_then(|max| {
+        let max = column.max.as_ref().map(|max| {
             if kind != ColumnType::Percent {
                 problems.push(
                     origin
@@ -385,7 +385,7 @@ fn declared_columns(
                         .with_hint("write `max: 1` for 100 %, `max: 2` for 200 %"),
                 );
             }
-            Some(max.value)
+            max.value
         });
         columns.push(Column {
             key: column.key.clone(),
