@@ -26,7 +26,7 @@ use crate::table::{TableSpec, render_table};
 
 pub use self::check::check;
 pub use self::describe::describe;
-pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, wrap};
+pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, text_width, wrap};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,9 +15,7 @@ use super::ChartData;
 use crate::locale::{Language, Strings};
 
 pub use self::layout::layout;
-#[cfg(test)]
-use self::text::text_width;
-pub use self::text::wrap;
+pub use self::text::{text_width, wrap};
 
 /// The two drawings of every chart: for a wide page, and for a phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
