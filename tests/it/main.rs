@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod errors;
 mod escape;
+mod figures;
 mod incremental;
 mod invalid;
 mod output;
