@@ -172,7 +172,14 @@ pub fn chart_data(
         let y_key = y.first()?;
         let history = reports_with(site, doc, name);
         let (_, latest) = history.last()?;
-        let value_column = latest.columns.get(latest.column_index(y_key)?)?.clone();
+        let mut value_column = latest.columns.get(latest.column_index(y_key)?)?.clone();
+        // Amounts keep their cents on every point if one note of the history has them.
+        value_column.decimals = history
+            .iter()
+            .filter_map(|(_, dataset)| dataset.columns.get(dataset.column_index(y_key)?))
+            .filter(|column| column.kind == value_column.kind)
+            .map(|column| column.decimals)
+            .fold(value_column.decimals, usize::max);
         let mut series: Vec<Series> = Vec::new();
         for (position, (_, dataset)) in history.iter().enumerate() {
             let (Some(s), Some(v)) = (
