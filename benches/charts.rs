@@ -37,6 +37,7 @@ fn main() {
             label: "Valeur".into(),
             kind: ColumnType::Integer,
             currency: "EUR".into(),
+            ..Column::default()
         },
     };
     let strings = Strings::default();

@@ -93,12 +93,23 @@ impl Language {
 
     /// A number with at most `max_decimals` decimals, trailing zeros dropped: "12,5".
     pub fn number(self, value: f64, max_decimals: usize) -> String {
-        self.decimal(value, max_decimals, false)
+        self.decimal(value, max_decimals, Decimals::TrimZeros)
     }
 
-    /// An amount of money: "1 221 846 €", "1 221 846,50 €"; "€1,221,846".
+    /// An amount of money: "1 221 846 €", "1 221 846,50 €"; "€1,221,846". Cents are shown
+    /// when there are any; a column of amounts uses [`Language::money_with`] instead, so
+    /// that all its lines show the same decimals.
     pub fn money(self, value: f64, currency: &str) -> String {
-        let amount = self.decimal(value, 2, true);
+        self.with_currency(self.decimal(value, 2, Decimals::AllOrNone), currency)
+    }
+
+    /// An amount rounded to exactly `decimals` decimals: "361 250,00 €" with 2, "361 250 €"
+    /// with 0.
+    pub fn money_with(self, value: f64, currency: &str, decimals: usize) -> String {
+        self.with_currency(self.decimal(value, decimals, Decimals::All), currency)
+    }
+
+    fn with_currency(self, amount: String, currency: &str) -> String {
         let sign = currency_sign(currency);
         match self {
             Language::Fr => format!("{amount}{NBSP}{sign}"),
@@ -133,20 +144,28 @@ impl Language {
         }
     }
 
-    /// Rounds to `max_decimals`; drops the decimals when they are all zero, and otherwise
-    /// keeps all of them when `fixed` (money: "12,50 €") or trims trailing zeros.
-    fn decimal(self, value: f64, max_decimals: usize, fixed: bool) -> String {
+    /// Rounds to `max_decimals`, then keeps the decimals as `keep` says.
+    fn decimal(self, value: f64, max_decimals: usize, keep: Decimals) -> String {
+        // Halves are rounded away from zero, as a person does (0,125 € is 0,13 €), where
+        // formatting alone would round them to even.
+        let value = if max_decimals <= 9 && value.abs() < 1e15 {
+            let scale = 10f64.powi(max_decimals as i32);
+            (value * scale).round() / scale
+        } else {
+            value
+        };
         let text = format!("{:.*}", max_decimals, value.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-        let fraction = if fixed && fraction.trim_end_matches('0').is_empty() {
-            ""
-        } else if fixed {
-            fraction
-        } else {
-            fraction.trim_end_matches('0')
+        let all_zero = fraction.trim_end_matches('0').is_empty();
+        let fraction = match keep {
+            Decimals::All => fraction,
+            Decimals::AllOrNone if all_zero => "",
+            Decimals::AllOrNone => fraction,
+            Decimals::TrimZeros => fraction.trim_end_matches('0'),
         };
-        // Grouped from the digits themselves, so that figures past 2⁶³ stay right.
-        let zero = whole.bytes().all(|b| b == b'0') && fraction.is_empty();
+        // Grouped from the digits themselves, so that figures past 2⁶³ stay right. A figure
+        // that rounds to zero has no sign: "0,00 €", never "−0,00 €".
+        let zero = whole.bytes().all(|b| b == b'0') && all_zero;
         let mut out = self.grouped(value < 0.0 && !zero, whole);
         if !fraction.is_empty() {
             out.push(self.decimal_separator());
@@ -154,6 +173,17 @@ impl Language {
         }
         out
     }
+}
+
+/// Which of the decimals a number keeps once rounded.
+#[derive(Clone, Copy)]
+enum Decimals {
+    /// All of them: "12,50", "12,00".
+    All,
+    /// All of them, or none when they are all zero: "12,50", "12".
+    AllOrNone,
+    /// All but trailing zeros: "12,5", "12".
+    TrimZeros,
 }
 
 fn currency_sign(code: &str) -> &str {
@@ -334,6 +364,13 @@ mod tests {
             "1\u{202F}221\u{202F}846\u{A0}€"
         );
         assert_eq!(Language::Fr.money(12.5, "EUR"), "12,50\u{A0}€");
+        assert_eq!(
+            Language::Fr.money_with(361_250.0, "EUR", 2),
+            "361\u{202F}250,00\u{A0}€"
+        );
+        assert_eq!(Language::Fr.money_with(12.499, "EUR", 0), "12\u{A0}€");
+        assert_eq!(Language::Fr.money_with(-0.001, "EUR", 2), "0,00\u{A0}€");
+        assert_eq!(Language::Fr.money_with(0.125, "EUR", 2), "0,13\u{A0}€");
         assert_eq!(Language::Fr.percent(0.25), "25\u{202F}%");
         assert_eq!(Language::Fr.percent(0.125), "12,5\u{202F}%");
         assert_eq!(Language::Fr.number(12.5, 3), "12,5");

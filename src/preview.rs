@@ -12,8 +12,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::wrap;
-use crate::chart::{ChartData, Palette, Pen, Size, layout, paint_marks};
+use crate::chart::{ChartData, Palette, Pen, Size, layout, paint_marks, text_width, wrap};
 use crate::locale::{Language, Strings};
 
 pub const WIDTH: u32 = 1200;
@@ -86,10 +85,12 @@ fn draw<DB: DrawingBackend>(
     let left = 70;
     text(preview.site_title, left, 48, 30.0, &muted, false);
     let mut y = 100;
-    for line in wrap(preview.title, 1060.0 / 1.15, 54.0).into_iter().take(2) {
+    for line in title_lines(preview.title) {
         text(&line, left, y, 60.0, &ink, true);
         y += 70;
     }
+    // Below a title of three lines, the subtitle and the chart move down; the chart
+    // shrinks to the room left.
     text(preview.subtitle, left, y + 4, 32.0, &muted, false);
     let top = y + 64;
 
@@ -105,9 +106,48 @@ fn draw<DB: DrawingBackend>(
         paint_marks(area, &laid, palette, &pen);
     } else if let Some(summary) = preview.summary {
         let mut y = top + 10;
-        for line in wrap(summary, 1060.0 / 1.1, 36.0).into_iter().take(5) {
+        let room = usize::try_from((HEIGHT as i32 - 30 - y) / 50).unwrap_or(0);
+        for line in wrap(summary, 1060.0 / 1.1, 36.0)
+            .into_iter()
+            .take(room.min(5))
+        {
             text(&line, left, y, 38.0, &ink, false);
             y += 50;
+        }
+    }
+}
+
+/// The most lines a title takes on a preview.
+const TITLE_LINES: usize = 3;
+/// The width a line of the title may take, as the chart's estimates measure it at
+/// `TITLE_MEASURE` (the bold 60 px of the picture measures as a regular 54 px, with room).
+const TITLE_WIDTH: f64 = 1060.0 / 1.15;
+const TITLE_MEASURE: f64 = 54.0;
+
+/// The title's lines: wrapped, at most three, the last ending in "…" when the title goes
+/// on, so that a cut title says so.
+fn title_lines(title: &str) -> Vec<String> {
+    let mut lines = wrap(title, TITLE_WIDTH, TITLE_MEASURE);
+    if lines.len() <= TITLE_LINES {
+        return lines;
+    }
+    lines.truncate(TITLE_LINES);
+    let mut kept = lines.pop().unwrap_or_default();
+    loop {
+        let shown = format!(
+            "{}…",
+            kept.trim_end_matches([' ', ',', ';', ':', '-', '–', '—'])
+        );
+        if kept.is_empty() || text_width(&shown, TITLE_MEASURE) <= TITLE_WIDTH {
+            lines.push(shown);
+            return lines;
+        }
+        // A word less, or a character less when the line is one word.
+        match kept.trim_end().rfind(' ') {
+            Some(space) => kept.truncate(space),
+            None => {
+                kept.pop();
+            }
         }
     }
 }
@@ -138,6 +178,34 @@ mod tests {
     use crate::data::{Column, ColumnType};
 
     #[test]
+    fn a_long_title_takes_three_lines_the_last_ending_in_an_ellipsis() {
+        let title = "Point d’avancement du projet E2C Normandie : bilan financier du premier semestre 2019, résultats par site, financements de la Région, de l’État et du Fonds social européen, et perspectives pour 2020";
+        let lines = title_lines(title);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        for line in &lines {
+            assert!(
+                text_width(line, TITLE_MEASURE) <= TITLE_WIDTH,
+                "{line} is too wide"
+            );
+        }
+        assert!(title.starts_with(&lines[0]));
+        // A title that fits is left whole, without a mark.
+        assert_eq!(title_lines("Point d’avancement"), ["Point d’avancement"]);
+        let three = title_lines(
+            "Bilan financier du premier semestre 2019 et résultats par site de la Seine",
+        );
+        assert!(
+            three.len() <= 3 && !three.concat().contains('…'),
+            "{three:?}"
+        );
+        // One endless word is cut between characters, and still marked.
+        let word = title_lines(&"Anticonstitutionnellement".repeat(8));
+        assert_eq!(word.len(), 3);
+        assert!(word[2].ends_with('…'), "{word:?}");
+    }
+
+    #[test]
     fn a_preview_is_a_1200_by_630_png() {
         let chart = ChartData {
             kind: ChartKind::Bar,
@@ -153,8 +221,28 @@ mod tests {
                 label: "Entrés".into(),
                 kind: ColumnType::Integer,
                 currency: "EUR".into(),
+                ..Column::default()
             },
         };
+        let long = "Point d’avancement du projet E2C Normandie : bilan financier du premier semestre 2019, résultats par site, financements de la Région, de l’État et du Fonds social européen";
+        for title in [long, "Point d’avancement"] {
+            let preview = Preview {
+                site_title: "École de la 2e Chance du Var",
+                title,
+                subtitle: "2 octobre 2017 · 3e trimestre 2017",
+                chart: Some(&chart),
+                summary: Some("Deux sites ouverts."),
+            };
+            let png = preview_png(
+                &preview,
+                Language::Fr,
+                &Strings::default(),
+                &Palette::default(),
+            );
+            let decoder = png::Decoder::new(std::io::Cursor::new(&png));
+            let info = decoder.read_info().unwrap().info().clone();
+            assert_eq!((info.width, info.height), (1200, 630), "{title}");
+        }
         let preview = Preview {
             site_title: "École de la 2e Chance du Var",
             title: "Point d’avancement",

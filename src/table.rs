@@ -112,16 +112,24 @@ pub fn render_table(
     let mut html = String::from(
         "<figure class=\"data-table\">\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"",
     );
+    // Without a caption or a title there is no caption: a file name ("export") means
+    // nothing to a reader. The scroll region still needs a name: the word for "table".
     let caption = match (&spec.caption, &dataset.title) {
-        (Some(caption), _) => typeset(caption, language),
-        (None, Some(title)) => typeset(title, language),
-        (None, None) => dataset.name.clone(),
+        (Some(caption), _) => Some(typeset(caption, language)),
+        (None, Some(title)) => Some(typeset(title, language)),
+        (None, None) => None,
     };
-    let caption = caption.as_str();
-    push_escaped(&mut html, caption);
-    html.push_str("\">\n<table>\n<caption>");
-    push_escaped(&mut html, caption);
-    html.push_str("</caption>\n<thead>\n<tr>");
+    push_escaped(
+        &mut html,
+        caption.as_deref().unwrap_or_else(|| strings.get("table")),
+    );
+    html.push_str("\">\n<table>\n");
+    if let Some(caption) = &caption {
+        html.push_str("<caption>");
+        push_escaped(&mut html, caption);
+        html.push_str("</caption>\n");
+    }
+    html.push_str("<thead>\n<tr>");
     for &i in &columns {
         let column = &dataset.columns[i];
         html.push_str(if column.kind.is_numeric() {
@@ -195,17 +203,19 @@ pub fn render_table(
     html
 }
 
-/// The figure of a total row: the declared total where the dataset gives one, otherwise the
-/// sum of a column of counts or amounts. Percentages and dates have no total.
+/// The figure of a total row: the declared total where the dataset gives one (for any
+/// column of figures: an overall rate is shown as given), otherwise the sum of a column of
+/// counts or amounts. Rates, plain decimals (an average, a ratio) and dates are never summed.
 fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
-    use crate::data::ColumnType::{Integer, Money, Number};
     if let Some(declared) = dataset.declared_totals.iter().find(|t| t.column == column) {
         return Some(declared.value);
     }
     if !dataset.declared_totals.is_empty() {
         return None;
     }
-    matches!(dataset.columns[column].kind, Integer | Number | Money)
+    dataset.columns[column]
+        .kind
+        .is_summed()
         .then(|| dataset.sum(column))
         .flatten()
 }
@@ -289,6 +299,7 @@ total: {entered: 92}
             [
                 ("download_csv", "Télécharger les données (CSV)"),
                 ("not_given", "non renseigné"),
+                ("table", "Tableau"),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -346,6 +357,80 @@ total: {entered: 92}
             ),
             "{html}"
         );
+    }
+
+    fn load(text: &str) -> Dataset {
+        load_dataset(Path::new("export.yaml"), Path::new("export.yaml"), text).unwrap()
+    }
+
+    #[test]
+    fn a_total_row_sums_counts_and_amounts_only() {
+        // Without `columns`: whole numbers are summed, decimals and rates are not.
+        let rows = load("- {site: A, n: 1, rate: 0.5}\n- {site: B, n: 2, rate: 0.25}\n");
+        let html = render_table(
+            &spec("data: export\ntotal: Total\n"),
+            &rows,
+            Language::Fr,
+            &strings(),
+            "export.csv",
+        );
+        assert!(
+            html.contains(
+                "<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">3</td><td></td></tr>"
+            ),
+            "{html}"
+        );
+        // Declared: money is summed, percent and number are not; a declared overall rate shows.
+        let text = "columns:\n  - {key: site}\n  - {key: budget, type: money}\n  - {key: rate, type: percent}\n  - {key: hours, type: number}\nrows:\n  - {site: A, budget: 10.5, rate: 0.5, hours: 1.5}\n  - {site: B, budget: 20, rate: 0.25, hours: 2}\n";
+        let html = render_table(
+            &spec("data: export\ntotal: Total\n"),
+            &load(text),
+            Language::Fr,
+            &strings(),
+            "export.csv",
+        );
+        assert!(
+            html.contains("<th scope=\"row\">Total</th><td class=\"num\">30,50\u{A0}€</td><td></td><td></td></tr>"),
+            "{html}"
+        );
+        let declared = format!("{text}total: {{budget: 30.5, rate: \"40 %\", hours: 1.75}}\n");
+        let html = render_table(
+            &spec("data: export\ntotal: Total\n"),
+            &load(&declared),
+            Language::Fr,
+            &strings(),
+            "export.csv",
+        );
+        assert!(
+            html.contains("<td class=\"num\">30,50\u{A0}€</td><td class=\"num\">40\u{202F}%</td><td class=\"num\">1,75</td></tr>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_dataset_without_a_title_has_no_caption_but_a_named_region() {
+        let html = render_table(
+            &spec("data: export\n"),
+            &load("- {site: A, n: 1}\n"),
+            Language::Fr,
+            &strings(),
+            "export.csv",
+        );
+        assert!(!html.contains("<caption>"), "{html}");
+        assert!(!html.contains("export\""), "{html}");
+        assert!(
+            html.contains("role=\"region\" aria-label=\"Tableau\""),
+            "{html}"
+        );
+        let titled = load("title: Sorties\nrows:\n  - {site: A, n: 1}\n");
+        let html = render_table(
+            &spec("data: export\n"),
+            &titled,
+            Language::Fr,
+            &strings(),
+            "export.csv",
+        );
+        assert!(html.contains("<caption>Sorties</caption>"), "{html}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 use super::{ChartKind, ChartSpec, reports_with};
 use crate::content::{Document, Site};
 use crate::data::Dataset;
+use crate::locale::Language;
 use crate::problem::Problem;
 use crate::yaml::Origin;
 
@@ -144,7 +145,58 @@ pub fn check(spec: &ChartSpec, site: &Site, doc: &Document, origin: Origin<'_>) 
     for column in columns {
         check_column(&dataset, column, &spec.y, true, origin, &mut problems);
     }
+    if kind == ChartKind::Pie && problems.is_empty() {
+        check_pie_figures(spec, &dataset, site.config.language, origin, &mut problems);
+    }
     problems
+}
+
+/// A slice cannot be less than nothing: a pie of a negative figure is refused, naming the
+/// row and the figure.
+fn check_pie_figures(
+    spec: &ChartSpec,
+    dataset: &Dataset,
+    language: Language,
+    origin: Origin<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    let x = spec
+        .x
+        .as_ref()
+        .and_then(|x| dataset.column_index(&x.value))
+        .unwrap_or(0);
+    let Some(y) = spec
+        .y
+        .value
+        .0
+        .first()
+        .and_then(|key| dataset.column_index(key))
+    else {
+        return;
+    };
+    let (Some(x_column), Some(y_column)) = (dataset.columns.get(x), dataset.columns.get(y)) else {
+        return;
+    };
+    for row in &dataset.rows {
+        let (Some(category), Some(value)) = (row.get(x), row.get(y)) else {
+            continue;
+        };
+        if value.as_f64().is_some_and(|v| v < 0.0) {
+            problems.push(
+                origin
+                    .problem_at(
+                        &spec.kind,
+                        format!(
+                            "a pie cannot show a negative figure: `{}` of `{}` is {}",
+                            y_column.key,
+                            category.display(x_column, language),
+                            value.display(y_column, language)
+                        ),
+                    )
+                    .with_hint("use `type: bar`, which draws negative figures left of zero"),
+            );
+        }
+    }
 }
 
 fn check_column<T>(

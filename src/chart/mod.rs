@@ -26,7 +26,7 @@ use crate::table::{TableSpec, render_table};
 
 pub use self::check::check;
 pub use self::describe::describe;
-pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, wrap};
+pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, text_width, wrap};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +172,14 @@ pub fn chart_data(
         let y_key = y.first()?;
         let history = reports_with(site, doc, name);
         let (_, latest) = history.last()?;
-        let value_column = latest.columns.get(latest.column_index(y_key)?)?.clone();
+        let mut value_column = latest.columns.get(latest.column_index(y_key)?)?.clone();
+        // Amounts keep their cents on every point if one note of the history has them.
+        value_column.decimals = history
+            .iter()
+            .filter_map(|(_, dataset)| dataset.columns.get(dataset.column_index(y_key)?))
+            .filter(|column| column.kind == value_column.kind)
+            .map(|column| column.decimals)
+            .fold(value_column.decimals, usize::max);
         let mut series: Vec<Series> = Vec::new();
         for (position, (_, dataset)) in history.iter().enumerate() {
             let (Some(s), Some(v)) = (
@@ -218,7 +225,7 @@ pub fn chart_data(
             key: "date".to_owned(),
             label: category_label.clone(),
             kind: ColumnType::Date,
-            currency: String::new(),
+            ..Column::default()
         }];
         columns.extend(series.iter().enumerate().map(|(i, s)| Column {
             key: format!("s{i}"),

@@ -19,6 +19,7 @@ fn column(kind: ColumnType) -> Column {
         label: "Stagiaires entrés".into(),
         kind,
         currency: "EUR".into(),
+        ..Column::default()
     }
 }
 
@@ -355,4 +356,205 @@ fn chart_blocks_read_their_options() {
     .unwrap();
     assert_eq!(spec.y.value.0, ["entered"]);
     assert_eq!(spec.series.map(|s| s.value), Some("site".to_owned()));
+}
+
+/// Results per site, some of them losses: Saint-Étienne-du-Rouvray's long name beside a
+/// negative figure.
+fn results(kind: ChartKind) -> ChartData {
+    ChartData {
+        kind,
+        title: "Résultat par site".into(),
+        category_label: "Site".into(),
+        categories: vec![
+            "Rouen".into(),
+            "Saint-Étienne-du-Rouvray".into(),
+            "Elbeuf".into(),
+            "Vernon".into(),
+        ],
+        series: vec![
+            Series {
+                name: "Résultat 2019".into(),
+                values: vec![Some(48_200.0), Some(-12_500.5), Some(15_300.25), None],
+            },
+            Series {
+                name: "Résultat 2018".into(),
+                values: vec![
+                    Some(-2_000.0),
+                    Some(-8_000.0),
+                    Some(4_100.0),
+                    Some(-3_200.0),
+                ],
+            },
+        ],
+        value_column: Column {
+            decimals: 2,
+            ..column(ColumnType::Money)
+        },
+    }
+}
+
+#[test]
+fn negative_figures_never_run_into_the_category_names() {
+    let strings = strings(Language::Fr);
+    for kind in [ChartKind::Bar, ChartKind::StackedBar, ChartKind::Line] {
+        let mut one = results(kind);
+        one.series.truncate(1);
+        // The loss is the lowest figure, close to the first tick: its bar ends where the
+        // names end.
+        let mut close = one.clone();
+        close.series[0].values = vec![Some(2_000.0), Some(-19_500.5), Some(1_000.0), None];
+        for data in [results(kind), one, close] {
+            for size in [Size::Wide, Size::Narrow] {
+                let laid = layout(&data, size, Language::Fr, &strings);
+                let what = format!("{kind:?} {size:?} {} series", data.series.len());
+                assert_readable(&laid, &what);
+                let texts: Vec<&str> = laid
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Text(t) => Some(t.text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(
+                    texts.iter().any(|t| t.starts_with('−')),
+                    "{what}: a negative figure or tick is written: {texts:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn negative_figures_are_bars_left_of_zero_and_stacks_add_up() {
+    let strings = strings(Language::Fr);
+    let laid = layout(
+        &results(ChartKind::StackedBar),
+        Size::Wide,
+        Language::Fr,
+        &strings,
+    );
+    let zero = laid
+        .marks
+        .iter()
+        .find_map(|m| match m {
+            Mark::Rule {
+                from,
+                paint: super::draw::Paint::Axis,
+                ..
+            } => Some(from.0),
+            _ => None,
+        })
+        .unwrap();
+    let bars: Vec<(i32, i32)> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Bar { x0, x1, y0, .. } if *y0 > 30 => Some((*x0, *x1)),
+            _ => None,
+        })
+        .collect();
+    // Every figure given and not zero is a bar: none is dropped for being negative.
+    assert_eq!(bars.len(), 7, "{bars:?}");
+    let left_of_zero = bars.iter().filter(|(a, b)| *b <= zero && a < b).count();
+    assert_eq!(left_of_zero, 4, "{bars:?}");
+    let texts: Vec<&str> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    // The figure of a stacked bar is its sum.
+    assert!(texts.contains(&"−20\u{202F}500,50\u{A0}€"), "{texts:?}");
+    assert!(texts.contains(&"46\u{202F}200,00\u{A0}€"), "{texts:?}");
+}
+
+#[test]
+fn mixed_sign_bar_chart_snapshot() {
+    insta::assert_snapshot!(svg(&results(ChartKind::Bar), Size::Wide));
+}
+
+/// Ten funders of a budget: more slices than the palette has colours.
+fn ten_funders() -> ChartData {
+    let funders = [
+        ("Région", 400.0),
+        ("État", 300.0),
+        ("FSE", 250.0),
+        ("Département", 120.0),
+        ("Métropole", 90.0),
+        ("Taxe d'apprentissage", 5.0),
+        ("Communes", 60.0),
+        ("Fondations", 40.0),
+        ("Entreprises", 8.0),
+        ("Dons", 2.0),
+    ];
+    ChartData {
+        kind: ChartKind::Pie,
+        title: "Financeurs".into(),
+        category_label: "Financeur".into(),
+        categories: funders.iter().map(|(name, _)| name.to_string()).collect(),
+        series: vec![Series {
+            name: "Montant".into(),
+            values: funders.iter().map(|(_, v)| Some(*v)).collect(),
+        }],
+        value_column: column(ColumnType::Money),
+    }
+}
+
+#[test]
+fn a_pie_of_many_figures_groups_the_smallest_in_a_grey_slice_of_its_own() {
+    let strings = strings(Language::Fr);
+    let data = ten_funders();
+    let laid = layout(&data, Size::Wide, Language::Fr, &strings);
+    let slices: Vec<usize> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Slice { series, .. } => Some(*series),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(slices, [0, 1, 2, 3, 4, 5, 6, super::draw::OTHER]);
+    let texts: Vec<&str> = laid
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    // Taxe d'apprentissage, Entreprises and Dons: 15 € of 1 275 €.
+    assert!(
+        texts.contains(&"Autres (3) — 15\u{A0}€ (1,2\u{202F}%)"),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.starts_with("Dons")), "{texts:?}");
+    assert_readable(&laid, "ten slices");
+    let svg = svg(&data, Size::Wide);
+    assert!(svg.contains("<pattern id=\"chart-1-w-pother\""), "{svg}");
+    assert!(svg.contains("fill=\"url(#chart-1-w-pother)\""), "{svg}");
+    assert!(
+        !svg.contains("#8C8C8C\"/><path d=\"M0 0V6\" "),
+        "a pattern of its own"
+    );
+    // The words state every row, the grouped ones too.
+    let words = describe(&data, Language::Fr, &strings);
+    assert!(
+        words.contains("Entreprises : 8\u{A0}€ ; Dons : 2\u{A0}€."),
+        "{words}"
+    );
+    let english = layout(
+        &data,
+        Size::Narrow,
+        Language::En,
+        &self::strings(Language::En),
+    );
+    assert!(
+        english
+            .marks
+            .iter()
+            .any(|m| matches!(m, Mark::Text(t) if t.text.starts_with("Other (3) — ")))
+    );
 }

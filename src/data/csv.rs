@@ -24,6 +24,10 @@ pub fn dataset_to_csv(dataset: &Dataset, language: Language) -> Vec<u8> {
                 (Value::Number(n), ColumnType::Percent) => {
                     format!("{}%", plain_number(n * 100.0, language))
                 }
+                // Amounts with the decimals of their column, as on the page: `361250,00`.
+                (value, ColumnType::Money) => {
+                    fixed_number(value.as_f64().unwrap_or(0.0), column.decimals, language)
+                }
                 (Value::Number(n), _) => plain_number(*n, language),
             };
             field(&text, separator)
@@ -52,6 +56,24 @@ fn plain_number(value: f64, language: Language) -> String {
         value
     };
     let text = format!("{rounded}");
+    match language {
+        Language::Fr => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
+/// A number without grouping, rounded to exactly `decimals` decimals (halves away from
+/// zero, as on the page), with the language's decimal separator.
+fn fixed_number(value: f64, decimals: usize, language: Language) -> String {
+    let scale = 10f64.powi(decimals.min(9) as i32);
+    let rounded = if value.abs() < 1e15 {
+        (value * scale).round() / scale
+    } else {
+        value
+    };
+    // A figure that rounds to zero has no sign.
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    let text = format!("{rounded:.decimals$}");
     match language {
         Language::Fr => text.replace('.', ","),
         Language::En => text,
@@ -94,6 +116,20 @@ mod tests {
         assert_eq!(
             csv(text, Language::Fr),
             "\u{FEFF}Site;Taux;\"Entrés; total\";d\r\nTPM;25%;12,5;2017-03-13\r\nDracénie;;;\r\n"
+        );
+    }
+
+    #[test]
+    fn amounts_keep_the_decimals_of_their_column() {
+        let text = "columns:\n  - {key: site}\n  - {key: budget, type: money}\nrows:\n  - {site: A, budget: 361250.00}\n  - {site: B, budget: 240800.7}\n  - {site: C, budget: -0.001}\n";
+        assert_eq!(
+            csv(text, Language::Fr),
+            "\u{FEFF}site;budget\r\nA;361250,00\r\nB;240800,70\r\nC;0,00\r\n"
+        );
+        let whole = "columns:\n  - {key: budget, type: money}\nrows:\n  - {budget: 361250}\n  - {budget: 12}\n";
+        assert_eq!(
+            csv(whole, Language::En),
+            "\u{FEFF}budget\r\n361250\r\n12\r\n"
         );
     }
 

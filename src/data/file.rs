@@ -40,6 +40,10 @@ pub(super) struct ColumnDoc {
     #[serde(rename = "type")]
     pub(super) kind: Option<Spanned<String>>,
     pub(super) currency: Option<String>,
+    /// For `money`: 0 or 2, the decimals of every figure of the column.
+    pub(super) decimals: Option<Spanned<u8>>,
+    /// For `percent`: the largest fraction allowed (2 is 200 %).
+    pub(super) max: Option<Spanned<f64>>,
 }
 
 /// A row as written: its keys and values in order, with their places.
@@ -114,6 +118,7 @@ pub(super) fn inferred_columns(rows: &[Row]) -> Vec<Column> {
                 label: key.to_owned(),
                 kind: infer_type(values),
                 currency: "EUR".to_owned(),
+                ..Column::default()
             }
         })
         .collect()

@@ -6,6 +6,7 @@
 //! A missing value stays missing: it is never turned into a zero.
 
 pub mod csv;
+mod figures;
 mod file;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +20,9 @@ use crate::problem::{MAX_PER_FILE, Problem, more_problems, quoted_list};
 use crate::yaml::{self, Origin, Scalar};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColumnType {
+    #[default]
     Text,
     Integer,
     Number,
@@ -44,12 +46,18 @@ impl ColumnType {
         })
     }
 
-    /// Numbers are aligned right and can be summed.
+    /// Numbers are aligned right.
     pub fn is_numeric(self) -> bool {
         matches!(
             self,
             ColumnType::Integer | ColumnType::Number | ColumnType::Percent | ColumnType::Money
         )
+    }
+
+    /// Counts and amounts add up to a total; rates and plain decimals (an average, a
+    /// ratio) do not.
+    pub fn is_summed(self) -> bool {
+        matches!(self, ColumnType::Integer | ColumnType::Money)
     }
 
     /// What a value of this type looks like, for messages.
@@ -58,7 +66,7 @@ impl ColumnType {
             ColumnType::Text => "text",
             ColumnType::Integer => "a whole number such as `67`",
             ColumnType::Number => "a number such as `12.5`",
-            ColumnType::Percent => "a fraction such as `0.25` (shown as 25 %)",
+            ColumnType::Percent => "a fraction such as `0.25`, or a percentage such as `25 %`",
             ColumnType::Money => "an amount such as `1221846` or `12.50`",
             ColumnType::Date => "a date written YYYY-MM-DD, such as `2017-03-13`",
         }
@@ -66,13 +74,19 @@ impl ColumnType {
 }
 
 /// A column of a dataset.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Column {
     pub key: String,
     pub label: String,
     pub kind: ColumnType,
     /// ISO 4217 code, for `money` columns.
     pub currency: String,
+    /// For `money` columns, the decimals of every figure, its total included: 2 as soon as
+    /// one figure has cents (or as `decimals:` says), else 0. Settled when it is read.
+    pub decimals: usize,
+    /// For `percent` columns, the largest fraction a value may be (`max: 2` is 200 %);
+    /// without it a bare number above 1 is refused, as a percentage typed as 12.5 for 12,5 %.
+    pub max: Option<f64>,
 }
 
 /// A value in a dataset, checked against its column's type.
@@ -105,9 +119,11 @@ impl Value {
             (Value::Date(date), _) => language.short_date(*date),
             (Value::Integer(i), ColumnType::Integer) => language.integer(*i),
             (value, ColumnType::Percent) => language.percent(value.as_f64().unwrap_or(0.0)),
-            (value, ColumnType::Money) => {
-                language.money(value.as_f64().unwrap_or(0.0), &column.currency)
-            }
+            (value, ColumnType::Money) => language.money_with(
+                value.as_f64().unwrap_or(0.0),
+                &column.currency,
+                column.decimals,
+            ),
             (Value::Integer(i), _) => language.integer(*i),
             (Value::Number(n), _) => language.number(*n, 3),
         }
@@ -195,10 +211,13 @@ impl Dataset {
         (!values.is_empty()).then(|| values.iter().sum())
     }
 
-    /// Checks each declared total against the sum of its column.
+    /// Checks each declared total of a column of counts or amounts against the sum of its
+    /// column. The total of a rate (an overall rate) or of plain decimals is not a sum, and
+    /// is shown as given.
     pub fn check_totals(&self, language: Language) -> Vec<Problem> {
         self.declared_totals
             .iter()
+            .filter(|total| self.columns[total.column].kind.is_summed())
             .filter_map(|total| {
                 let column = &self.columns[total.column];
                 let sum = self.sum(total.column).unwrap_or(0.0);
@@ -254,10 +273,23 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         DatasetFile::Table(doc) => doc,
     };
     let mut problems = Vec::new();
-    let columns = match &doc.columns {
+    let mut columns = match &doc.columns {
         Some(declared) => declared_columns(declared, origin, &mut problems),
         None => inferred_columns(&doc.rows),
     };
+    let declared_decimals: Vec<bool> = doc
+        .columns
+        .iter()
+        .flatten()
+        .map(|column| column.value.decimals.is_some())
+        .collect();
+    figures::settle_money_decimals(
+        &mut columns,
+        &declared_decimals,
+        &doc.rows,
+        doc.total.as_ref(),
+        text,
+    );
     let mut unlisted = 0;
     let rows = doc
         .rows
@@ -313,11 +345,55 @@ fn declared_columns(
                 ColumnType::Text
             }),
         };
+        let mut decimals = 0;
+        if let Some(declared) = &column.decimals {
+            if kind != ColumnType::Money {
+                problems.push(
+                    origin
+                        .problem_at(declared, "`decimals` goes with `type: money`")
+                        .with_hint("remove `decimals`, or make the column `type: money`"),
+                );
+            } else if !matches!(declared.value, 0 | 2) {
+                problems.push(
+                    origin
+                        .problem_at(
+                            declared,
+                            format!(
+                                "a money column shows `decimals: 0` or `decimals: 2`, found `{}`",
+                                declared.value
+                            ),
+                        )
+                        .with_hint("write `decimals: 2` to show cents, `decimals: 0` to hide them"),
+                );
+            }
+            decimals = usize::from(declared.value);
+        }
+        let max = column.max.as_ref().map(|max| {
+            if kind != ColumnType::Percent {
+                problems.push(
+                    origin
+                        .problem_at(max, "`max` goes with `type: percent`")
+                        .with_hint("remove `max`, or make the column `type: percent`"),
+                );
+            } else if !(max.value > 0.0 && max.value.is_finite()) {
+                problems.push(
+                    origin
+                        .problem_at(
+                            max,
+                            "`max` must be a fraction above 0, such as `2` for 200 %",
+                        )
+                        .with_hint("write `max: 1` for 100 %, `max: 2` for 200 %"),
+                );
+            }
+            max.value
+        });
         columns.push(Column {
             key: column.key.clone(),
             label: typographic(column.label.as_deref().unwrap_or(&column.key)),
             kind,
             currency: column.currency.clone().unwrap_or_else(|| "EUR".to_owned()),
+            decimals,
+            max,
         });
     }
     columns
@@ -386,6 +462,11 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
         (Scalar::Number(n), ColumnType::Text) => Ok(Value::Text(n.to_string())),
         (Scalar::Bool(b), ColumnType::Text) => Ok(Value::Text(b.to_string())),
         (Scalar::Integer(i), ColumnType::Integer) => Ok(Value::Integer(*i)),
+        (Scalar::Integer(i), ColumnType::Percent) => percent(*i as f64, column, true),
+        (Scalar::Number(n), ColumnType::Percent) => percent(*n, column, true),
+        (Scalar::Text(text), ColumnType::Percent) if figures::parse_percent(text).is_some() => {
+            percent(figures::parse_percent(text).unwrap_or(0.0), column, false)
+        }
         (Scalar::Integer(i), _) if kind.is_numeric() => Ok(Value::Number(*i as f64)),
         (Scalar::Number(n), ColumnType::Integer) => wrong(
             format!("`{n}`"),
@@ -418,6 +499,15 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
     }
 }
 
+/// A percentage, once checked against its column's `max`.
+fn percent(
+    fraction: f64,
+    column: &Column,
+    written_as_fraction: bool,
+) -> Result<Value, (String, Option<String>)> {
+    figures::check_percent(fraction, column, written_as_fraction).map(|()| Value::Number(fraction))
+}
+
 fn read_totals(
     total: &Row,
     columns: &[Column],
@@ -441,6 +531,19 @@ fn read_totals(
                     ),
                 ));
                 continue;
+            }
+            (_, true) if column.kind == ColumnType::Percent => {
+                match read_value(&scalar.value, column) {
+                    Ok(value) => value.as_f64().unwrap_or(0.0),
+                    Err((message, hint)) => {
+                        let problem = origin.problem_at(scalar, message);
+                        problems.push(match hint {
+                            Some(hint) => problem.with_hint(hint),
+                            None => problem,
+                        });
+                        continue;
+                    }
+                }
             }
             (Scalar::Integer(i), true) => *i as f64,
             (Scalar::Number(n), true) if column.kind != ColumnType::Integer => *n,

@@ -240,14 +240,18 @@ fn several_reports_in_english_with_global_data_pages_and_static_files() {
     assert!(!oldest.contains("rel=\"prev\""));
 
     // A single-file note sees the global datasets; its CSV is written beside it.
-    assert!(oldest.contains("<td class=\"num\">€1,221,846</td>") || oldest.contains("€610,923"));
+    // One amount has cents, so every line and the total show them (issue 12).
+    assert!(
+        oldest.contains("<td class=\"num\">€610,923.00</td>"),
+        "{oldest}"
+    );
     assert!(
         oldest.contains("<td class=\"num\">€366,553.80</td>"),
         "{oldest}"
     );
     assert!(oldest.contains("<td class=\"num\">50%</td>"));
     assert!(oldest.contains(
-        "<tr><th scope=\"row\">Total</th><td class=\"num\">€1,221,846</td><td></td></tr>"
+        "<tr><th scope=\"row\">Total</th><td class=\"num\">€1,221,846.00</td><td></td></tr>"
     ));
     assert!(
         oldest.find("Europe").unwrap() < oldest.find("Region").unwrap(),
@@ -255,7 +259,7 @@ fn several_reports_in_english_with_global_data_pages_and_static_files() {
     );
     assert_eq!(
         read(o.join("reports/2017-10-02-q3-2017/budget.csv")),
-        "\u{FEFF}Line,Amount,Share\r\nEurope,610923,50%\r\nState,366553.8,30%\r\nRegion,244369.2,20%\r\n"
+        "\u{FEFF}Line,Amount,Share\r\nEurope,610923.00,50%\r\nState,366553.80,30%\r\nRegion,244369.20,20%\r\n"
     );
 
     // A note's own dataset, columns chosen, a caption; its image copied beside it.

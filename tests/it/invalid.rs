@@ -87,6 +87,20 @@ const CASES: &[(&str, &[&str])] = &[
         "unknown-key",
         &["content/reports/2017-10-02-note.md:4:1: unknown key `sumary`"],
     ),
+    (
+        "pie-negative",
+        &[
+            "content/reports/2019-06-28-note/index.md:6:7: a pie cannot show a negative figure: `result` of `Saint-Étienne-du-Rouvray` is −12\u{202F}500,50\u{A0}€",
+            "help: use `type: bar`",
+        ],
+    ),
+    (
+        "percent-bare",
+        &[
+            "content/reports/2019-06-28-note/rates.yaml:6:26: `rate` holds fractions, so `12.5` would be 1250 %",
+            "help: write `0.125` or `12,5 %` for 12,5 %",
+        ],
+    ),
 ];
 
 /// Runs bilan and kills it if it takes longer than a generous bound: a hang is a failure.

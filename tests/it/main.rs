@@ -5,6 +5,7 @@ mod check;
 mod drafts;
 mod errors;
 mod escape;
+mod figures;
 mod french;
 mod incremental;
 mod invalid;

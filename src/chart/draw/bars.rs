@@ -57,7 +57,42 @@ pub(super) fn bars(
         .map(|f| text_width(f, SMALL))
         .fold(0.0, f64::max)
         .ceil() as i32;
-    let x0 = PAD + label_width + 10;
+    // The plot starts right of the category names (`names_end`), and further right by the
+    // room the figures of negative bars need before their bars' ends, so that they never
+    // run into the names (up to a third of the plot; a figure that still does not fit is
+    // written right of the zero line, where its bar leaves the row empty).
+    let names_end = PAD + label_width + 10;
+    let stacks: Vec<(f64, f64)> = (0..data.categories.len())
+        .map(|i| stack_extent(data, i))
+        .collect();
+    let negative_labels: Vec<&String> = if stacked {
+        stacks
+            .iter()
+            .zip(&figures)
+            .filter(|((positive, negative), _)| *positive == 0.0 && *negative < 0.0)
+            .map(|(_, figure)| figure)
+            .collect()
+    } else {
+        data.series
+            .iter()
+            .flat_map(|s| &s.values)
+            .zip(&figures)
+            .filter(|(v, _)| v.is_some_and(|v| v < 0.0))
+            .map(|(_, figure)| figure)
+            .collect()
+    };
+    let negative_width = negative_labels
+        .iter()
+        .map(|f| text_width(f, SMALL))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    let plot_room = width - PAD - figure_width - 6 - names_end;
+    let reserve = if negative_labels.is_empty() {
+        0
+    } else {
+        (negative_width + 5).min(plot_room / 3)
+    };
+    let x0 = names_end + reserve;
 
     // As many ticks as fit without their labels touching (two at the least: 0 and the top).
     let mut target = if size == Size::Wide { 5 } else { 3 };
@@ -94,7 +129,8 @@ pub(super) fn bars(
         y += height;
     }
     let bottom = y;
-    for (tick, label) in ticks.iter().zip(&tick_labels) {
+    let shown = shown_ticks(&ticks, &tick_labels, &scale, width);
+    for ((tick, label), shown) in ticks.iter().zip(&tick_labels).zip(shown) {
         let x = scale(*tick);
         let paint = if *tick == 0.0 {
             Paint::Axis
@@ -107,6 +143,9 @@ pub(super) fn bars(
             paint,
             width: 1,
         });
+        if !shown {
+            continue;
+        }
         marks.push(text(
             x,
             bottom + 6,
@@ -123,7 +162,7 @@ pub(super) fn bars(
         let first_line = middle - (lines.len() as i32 - 1) * LINE / 2;
         for (l, line) in lines.iter().enumerate() {
             marks.push(text(
-                x0 - 10,
+                names_end - 10,
                 first_line + l as i32 * LINE,
                 line.clone(),
                 FONT,
@@ -133,28 +172,50 @@ pub(super) fn bars(
             ));
         }
         let bars_top = middle - bars_height / 2;
-        if stacked {
-            let mut at = 0.0;
-            for (series, s) in data.series.iter().enumerate() {
-                if let Some(v) = s.values[i].filter(|v| *v > 0.0) {
-                    marks.push(Mark::Bar {
-                        x0: scale(at),
-                        y0: bars_top,
-                        x1: scale(at + v),
-                        y1: bars_top + bar,
-                        series,
-                    });
-                    at += v;
-                }
+        // A figure left of a negative bar's end, if it fits there without reaching the
+        // category names; otherwise right of the zero line.
+        let negative_label = |end: i32, label: &str| {
+            if end - 5 - text_width(label, SMALL).ceil() as i32 >= names_end {
+                (end - 5, Anchor::Right)
+            } else {
+                (zero + 5, Anchor::Left)
             }
-            let end = scale(at).max(zero);
+        };
+        if stacked {
+            // Positive figures stack rightwards from zero, negative ones leftwards; the
+            // figure written is the sum of the bar.
+            let (mut right, mut left) = (0.0, 0.0);
+            for (series, s) in data.series.iter().enumerate() {
+                let Some(v) = s.values[i].filter(|v| *v != 0.0) else {
+                    continue;
+                };
+                let (from, to) = if v > 0.0 {
+                    right += v;
+                    (right - v, right)
+                } else {
+                    left += v;
+                    (left, left - v)
+                };
+                marks.push(Mark::Bar {
+                    x0: scale(from),
+                    y0: bars_top,
+                    x1: scale(to).max(scale(from) + 1),
+                    y1: bars_top + bar,
+                    series,
+                });
+            }
             let label = figures[i].clone();
+            let (x, anchor) = if right == 0.0 && left < 0.0 {
+                negative_label(scale(left), &label)
+            } else {
+                (scale(right).max(zero) + 5, Anchor::Left)
+            };
             marks.push(text(
-                end + 5,
+                x,
                 bars_top + bar / 2,
                 label,
                 SMALL,
-                Anchor::Left,
+                anchor,
                 Baseline::Middle,
                 Paint::Ink,
             ));
@@ -180,7 +241,7 @@ pub(super) fn bars(
                         let (x, anchor) = if v >= 0.0 {
                             (b + 5, Anchor::Left)
                         } else {
-                            (a - 5, Anchor::Right)
+                            negative_label(a, &label)
                         };
                         marks.push(text(
                             x,
@@ -207,4 +268,46 @@ pub(super) fn bars(
         }
     }
     bottom + 6 + LINE + PAD
+}
+
+/// The ends of the stacked bar of category `i`: the sum of its positive figures and the sum
+/// of its negative ones.
+pub(super) fn stack_extent(data: &ChartData, i: usize) -> (f64, f64) {
+    let given = data.series.iter().filter_map(|s| s.values[i]);
+    (
+        given.clone().filter(|v| *v > 0.0).sum(),
+        given.filter(|v| *v < 0.0).sum(),
+    )
+}
+
+/// Which tick labels are written: all of them when they fit, else zero's first, then the
+/// others from zero outwards, each only if it keeps 8 units from those already kept and
+/// stays inside the drawing (a phone-wide chart of losses and gains has room for few).
+fn shown_ticks(
+    ticks: &[f64],
+    labels: &[String],
+    scale: &impl Fn(f64) -> i32,
+    width: i32,
+) -> Vec<bool> {
+    let boxes: Vec<(f64, f64)> = ticks
+        .iter()
+        .zip(labels)
+        .map(|(tick, label)| {
+            let half = text_width(label, SMALL) / 2.0;
+            let x = scale(*tick) as f64;
+            (x - half, x + half)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..ticks.len()).collect();
+    order.sort_by(|&a, &b| ticks[a].abs().total_cmp(&ticks[b].abs()));
+    let mut shown = vec![false; ticks.len()];
+    for i in order {
+        let (left, right) = boxes[i];
+        let inside = left >= 0.0 && right <= width as f64;
+        let apart = (0..ticks.len())
+            .filter(|&j| shown[j])
+            .all(|j| right + 8.0 <= boxes[j].0 || boxes[j].1 + 8.0 <= left);
+        shown[i] = inside && apart;
+    }
+    shown
 }

@@ -128,12 +128,9 @@ fn legend(
 pub(super) fn value_ticks(data: &ChartData, stacked: bool, target: usize) -> Vec<f64> {
     let values: Vec<f64> = if stacked {
         (0..data.categories.len())
-            .map(|i| {
-                data.series
-                    .iter()
-                    .filter_map(|s| s.values[i])
-                    .filter(|v| *v > 0.0)
-                    .sum()
+            .flat_map(|i| {
+                let (positive, negative) = super::bars::stack_extent(data, i);
+                [positive, negative]
             })
             .collect()
     } else {

@@ -15,9 +15,7 @@ use super::ChartData;
 use crate::locale::{Language, Strings};
 
 pub use self::layout::layout;
-#[cfg(test)]
-use self::text::text_width;
-pub use self::text::wrap;
+pub use self::text::{text_width, wrap};
 
 /// The two drawings of every chart: for a wide page, and for a phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,11 +97,21 @@ impl Palette {
     }
 
     fn rgb(&self, i: usize) -> (u8, u8, u8) {
+        if i == OTHER {
+            return OTHER_GREY;
+        }
         let (r, g, b) = self.0[i % self.0.len()];
         let round = (i / self.0.len()) as u8;
         (r ^ round, g ^ round, b ^ round)
     }
 }
+
+/// The series of the slice that groups a pie's smallest figures ("Autres (3)"): painted in
+/// a grey of its own, outside any palette, with a pattern of its own.
+pub const OTHER: usize = usize::MAX;
+
+/// A neutral grey, 3.4 : 1 against white: a slice that stands apart from the palette's.
+const OTHER_GREY: (u8, u8, u8) = (0x8C, 0x8C, 0x8C);
 
 /// What a mark is painted with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

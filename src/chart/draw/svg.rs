@@ -9,7 +9,7 @@
 use std::fmt::{self, Write};
 
 use super::layout::FONT;
-use super::{Anchor, Baseline, FONT_FAMILY, Layout, Mark, Paint, Palette, TextMark};
+use super::{Anchor, Baseline, FONT_FAMILY, Layout, Mark, OTHER, Paint, Palette, TextMark};
 use crate::markdown::push_escaped;
 
 /// The chart as an SVG element whose `id` is `id`. Series `1..paints` get a pattern and a
@@ -33,10 +33,21 @@ pub(super) fn svg(
     let _ = write!(out, "</title>\n<desc id=\"{id}-desc\">");
     push_escaped(&mut out, description);
     out.push_str("</desc>\n");
-    if paints > 1 {
+    let other = layout
+        .marks
+        .iter()
+        .any(|m| matches!(m, Mark::Slice { series: OTHER, .. }));
+    if paints > 1 || other {
         out.push_str("<defs>\n");
         for series in 1..paints {
             pattern(&mut out, id, series, Hex(palette.rgb(series)));
+        }
+        if other {
+            let _ = writeln!(
+                out,
+                "<pattern id=\"{id}-pother\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/><path d=\"M0 0V6M3 0V6\" stroke=\"#FFFFFF\" stroke-opacity=\"0.7\" stroke-width=\"1\"/></pattern>",
+                Hex(palette.rgb(OTHER))
+            );
         }
         out.push_str("</defs>\n");
     }
@@ -73,7 +84,9 @@ impl Series<'_> {
 
     /// What the series fills with: its colour, or from the second series on its pattern.
     fn fill(&self, out: &mut String, series: usize) {
-        if self.patterned(series) {
+        if series == OTHER {
+            let _ = write!(out, " fill=\"url(#{}-pother)\"", self.id);
+        } else if self.patterned(series) {
             let _ = write!(out, " fill=\"url(#{}-p{series})\"", self.id);
         } else {
             let _ = write!(out, " fill=\"{}\"", Hex(self.palette.rgb(series)));
