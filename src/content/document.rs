@@ -130,6 +130,9 @@ struct FrontMatter {
 
 const KEYS: [&str; 6] = ["title", "date", "summary", "period", "draft", "image"];
 
+/// The keys that hold free text, where a ` #` is meant as part of the text.
+const FREE_TEXT: [&str; 4] = ["title", "summary", "period", "author"];
+
 /// Reads a document from its text. Its datasets and attachments are added by the caller.
 pub fn parse_document(
     kind: DocKind,
@@ -160,12 +163,25 @@ pub fn parse_document(
         line_offset: 1,
         column_offset: 0,
     };
-    let front: FrontMatter = yaml::parse(
+    // `title: Note #3` reads `Note`: a comment after free text is refused, with the other
+    // problems of the front matter that are not on its lines.
+    let commented = yaml::comments_after_values(yaml_text, origin, &FREE_TEXT);
+    let parsed = yaml::parse::<FrontMatter>(
         yaml_text,
         origin,
         Some(&KEYS),
         "at least `title: …` and, for a report, `date: YYYY-MM-DD`",
-    )?;
+    );
+    let front = match parsed {
+        Ok(front) if commented.is_empty() => front,
+        Ok(_) => return Err(commented),
+        Err(problems) => {
+            let others = problems
+                .into_iter()
+                .filter(|p| !commented.iter().any(|c| c.line == p.line));
+            return Err(commented.iter().cloned().chain(others).collect());
+        }
+    };
 
     let mut problems = Vec::new();
     let date = match &front.date {
