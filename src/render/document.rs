@@ -93,6 +93,7 @@ impl<'a> Renderer<'a> {
             page.date = doc.date.map(|d| d.to_string());
             page.summary = doc.summary.clone();
             page.period = doc.period.clone();
+            page.authors = doc.authors.clone();
             page.content = Some(&body.html);
             page.image = image;
             let template = match doc.kind {

@@ -373,6 +373,7 @@ impl<'a> Renderer<'a> {
             date: None,
             summary: None,
             period: None,
+            authors: Vec::new(),
             content: None,
             image: None,
         }
