@@ -72,6 +72,35 @@ pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> 
             ),
         ));
     }
+    if let Some(key) = shaped.key
+        && column >= shaped.value_column
+    {
+        // A text that starts with what YAML reads as the start of a list or a mapping.
+        let starts = if message.starts_with("block sequence entries are not allowed") {
+            Some(("- ", "a list item"))
+        } else if message.starts_with("expected string") {
+            match shaped.value.chars().next() {
+                Some('[') => Some(("[", "a list")),
+                Some('{') => Some(("{", "a mapping")),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((start, read_as)) = starts {
+            return Some(at(
+                format!(
+                    "the value of `{}` starts with `{start}`, which YAML reads as {read_as}",
+                    key.name
+                ),
+                format!(
+                    "put the text in quotes: `{}: {}`",
+                    key.name,
+                    quoted(shaped.value)
+                ),
+            ));
+        }
+    }
     if message.starts_with("simple key expected ':'") {
         return Some(no_colon(line, shaped));
     }
@@ -212,7 +241,15 @@ fn indentation(lines: &[&str], line: usize, here: Shape<'_>) -> Option<Explained
         message,
         hint,
     };
-    // The column of what the line above holds: the key inside an item, or the item.
+    if let Some(key) = here.key
+        && let Some(rest) = key.name.strip_prefix('-')
+    {
+        return Some(explained(
+            key.column,
+            "a list item needs a space after its `-`".to_owned(),
+            format!("write `- {rest}: {}`", here.value),
+        ));
+    }
     let above_key = previous.key;
     match (here.dash, here.key) {
         (Some(dash), _) => match previous.dash {

@@ -224,6 +224,24 @@ const WRITERS_MISTAKES: &[(&str, (usize, usize), &str, &str)] = &[
         "`date` needs a space after its `:`",
         "write a key, a colon, a space, then the value: `date: 2019-03-29`",
     ),
+    (
+        "title: [Brouillon] Note T1\n",
+        (2, 8),
+        "the value of `title` starts with `[`, which YAML reads as a list",
+        "put the text in quotes: `title: \"[Brouillon] Note T1\"`",
+    ),
+    (
+        "title: x\nsummary: - 3 % de stagiaires\n",
+        (3, 10),
+        "the value of `summary` starts with `- `, which YAML reads as a list item",
+        "put the text in quotes: `summary: \"- 3 % de stagiaires\"`",
+    ),
+    (
+        "rows:\n  - site: Rouen\n    entered: 3\n  -site: Caen\n",
+        (5, 3),
+        "a list item needs a space after its `-`",
+        "write `- site: Caen`",
+    ),
 ];
 
 #[derive(Debug, serde::Deserialize)]
