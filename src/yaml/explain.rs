@@ -57,20 +57,25 @@ pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> 
                 .to_owned(),
         ));
     }
-    let shaped = shape(here)?;
-    if message.contains("trailing content after") {
-        let key = shaped.key?;
+    if message.starts_with("misplaced bracket") {
+        let bracket = here.chars().nth(column.checked_sub(1)?)?;
         return Some(at(
+            format!("this `{bracket}` closes nothing"),
             format!(
-                "the quotes of `{}` close before the end of its value",
-                key.name
-            ),
-            format!(
-                "a quote inside the text ends it: put the whole text between other quotes: `{}: {}`",
-                key.name,
-                quoted(unquote(shaped.value))
+                "remove it, or open it before with `{}`",
+                if bracket == ']' { '[' } else { '{' }
             ),
         ));
+    }
+    if message.contains("is only valid inside a block") {
+        return Some(at(
+            "a list item `- ` cannot stand inside brackets `[ … ]` or braces `{ … }`".to_owned(),
+            "remove the `[` or `{` above and keep one `- ` item per line, or write the items between the brackets, separated by commas: `[a, b]`".to_owned(),
+        ));
+    }
+    let shaped = shape(here)?;
+    if message.contains("trailing content after") {
+        return trailing_after_quote(here, line, column, shaped);
     }
     if let Some(key) = shaped.key
         && column >= shaped.value_column
@@ -219,11 +224,70 @@ fn flow_colon(here: &str, line: usize, column: usize) -> Option<Explained> {
     let pair: String = chars[start..end].iter().collect();
     let (key, value) = pair.split_once(": ")?;
     let key = key.trim();
+    let colon_with = here_chars(here, column);
+    let mut hint = format!("put the text in quotes: `{key}: {}`", quoted(value.trim()));
+    // `{site: TPM entered: 3}`: as likely a comma left out before a key.
+    if colon_with == ": "
+        && let Some((before, next_key)) = value
+            .split_once(": ")
+            .and_then(|(head, _)| head.trim().rsplit_once(' '))
+    {
+        hint.push_str(&format!(
+            ", or if `{next_key}` is a key, put a comma before it: `{key}: {before}, {next_key}: …`"
+        ));
+    }
     Some(Explained {
         line,
         column,
-        message: holds_colon(key, &here_chars(here, column)),
-        hint: format!("put the text in quotes: `{key}: {}`", quoted(value.trim())),
+        message: holds_colon(key, &colon_with),
+        hint,
+    })
+}
+
+/// `title: "Note" T1` or `{site: 'L'Isle'}`: a quote inside the text closes it.
+fn trailing_after_quote(
+    here: &str,
+    line: usize,
+    column: usize,
+    shaped: Shape<'_>,
+) -> Option<Explained> {
+    let chars: Vec<char> = here.chars().collect();
+    // The closing quote stands just before `column`; the opening one is the same character
+    // further left.
+    let closing = column.checked_sub(2)?;
+    let quote = *chars.get(closing)?;
+    let opening = chars[..closing].iter().rposition(|c| *c == quote)?;
+    let in_flow = chars[..opening].iter().any(|c| *c == '{' || *c == '[');
+    let end = if in_flow {
+        chars[closing..]
+            .iter()
+            .position(|c| *c == ',' || *c == '}' || *c == ']')
+            .map_or(chars.len(), |offset| closing + offset)
+    } else {
+        chars.len()
+    };
+    let written: String = chars[opening..end].iter().collect();
+    let text = quoted(unquote(written.trim()));
+    let (message, hint) = match shaped.key.filter(|_| !in_flow) {
+        Some(key) => (
+            format!(
+                "the quotes of `{}` close before the end of its value",
+                key.name
+            ),
+            format!("{}: {text}", key.name),
+        ),
+        None => (
+            "the quotes close before the end of the text".to_owned(),
+            text,
+        ),
+    };
+    Some(Explained {
+        line,
+        column,
+        message,
+        hint: format!(
+            "a quote inside the text ends it: put the whole text between other quotes: `{hint}`"
+        ),
     })
 }
 

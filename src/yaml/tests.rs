@@ -242,6 +242,30 @@ const WRITERS_MISTAKES: &[(&str, (usize, usize), &str, &str)] = &[
         "a list item needs a space after its `-`",
         "write `- site: Caen`",
     ),
+    (
+        "rows:\n  - {site: TPM entered: 3}\n",
+        (3, 23),
+        "the value of `site` holds `: `, which YAML reads as a new key",
+        "put the text in quotes: `site: \"TPM entered: 3\"`, or if `entered` is a key, put a comma before it: `site: TPM, entered: …`",
+    ),
+    (
+        "rows:\n  - {site: 'L'Isle', entered: 3}\n",
+        (3, 15),
+        "the quotes close before the end of the text",
+        "a quote inside the text ends it: put the whole text between other quotes: `\"L'Isle\"`",
+    ),
+    (
+        "rows:\n  - {site: TPM}}\n",
+        (3, 16),
+        "this `}` closes nothing",
+        "remove it, or open it before with `{`",
+    ),
+    (
+        "rows: [\n  - {site: TPM}\n",
+        (3, 3),
+        "a list item `- ` cannot stand inside brackets `[ … ]` or braces `{ … }`",
+        "remove the `[` or `{` above and keep one `- ` item per line, or write the items between the brackets, separated by commas: `[a, b]`",
+    ),
 ];
 
 #[derive(Debug, serde::Deserialize)]
