@@ -87,13 +87,18 @@ struct ServeArgs {
 
 #[derive(Subcommand)]
 enum New {
-    /// Start the next progress note from the latest one: its headings, tables and datasets.
+    /// Start the next progress note, as a draft, from the latest published one: its headings,
+    /// tables and datasets.
     Report {
         /// The note's title, such as "Point d'avancement".
         title: String,
-        /// The note's date [default: today].
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// The note's date, YYYY-MM-DD or DD/MM/YYYY [default: today].
+        #[arg(long, value_name = "DATE", value_parser = bilan::scaffold::parse_date)]
         date: Option<NaiveDate>,
+        /// The note to start from (its folder, such as 2019-03-29-premier-trimestre)
+        /// [default: the latest published note].
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
         /// The folder that holds `content/`.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -111,7 +116,12 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Serve(args) => serve(args),
-        Command::New(New::Report { title, date, root }) => new_report(&root, &title, date),
+        Command::New(New::Report {
+            title,
+            date,
+            from,
+            root,
+        }) => new_report(&root, &title, date, from.as_deref()),
     }
 }
 
@@ -268,21 +278,23 @@ fn serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-fn new_report(root: &Path, title: &str, date: Option<NaiveDate>) -> ExitCode {
+fn new_report(root: &Path, title: &str, date: Option<NaiveDate>, from: Option<&str>) -> ExitCode {
     let date = date.unwrap_or_else(bilan::scaffold::today);
-    match bilan::scaffold::new_report(root, title, date) {
+    match bilan::scaffold::new_report(root, title, date, from) {
         Ok(made) => {
-            println!("created {}", made.note.display());
+            println!("created {} as a draft", made.note.display());
             if let Some(from) = &made.from {
-                if made.copied.is_empty() {
-                    println!("with the headings of {from}");
-                } else {
-                    println!(
-                        "with the headings of {from} and copies of its figures: {}",
-                        made.copied.join(", ")
-                    );
-                }
+                println!("with the headings, tables and charts of {from}");
             }
+            if let Some(data_from) = &made.data_from {
+                println!(
+                    "with copies of the figures of {data_from}: {}",
+                    made.copied.join(", ")
+                );
+            }
+            println!(
+                "it stays out of the site until you remove the line `draft: true` from its front matter"
+            );
             ExitCode::SUCCESS
         }
         Err(problem) => {

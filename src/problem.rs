@@ -234,14 +234,46 @@ pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
         .join(", ")
 }
 
-/// The known name closest to `unknown`, if any is close enough to be a likely typo.
+/// The known name closest to `unknown`, if any is close enough to be a likely typo: a letter
+/// missed, doubled or two swapped (`dte`, `sumary`, `entred`) for a short name, two of them
+/// for a name of eight letters or more. A letter replaced by another counts as two, since it
+/// more often makes another word (`titre` is not a typo of `title`), and case is ignored.
 pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let unknown: Vec<char> = unknown.to_lowercase().chars().collect();
+    let allowed = if unknown.len() >= 8 { 2 } else { 1 };
     known
         .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|candidate| {
+            let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+            (typo_distance(&unknown, &lower), candidate)
+        })
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
+}
+
+/// The edits from `a` to `b`: a letter added, removed, or two neighbours swapped count one,
+/// a letter replaced counts two (an optimal string alignment distance).
+fn typo_distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            d[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let replace = if a[i - 1] == b[j - 1] { 0 } else { 2 };
+                let mut best = (d[(i - 1) * width + j] + 1)
+                    .min(d[i * width + j - 1] + 1)
+                    .min(d[(i - 1) * width + j - 1] + replace);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
+        }
+    }
+    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -276,9 +308,54 @@ mod tests {
         assert_eq!(byte_offset_of_column("ab", 9), 2);
     }
 
+    const FRONT_MATTER: [&str; 7] = [
+        "title", "date", "summary", "period", "draft", "image", "author",
+    ];
+
     #[test]
-    fn suggests_close_names_only() {
-        assert_eq!(closest("dte", ["title", "date", "summary"]), Some("date"));
-        assert_eq!(closest("zzzzzz", ["title", "date"]), None);
+    fn suggests_typos() {
+        for (typo, meant, known) in [
+            ("dte", "date", &FRONT_MATTER[..]),
+            ("sumary", "summary", &FRONT_MATTER),
+            ("summmary", "summary", &FRONT_MATTER),
+            ("tilte", "title", &FRONT_MATTER),
+            ("Title", "title", &FRONT_MATTER),
+            ("perod", "period", &FRONT_MATTER),
+            ("autor", "author", &FRONT_MATTER),
+            ("drafts", "draft", &FRONT_MATTER),
+            ("entred", "entered", &["site", "entered", "forecast"]),
+            ("forcast", "forecast", &["site", "entered", "forecast"]),
+            ("stes", "sites", &["sites", "budget"]),
+            (
+                "integr",
+                "integer",
+                &["text", "integer", "number", "percent"],
+            ),
+            (
+                "stacked_bar",
+                "stacked-bar",
+                &["bar", "stacked-bar", "line", "pie"],
+            ),
+            ("sites-e2k", "sites-e2c", &["sites-e2c", "budget"]),
+        ] {
+            assert_eq!(closest(typo, known.iter().copied()), Some(meant), "{typo}");
+        }
+    }
+
+    #[test]
+    fn suggests_nothing_for_other_words() {
+        for (word, known) in [
+            ("auteur", &FRONT_MATTER[..]),
+            ("titre", &FRONT_MATTER),
+            ("resume", &FRONT_MATTER),
+            ("zzzzzz", &FRONT_MATTER),
+            ("de", &FRONT_MATTER),
+            ("brouillon", &FRONT_MATTER),
+            ("periode", &["title", "date"]),
+            ("prevision", &["site", "entered", "forecast"]),
+            ("camembert", &["bar", "stacked-bar", "line", "pie"]),
+        ] {
+            assert_eq!(closest(word, known.iter().copied()), None, "{word}");
+        }
     }
 }

@@ -1,28 +1,40 @@
-//! `bilan new report`: the next note, started from the latest one. Its folder gets a front
-//! matter filled in, the section headings and the `table` and `chart` blocks of the latest
-//! note, and copies of its datasets, so that a quarter starts from the last quarter's figures.
+//! `bilan new report`: the next note, started from the latest published one. Its folder
+//! gets a front matter filled in (a draft, until the writer says it is ready), the section
+//! headings and the `table` and `chart` blocks of the latest published note, and copies of
+//! the datasets of the latest published note that has some, so that a quarter starts from
+//! the last quarter's figures without publishing them under a new title.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
-use crate::content::{DocKind, LoadOptions, Site};
-use crate::problem::Problem;
+use crate::content::{Document, LoadOptions, Site};
+use crate::locale::{Language, parse_iso_date};
+use crate::problem::{Problem, quoted_list};
 
 /// What `new report` made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewReport {
     /// The note's `index.md`.
     pub note: PathBuf,
-    /// The datasets copied from the latest report, and the folder they come from.
-    pub copied: Vec<String>,
+    /// The note whose headings and blocks it starts with.
     pub from: Option<String>,
+    /// The datasets copied, and the note they come from.
+    pub copied: Vec<String>,
+    pub data_from: Option<String>,
 }
 
-/// Creates `content/reports/DATE-SLUG/` under `root` for a note called `title`.
-pub fn new_report(root: &Path, title: &str, date: NaiveDate) -> Result<NewReport, Problem> {
+/// Creates `content/reports/DATE-SLUG/` under `root` for a note called `title`, started
+/// from the note named `from` (its folder or address), or else from the latest published.
+pub fn new_report(
+    root: &Path,
+    title: &str,
+    date: NaiveDate,
+    from: Option<&str>,
+) -> Result<NewReport, Problem> {
     let slug = slug::slugify(title);
     if slug.is_empty() {
         return Err(
@@ -30,7 +42,7 @@ pub fn new_report(root: &Path, title: &str, date: NaiveDate) -> Result<NewReport
                 .with_hint("give a title with letters or digits, such as \"Point d'avancement\""),
         );
     }
-    // The latest note, drafts included: the one the next quarter follows.
+    // Drafts included, so that a new note never takes the address of one.
     let (site, _) = Site::load(
         root,
         &LoadOptions {
@@ -58,18 +70,22 @@ pub fn new_report(root: &Path, title: &str, date: NaiveDate) -> Result<NewReport
         .with_hint("choose another title or date, or edit that note"));
     }
 
-    let latest = site
-        .reports
-        .iter()
-        .filter(|r| r.kind == DocKind::Report)
-        .max_by_key(|r| r.date);
-    let mut text = format!(
-        "---\ntitle: {}\ndate: {}\nperiod:\nsummary:\n# Add `draft: true` to keep this note out of the site until it is ready.\n---\n",
-        yaml_string(title),
-        date.format("%Y-%m-%d")
-    );
-    if let Some(latest) = latest {
-        for part in outline(latest.body()) {
+    // `site.reports` is newest first: the latest published note gives the outline, the latest
+    // published note with datasets gives the figures; `--from` gives both.
+    let (outline_from, data_from) = match from {
+        Some(from) => {
+            let note = named(&site, from)?;
+            (Some(note), Some(note))
+        }
+        None => {
+            let mut published = site.reports.iter().filter(|r| !r.draft);
+            let latest = published.clone().next();
+            (latest, published.find(|r| !r.datasets.is_empty()))
+        }
+    };
+    let mut text = front_matter(title, date, site.config.language);
+    if let Some(note) = outline_from {
+        for part in outline(note.body()) {
             text.push('\n');
             text.push_str(part.trim_end());
             text.push('\n');
@@ -79,12 +95,12 @@ pub fn new_report(root: &Path, title: &str, date: NaiveDate) -> Result<NewReport
     fs::create_dir_all(&folder)
         .map_err(|e| Problem::file(&shown, format!("cannot create this folder: {e}")))?;
     let mut copied = Vec::new();
-    if let Some(latest) = latest {
-        for dataset in latest.datasets.values() {
+    if let Some(note) = data_from {
+        for dataset in note.datasets.values() {
             let Some(file_name) = dataset.path.file_name() else {
                 continue;
             };
-            let source = latest.source.disk.parent().map(|dir| dir.join(file_name));
+            let source = note.source.disk.parent().map(|dir| dir.join(file_name));
             if let Some(source) = source {
                 fs::copy(&source, folder.join(file_name)).map_err(|e| {
                     Problem::file(&dataset.path, format!("cannot copy this dataset: {e}"))
@@ -98,8 +114,93 @@ pub fn new_report(root: &Path, title: &str, date: NaiveDate) -> Result<NewReport
         .map_err(|e| Problem::file(&shown, format!("cannot write the note: {e}")))?;
     Ok(NewReport {
         note: shown.join("index.md"),
+        from: outline_from.map(|r| r.slug.clone()),
         copied,
-        from: latest.map(|r| r.slug.clone()),
+        data_from: data_from
+            .filter(|r| !r.datasets.is_empty())
+            .map(|r| r.slug.clone()),
+    })
+}
+
+/// The front matter of a new note: a draft, with the reminder in the site's language.
+fn front_matter(title: &str, date: NaiveDate, language: Language) -> String {
+    let reminder = match language {
+        Language::Fr => {
+            "# Brouillon : enlevez la ligne « draft: true » quand la note est prête à publier."
+        }
+        Language::En => {
+            "# Draft: remove the line \"draft: true\" when the note is ready to publish."
+        }
+    };
+    format!(
+        "---\ntitle: {}\ndate: {}\nperiod:\nsummary:\n{reminder}\ndraft: true\n---\n",
+        yaml_string(title),
+        date.format("%Y-%m-%d")
+    )
+}
+
+/// The report named `name` on the command line: its folder (or file) name, or its address.
+fn named<'a>(site: &'a Site, name: &str) -> Result<&'a Arc<Document>, Problem> {
+    let wanted = name.trim_end_matches('/');
+    let folder = |doc: &Document| -> Option<String> {
+        let disk = &doc.source.disk;
+        let file = if disk.file_name().is_some_and(|f| f == "index.md") {
+            disk.parent()?.file_name()?
+        } else {
+            disk.file_stem()?
+        };
+        Some(file.to_string_lossy().into_owned())
+    };
+    if let Some(note) = site
+        .reports
+        .iter()
+        .find(|r| r.slug == wanted || folder(r).as_deref() == Some(wanted))
+    {
+        return Ok(note);
+    }
+    let slugs: Vec<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
+    Err(Problem::file(
+        "--from",
+        format!("there is no note `{wanted}` in `content/reports/`"),
+    )
+    .with_closest(wanted, slugs.iter().copied(), || {
+        if slugs.is_empty() {
+            "the site has no notes yet: leave out `--from`".to_owned()
+        } else {
+            format!(
+                "the latest notes are {}",
+                quoted_list(slugs.iter().take(5).copied())
+            )
+        }
+    }))
+}
+
+/// A date as the command line takes it: `2020-03-13`, or `13/03/2020` as the site writes it.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let short = || {
+        let mut parts = text.split('/');
+        let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+        let digits = |part: &str, len: usize| -> Option<u32> {
+            if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(
+            i32::try_from(digits(year, 4)?).ok()?,
+            digits(month, 2)?,
+            digits(day, 2)?,
+        )
+    };
+    parse_iso_date(text).or_else(short).ok_or_else(|| {
+        format!(
+            "`{text}` is not a date: type it as YYYY-MM-DD (2020-03-13) or DD/MM/YYYY (13/03/2020)"
+        )
     })
 }
 
@@ -157,6 +258,36 @@ mod tests {
                 "## Financements\n"
             ]
         );
+    }
+
+    #[test]
+    fn dates_are_typed_either_way() {
+        let day = NaiveDate::from_ymd_opt(2020, 3, 13);
+        assert_eq!(parse_date("2020-03-13").ok(), day);
+        assert_eq!(parse_date("13/03/2020").ok(), day);
+        for wrong in [
+            "2020/13/03",
+            "13/3/2020",
+            "31/02/2020",
+            "13-03-2020",
+            "demain",
+            "",
+        ] {
+            let message = parse_date(wrong).unwrap_err();
+            assert!(
+                message.contains("YYYY-MM-DD") && message.contains("DD/MM/YYYY"),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_reminder_is_in_the_site_language() {
+        let day = NaiveDate::from_ymd_opt(2020, 3, 13).unwrap_or_default();
+        let fr = front_matter("Note T1", day, Language::Fr);
+        assert!(fr.contains("\n# Brouillon : enlevez la ligne « draft: true » quand la note est prête à publier.\ndraft: true\n---\n"), "{fr}");
+        let en = front_matter("Note T1", day, Language::En);
+        assert!(en.contains("\n# Draft: remove the line \"draft: true\" when the note is ready to publish.\ndraft: true\n"), "{en}");
     }
 
     #[test]

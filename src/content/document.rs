@@ -61,6 +61,8 @@ pub struct Document {
     pub date: Option<NaiveDate>,
     pub summary: Option<String>,
     pub period: Option<String>,
+    /// Who wrote it: `author: Marie Dupont` or `author: [Marie Dupont, Paul Martin]`.
+    pub authors: Vec<String>,
     pub draft: bool,
     /// Orders notes of one date: lower first (0 when not given).
     pub weight: i64,
@@ -136,15 +138,56 @@ struct FrontMatter {
     summary: Option<String>,
     period: Option<String>,
     #[serde(default)]
+    author: Authors,
+    #[serde(default)]
     draft: bool,
     #[serde(default)]
     weight: i64,
     image: Option<Spanned<String>>,
 }
 
-const KEYS: [&str; 7] = [
-    "title", "date", "summary", "period", "draft", "weight", "image",
+const KEYS: [&str; 8] = [
+    "title", "date", "summary", "period", "author", "draft", "weight", "image",
 ];
+
+/// `author`: one name, or a list of them.
+#[derive(Default)]
+struct Authors(Vec<String>);
+
+impl<'de> Deserialize<'de> for Authors {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AuthorsVisitor;
+        impl<'de> serde::de::Visitor<'de> for AuthorsVisitor {
+            type Value = Authors;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a list of names such as `[Marie Dupont, Paul Martin]`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Authors, E> {
+                Ok(Authors(vec![v.to_owned()]))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Authors, E> {
+                Ok(Authors(Vec::new()))
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Authors, E> {
+                Ok(Authors(Vec::new()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Authors, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(Authors(names))
+            }
+        }
+        deserializer.deserialize_any(AuthorsVisitor)
+    }
+}
+
+/// The keys that hold free text, where a ` #` is meant as part of the text.
+const FREE_TEXT: [&str; 4] = ["title", "summary", "period", "author"];
 
 /// Reads a document from its text. Its datasets and attachments are added by the caller.
 pub fn parse_document(
@@ -176,12 +219,25 @@ pub fn parse_document(
         line_offset: 1,
         column_offset: 0,
     };
-    let front: FrontMatter = yaml::parse(
+    // `title: Note #3` reads `Note`: a comment after free text is refused, with the other
+    // problems of the front matter that are not on its lines.
+    let commented = yaml::comments_after_values(yaml_text, origin, &FREE_TEXT);
+    let parsed = yaml::parse::<FrontMatter>(
         yaml_text,
         origin,
         Some(&KEYS),
         "at least `title: …` and, for a report, `date: YYYY-MM-DD`",
-    )?;
+    );
+    let front = match parsed {
+        Ok(front) if commented.is_empty() => front,
+        Ok(_) => return Err(commented),
+        Err(problems) => {
+            let others = problems
+                .into_iter()
+                .filter(|p| !commented.iter().any(|c| c.line == p.line));
+            return Err(commented.iter().cloned().chain(others).collect());
+        }
+    };
 
     let mut problems = Vec::new();
     let date = match &front.date {
@@ -290,6 +346,14 @@ pub fn parse_document(
         date,
         summary: front.summary.as_deref().map(typographic),
         period: front.period.as_deref().map(typographic),
+        authors: front
+            .author
+            .0
+            .iter()
+            .map(|name| name.trim())
+            .filter(|name| !name.is_empty())
+            .map(typographic)
+            .collect(),
         draft: front.draft,
         weight: front.weight,
         image: front.image.map(|image| image.value),
@@ -360,6 +424,44 @@ mod tests {
         let problems = parse("---\ntitle: x\ndate: 2017-10-02\nsumary: y\n---\n").unwrap_err();
         assert_eq!((problems[0].line, problems[0].column), (4, 1));
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_suggested_only_when_it_is_a_typo() {
+        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nauteur: Marie\n---\n").unwrap_err();
+        assert_eq!(problems[0].message, "unknown key `auteur`");
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some(
+                "the keys that can be used here are `title`, `date`, `summary`, `period`, `author`, `draft`, `weight`, `image`"
+            )
+        );
+    }
+
+    #[test]
+    fn one_author_or_a_list() {
+        let one = parse("---\ntitle: x\ndate: 2017-10-02\nauthor: Marie d'Arc\n---\n").unwrap();
+        assert_eq!(one.authors, ["Marie d’Arc"]);
+        let two =
+            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: [Marie Dupont, Paul Martin]\n---\n")
+                .unwrap();
+        assert_eq!(two.authors, ["Marie Dupont", "Paul Martin"]);
+        let none = parse("---\ntitle: x\ndate: 2017-10-02\nauthor:\n---\n").unwrap();
+        assert!(none.authors.is_empty());
+        let problems =
+            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: {name: Marie}\n---\n").unwrap_err();
+        assert_eq!(problems[0].line, 4);
+    }
+
+    #[test]
+    fn a_comment_after_a_title_is_refused() {
+        let problems = parse("---\ntitle: Note #3\ndate: 2017-10-02\n---\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (2, 13));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("put the text in quotes: `title: \"Note #3\"`")
+        );
+        assert!(parse("---\ntitle: \"Note #3\" # the third\ndate: 2017-10-02\n---\n").is_ok());
     }
 
     #[test]

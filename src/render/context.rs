@@ -9,11 +9,14 @@
 //!   `url` below so that links stay relative; `assets` is `root` + `assets/`;
 //! - `page`: `kind` (`home`, `reports`, `report`, `page`, `not_found`), `title`,
 //!   `description`, `url`, `canonical` (absolute, when `base_url` is set), and for reports
-//!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `content` (HTML), and `image`
-//!   (`{url, width, height}`, absolute) for link previews when `base_url` is set;
+//!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `authors` (the list of names of the
+//!   front matter's `author`, empty when it has none; `t.and` joins the last two, as in
+//!   "Marie Dupont et Paul Martin"), `content` (HTML), and `image` (`{url, width, height}`,
+//!   absolute) for link previews when `base_url` is set;
 //! - `reports_url`: the archive of reports;
 //! - `reports`: every published report, newest first, each `{title, date, summary, period,
-//!   url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the newest;
+//!   authors, url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the
+//!   newest;
 //! - on a report page, `previous` (older) and `next` (newer), when there are.
 //!
 //! Dates are written YYYY-MM-DD; the `long_date` and `short_date` filters write them in the
@@ -51,6 +54,8 @@ pub struct ReportLink {
     pub year: Option<String>,
     pub summary: Option<String>,
     pub period: Option<String>,
+    /// Who wrote it, as the front matter's `author` gives them (none, one or several).
+    pub authors: Vec<String>,
     /// Relative to the site's root: `rapports/2017-10-02-point-d-avancement/index.html`.
     pub url: String,
     /// A draft, shown only with `--drafts`: marked in lists, never the latest report.
@@ -66,6 +71,7 @@ impl ReportLink {
             year: doc.date.map(|d| d.year().to_string()),
             summary: doc.summary.as_ref().map(typeset),
             period: doc.period.as_ref().map(typeset),
+            authors: doc.authors.iter().map(typeset).collect(),
             url,
             draft: doc.draft,
         }
@@ -88,6 +94,7 @@ pub struct PageContext<'a> {
     pub date: Option<String>,
     pub summary: Option<String>,
     pub period: Option<String>,
+    pub authors: Vec<String>,
     /// The page's HTML, borrowed from the body it is made around.
     pub content: Option<&'a str>,
     /// The picture of link previews, with an absolute address.

@@ -93,6 +93,7 @@ impl<'a> Renderer<'a> {
             page.date = doc.date.map(|d| d.to_string());
             page.summary = summary.clone();
             page.period = doc.period.as_ref().map(typeset);
+            page.authors = doc.authors.iter().map(typeset).collect();
             page.content = Some(&body.html);
             page.image = image;
             page.draft = doc.draft;

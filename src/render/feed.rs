@@ -19,6 +19,8 @@ struct Entry<'a> {
     /// YYYY-MM-DD.
     date: Option<&'a str>,
     summary: Option<&'a str>,
+    /// Who wrote it; the feed's own author is the site.
+    authors: &'a [String],
     /// The report's HTML, whose relative links resolve against `url`.
     content: &'a str,
 }
@@ -51,6 +53,7 @@ pub fn feed_and_sitemap(
             url: absolute(&report.url),
             date: report.date.as_deref(),
             summary: report.summary.as_deref(),
+            authors: &report.authors,
             content,
         })
         .collect();

@@ -418,6 +418,7 @@ impl<'a> Renderer<'a> {
             date: None,
             summary: None,
             period: None,
+            authors: Vec::new(),
             content: None,
             image: None,
             draft: false,

@@ -128,7 +128,8 @@ fn new_report_starts_from_the_latest_note_and_checks() {
         "the text is the writer's to write"
     );
 
-    let check = bilan(&[&"check", &"--root", &root]);
+    // The new note is a draft: checked with `--drafts`, left out without.
+    let check = bilan(&[&"check", &"--root", &root, &"--drafts"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(String::from_utf8_lossy(&check.stdout).contains("5 pages, 2 tables, 2 charts"));
 

@@ -101,6 +101,27 @@ const CASES: &[(&str, &[&str])] = &[
             "help: write `0.125` or `12,5 %` for 12,5 %",
         ],
     ),
+    (
+        "french-colon",
+        &[
+            "content/reports/2019-03-29-note.md:2:16: the value of `title` holds ` : `, which YAML reads as a new key",
+            "help: put the text in quotes: `title: \"Note T1 : activité des sites\"`",
+        ],
+    ),
+    (
+        "tab-indent",
+        &[
+            "content/reports/2019-03-29-note.md:9:1: this line is indented with a tab",
+            "help: indent with spaces",
+        ],
+    ),
+    (
+        "hash-comment",
+        &[
+            "content/reports/2019-03-29-note.md:2:13: the `#` in the value of `title` starts a comment: `title` reads only \"Note\"",
+            "help: put the text in quotes: `title: \"Note #3\"`",
+        ],
+    ),
 ];
 
 /// Runs bilan and kills it if it takes longer than a generous bound: a hang is a failure.

@@ -13,6 +13,7 @@ mod output;
 mod props;
 mod publish;
 mod serve;
+mod writing;
 
 use std::collections::BTreeMap;
 use std::fs;

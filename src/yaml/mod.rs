@@ -9,6 +9,12 @@ use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
 
 use crate::problem::{Problem, quoted_list};
 
+mod comment;
+mod explain;
+mod lines;
+
+pub use comment::comments_after_values;
+
 /// Strict parsing: YAML 1.2 booleans only (`NO` stays the text "NO"), duplicate keys and
 /// alias bombs refused by serde-saphyr's defaults.
 fn options() -> Options {
@@ -108,7 +114,7 @@ pub fn parse<T: DeserializeOwned>(
             .map(|known| unknown_keys(text, origin, known))
             .unwrap_or_default();
         if unknown.is_empty() {
-            vec![to_problem(&error, origin)]
+            vec![to_problem(&error, text, origin)]
         } else {
             unknown
         }
@@ -161,8 +167,9 @@ impl<'de> de::Deserialize<'de> for Keys {
     }
 }
 
-/// A serde-saphyr error as a located problem.
-pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
+/// A serde-saphyr error about `text` as a located problem, in the words of a writer when it
+/// is a syntax error they make (see `explain`).
+pub fn to_problem(error: &serde_saphyr::Error, text: &str, origin: Origin<'_>) -> Problem {
     let error = error.without_snippet();
     let message: String = UserMessageFormatter
         .format_message(error)
@@ -176,13 +183,18 @@ pub fn to_problem(error: &serde_saphyr::Error, origin: Origin<'_>) -> Problem {
             .replace("missing field", "missing key")
             .replace("unknown field", "unknown key")
     };
-    match error.location() {
-        Some(location) if location.line() > 0 => origin.problem(
+    let (line, column) = match error.location() {
+        Some(location) if location.line() > 0 => (
             usize::try_from(location.line()).unwrap_or(0),
             usize::try_from(location.column()).unwrap_or(0),
-            message,
         ),
-        _ => Problem::file(origin.path, message),
+        _ => return Problem::file(origin.path, message),
+    };
+    match explain::explain(&message, line, column, text) {
+        Some(explained) => origin
+            .problem(explained.line, explained.column, explained.message)
+            .with_hint(explained.hint),
+        None => origin.problem(line, column, message),
     }
 }
 
@@ -258,102 +270,4 @@ impl<'de> de::Deserialize<'de> for Scalar {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Settings {
-        title: String,
-        date: Option<String>,
-    }
-
-    fn origin(text: &str) -> Origin<'_> {
-        Origin {
-            path: Path::new("x.md"),
-            file_text: text,
-            line_offset: 1,
-            column_offset: 0,
-        }
-    }
-
-    #[test]
-    fn unknown_key_names_the_closest() {
-        let file = "---\ntitle: a\ndte: 2017-10-02\n---\n";
-        let yaml = "title: a\ndte: 2017-10-02\n";
-        let problems = parse::<Settings>(yaml, origin(file), Some(&["title", "date"]), "settings")
-            .unwrap_err();
-        assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].line, problems[0].column), (3, 1));
-        assert_eq!(problems[0].message, "unknown key `dte`");
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `date`?"));
-    }
-
-    #[test]
-    fn syntax_errors_are_located_in_the_file() {
-        let file = "---\ntitle: [a\n---\n";
-        let problems =
-            parse::<Settings>("title: [a\n", origin(file), None, "settings").unwrap_err();
-        assert_eq!(problems[0].line, 2);
-        assert!(
-            !problems[0].message.contains("at line"),
-            "{}",
-            problems[0].message
-        );
-    }
-
-    #[test]
-    fn duplicate_keys_are_refused() {
-        let file = "---\ntitle: a\ntitle: b\n---\n";
-        let problems =
-            parse::<Settings>("title: a\ntitle: b\n", origin(file), None, "settings").unwrap_err();
-        assert_eq!(problems[0].line, 3);
-        assert!(
-            problems[0].message.contains("duplicate"),
-            "{}",
-            problems[0].message
-        );
-    }
-
-    #[test]
-    fn empty_yaml_says_what_was_expected() {
-        let file = "---\n# nothing\n---\n";
-        let problems =
-            parse::<Settings>("# nothing\n", origin(file), None, "at least `title`").unwrap_err();
-        assert_eq!(
-            (problems[0].line, problems[0].message.as_str()),
-            (2, "this is empty")
-        );
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some("expected at least `title`")
-        );
-    }
-
-    #[test]
-    fn missing_keys_are_called_keys() {
-        let problems =
-            parse::<Settings>("date: x\n", origin("---\ndate: x\n---\n"), None, "settings")
-                .unwrap_err();
-        assert_eq!(problems[0].message, "missing key `title`");
-    }
-
-    #[test]
-    fn scalars_keep_quoted_numbers_apart_and_no_is_text() {
-        let values: Vec<Scalar> =
-            serde_saphyr::from_str_with_options("[\"67\", 67, NO, 1.5, ~, true]", options())
-                .unwrap();
-        assert_eq!(
-            values,
-            vec![
-                Scalar::Text("67".into()),
-                Scalar::Integer(67),
-                Scalar::Text("NO".into()),
-                Scalar::Number(1.5),
-                Scalar::Null,
-                Scalar::Bool(true),
-            ]
-        );
-    }
-}
+mod tests;
