@@ -86,6 +86,11 @@ fn every_page_loads_clean_in_chromium_passes_axe_and_the_nu_checker() {
             vec!["--drafts"],
         ),
         (repo().join("tests/fixtures/across"), "across", vec![]),
+        (
+            repo().join("tests/fixtures/french-writing"),
+            "french-writing",
+            vec!["--drafts"],
+        ),
     ];
     let mut dirs = Vec::new();
     for (root, name, extra) in &sites {

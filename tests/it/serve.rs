@@ -32,10 +32,16 @@ fn free_port() -> u16 {
 }
 
 fn start(root: &Path) -> Server {
+    start_with(root, &[])
+}
+
+fn start_with(root: &Path, extra: &[&str]) -> Server {
     // The root is given relative to the working folder, as a writer would, while the
     // watcher reports absolute paths: the two must be matched for an edit to be seen.
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args(["serve", "--port", &free_port().to_string(), "--root"])
+        .args(["serve", "--port", &free_port().to_string()])
+        .args(extra)
+        .arg("--root")
         .arg(root.file_name().unwrap())
         .current_dir(root.parent().unwrap())
         .env("NO_COLOR", "1")
@@ -196,4 +202,20 @@ fn serve_rebuilds_on_an_edit_and_keeps_the_last_good_site_on_a_broken_one() {
     let (status, html) = get(server.port, "/no-such-page/");
     assert_eq!(status, 404);
     assert!(html.contains("Page introuvable"), "the site's 404 page");
+}
+
+#[test]
+fn serve_shows_drafts_unless_told_not_to() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path().join("site");
+    copy_dir(&fixture("drafts"), &root);
+    let draft = "/reports/2018-04-15-work-in-progress/";
+    let server = start(&root);
+    let (status, page) = get(server.port, draft);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("class=\"draft-notice\""), "{page}");
+    drop(server);
+    let server = start_with(&root, &["--no-drafts"]);
+    let (status, _) = get(server.port, draft);
+    assert_eq!(status, 404);
 }
