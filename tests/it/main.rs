@@ -13,6 +13,7 @@ mod output;
 mod props;
 mod publish;
 mod serve;
+mod snapshots_invalid;
 mod writing;
 
 use std::collections::BTreeMap;
