@@ -9,6 +9,7 @@ mod figures;
 mod french;
 mod incremental;
 mod invalid;
+mod layers;
 mod output;
 mod props;
 mod publish;
