@@ -15,6 +15,7 @@
 //! `load` and `render_checked` below put the first four together for `build`, `check` and
 //! `serve`, so that all the problems of a run come together.
 
+pub mod block;
 pub mod chart;
 pub mod config;
 pub mod content;
@@ -26,11 +27,11 @@ pub mod output;
 pub mod preview;
 pub mod problem;
 pub mod render;
+pub mod resolve;
 pub mod scaffold;
 pub mod serve;
 pub mod table;
 pub mod theme;
-pub mod validate;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -151,7 +152,7 @@ pub fn load_with(
 ) -> Result<Site, Problems> {
     let (site, mut problems) = Site::load_with(root, options, cache)?;
     if !problems.is_empty() {
-        problems.extend(validate::site(&site).0);
+        problems.extend(resolve::site(&site).1);
         problems.into_result()?;
     }
     Ok(site)
@@ -167,7 +168,7 @@ pub fn render_checked<'a>(
     cache: Option<&'a render::Cache>,
     sink: &dyn render::Sink,
 ) -> Result<render::RenderedSite<'a>, Problems> {
-    let mut problems = validate::site(site);
+    let (resolution, mut problems) = resolve::site(site);
     // A site with problems is rendered all the same, for the problems only rendering finds,
     // but nothing of it is kept.
     let sink = if problems.is_empty() {
@@ -175,7 +176,7 @@ pub fn render_checked<'a>(
     } else {
         &render::Discard
     };
-    match render::site(site, progress, cache, sink) {
+    match render::site(site, &resolution, progress, cache, sink) {
         Ok(rendered) => {
             problems.extend(links::check(site, &rendered).0);
             problems.into_result()?;

@@ -343,21 +343,6 @@ fn long_and_accented_labels_never_overlap_or_leave_the_drawing() {
     );
 }
 
-#[test]
-fn chart_blocks_read_their_options() {
-    let spec: ChartSpec = serde_saphyr::from_str(
-        "type: bar\ndata: sites\nx: site\ny: [entered, forecast]\ntitle: T\n",
-    )
-    .unwrap();
-    assert_eq!(spec.y.value.0, ["entered", "forecast"]);
-    let spec: ChartSpec = serde_saphyr::from_str(
-        "type: line\ndata: sites\nacross: reports\nseries: site\ny: entered\n",
-    )
-    .unwrap();
-    assert_eq!(spec.y.value.0, ["entered"]);
-    assert_eq!(spec.series.map(|s| s.value), Some("site".to_owned()));
-}
-
 /// Results per site, some of them losses: Saint-Étienne-du-Rouvray's long name beside a
 /// negative figure.
 fn results(kind: ChartKind) -> ChartData {

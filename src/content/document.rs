@@ -9,12 +9,11 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::files::SourcePath;
-use crate::chart::ChartSpec;
+use crate::block::{Block, PlacedBlock};
 use crate::data::Dataset;
 use crate::locale::{parse_iso_date, typographic};
-use crate::markdown::{self, BlockKind};
+use crate::markdown;
 use crate::problem::{MAX_PER_FILE, Problem, more_problems};
-use crate::table::TableSpec;
 use crate::yaml::{self, Origin};
 
 /// Whether a document is a dated note or another page.
@@ -30,24 +29,6 @@ pub struct Attachment {
     pub source: SourcePath,
     /// The path relative to the document's folder, with `/` separators.
     pub name: String,
-}
-
-/// A `table` or `chart` block, parsed where it was read.
-#[derive(Debug)]
-pub enum Block {
-    Table(Box<TableSpec>),
-    Chart(Box<ChartSpec>),
-    /// A block whose problems were already reported; it is never rendered.
-    Broken,
-}
-
-/// A `table` or `chart` block and the line of its opening fence in the file.
-#[derive(Debug)]
-pub struct PlacedBlock {
-    pub line: usize,
-    /// The characters before the block's lines (see `FencedBlock::indent`).
-    pub indent: usize,
-    pub block: Block,
 }
 
 /// A report or page, read and checked on its own.
@@ -297,33 +278,12 @@ pub fn parse_document(
             line_offset: line,
             column_offset: fenced.indent,
         };
-        let block = match fenced.kind {
-            BlockKind::Table => {
-                match yaml::parse::<TableSpec>(
-                    &fenced.yaml,
-                    origin,
-                    Some(&TableSpec::KEYS),
-                    "at least `data: NAME`, the dataset to show",
-                ) {
-                    Ok(spec) => Block::Table(Box::new(spec)),
-                    Err(found) => {
-                        keep(&mut problems, found, &mut unlisted);
-                        Block::Broken
-                    }
-                }
+        let block = match Block::parse(&fenced, origin) {
+            Ok(block) => block,
+            Err(found) => {
+                keep(&mut problems, found, &mut unlisted);
+                Block::Broken
             }
-            BlockKind::Chart => match yaml::parse::<ChartSpec>(
-                &fenced.yaml,
-                origin,
-                Some(&ChartSpec::KEYS),
-                "at least `type`, `data` and `y`",
-            ) {
-                Ok(spec) => Block::Chart(Box::new(spec)),
-                Err(found) => {
-                    keep(&mut problems, found, &mut unlisted);
-                    Block::Broken
-                }
-            },
         };
         blocks.push(PlacedBlock {
             line,

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
-pub use self::document::{Attachment, Block, DocKind, Document, PlacedBlock};
+pub use self::document::{Attachment, DocKind, Document};
 use self::files::{SourcePath, check_link, is_hidden, read_text};
 use crate::config::SiteConfig;
 use crate::data::{Dataset, load_dataset};

@@ -27,6 +27,7 @@ use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
 use crate::markdown::{LinkRef, Settings};
 use crate::problem::{Problem, Problems};
+use crate::resolve::Resolution;
 use crate::theme::AssetSource;
 
 /// Told of each page rendered, to show the progress of a long build.
@@ -118,6 +119,7 @@ impl RenderedPage<'_> {
 /// from it.
 pub fn site<'a>(
     site: &'a Site,
+    resolution: &Resolution,
     progress: &(dyn Progress + Sync),
     cache: Option<&'a Cache>,
     sink: &dyn Sink,
@@ -154,7 +156,7 @@ pub fn site<'a>(
                         links[..index].iter().rev().find(|r| !r.draft),
                     )
                 };
-                rendered_page(renderer.document(doc, previous, next))
+                rendered_page(renderer.document(doc, &resolution.reports[index], previous, next))
             })
             .collect()
     };
@@ -163,7 +165,9 @@ pub fn site<'a>(
             .par_iter()
             .enumerate()
             .filter(|(index, _)| first_page[*index])
-            .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
+            .map(|(index, doc)| {
+                rendered_page(renderer.document(doc, &resolution.pages[index], None, None))
+            })
             .collect()
     };
     // The home page and the archive list every report: on a large site each is a long

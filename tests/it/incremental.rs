@@ -344,7 +344,9 @@ fn serve_never_serves_a_page_a_fresh_build_would_write_otherwise() {
         text + "\n```table\ndata: funders\n```\n\n```chart\ntype: pie\ndata: funders\ny: amount\n```\n"
     });
     check(&mut writer, "a global dataset shown by a note");
-    writer.edit("content/data/funders.yaml", |text| text.replace("800", "900"));
+    writer.edit("content/data/funders.yaml", |text| {
+        text.replace("800", "900")
+    });
     check(&mut writer, "a global dataset");
 
     let template = read(repo().join("themes/default/templates/report.html"));

@@ -54,7 +54,10 @@ fn paths(text: &str) -> Vec<String> {
         let starts = ["crate::", "super::", "self::"]
             .iter()
             .any(|start| rest.starts_with(start));
-        let boundary = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b':');
+        let boundary = at == 0
+            || !(bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] == b'_'
+                || bytes[at - 1] == b':');
         if starts && boundary {
             let end = path_end(rest);
             expand(&rest[..end], &mut found);
@@ -260,10 +263,16 @@ fn no_module_uses_a_module_that_uses_it_back() {
         in_circles.len()
     );
     for group in &groups {
-        println!("circle: {}", group.iter().map(|m| name(m)).collect::<Vec<_>>().join(", "));
+        println!(
+            "circle: {}",
+            group.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ")
+        );
     }
     for edge in &in_circles {
         println!("  {edge}");
     }
-    assert!(groups.is_empty(), "modules use each other around a circle (see above)");
+    assert!(
+        groups.is_empty(),
+        "modules use each other around a circle (see above)"
+    );
 }

@@ -1,0 +1,207 @@
+//! The resolve step: what the site's blocks *mean*. Each `table` and `chart` block of a
+//! note, as parsed (`block`), is turned here into what a renderer draws (a `Table` with its
+//! dataset and columns, a chart's figures with the history it follows across reports), or
+//! into the problems that say why it cannot be. So are the checks that need the whole site:
+//! addresses that clash, declared totals the rows do not add up to, a preview image that
+//! is not beside its note. A renderer takes only what was resolved: it has no name to look
+//! up, so it can neither fail on one nor leave a block out.
+
+mod chart;
+mod table;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde_saphyr::Spanned;
+
+use crate::block::Block;
+use crate::chart::ChartData;
+use crate::content::{Document, Site};
+use crate::data::Dataset;
+use crate::problem::{Problem, Problems};
+use crate::table::Table;
+use crate::yaml::Origin;
+
+pub use self::table::table;
+
+/// A block of a note as a renderer takes it.
+#[derive(Debug)]
+pub enum Resolved {
+    Table(Table),
+    Chart(Box<ResolvedChart>),
+    /// A block whose problems were reported: a site that has one is never written.
+    Unresolved,
+}
+
+/// A chart's figures, the table of them drawn under it, and what they were taken from.
+#[derive(Debug)]
+pub struct ResolvedChart {
+    pub data: ChartData,
+    pub table: Table,
+    /// The dataset of each note the chart follows across reports, with its date, oldest
+    /// first (empty for a chart of one dataset).
+    pub history: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
+}
+
+impl Resolved {
+    /// Every dataset the block was resolved from, with the date of the note it belongs to
+    /// for a chart across reports: what its drawing depends on beside the block itself.
+    pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
+        match self {
+            Resolved::Table(table) => vec![(None, &table.dataset)],
+            Resolved::Chart(chart) if chart.history.is_empty() => {
+                vec![(None, &chart.table.dataset)]
+            }
+            Resolved::Chart(chart) => chart
+                .history
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
+            Resolved::Unresolved => Vec::new(),
+        }
+    }
+}
+
+/// The blocks of every note and page, resolved, in the order of the site's lists.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub reports: Vec<Vec<Resolved>>,
+    pub pages: Vec<Vec<Resolved>>,
+}
+
+/// Resolves every block of the site, with every problem of the site as a whole.
+pub fn site(site: &Site) -> (Resolution, Problems) {
+    let mut problems = Problems::default();
+    check_addresses(&site.reports, &mut problems);
+    check_addresses(&site.pages, &mut problems);
+    let language = site.config.language;
+    for dataset in site.data.values() {
+        problems.extend(dataset.check_totals(language));
+    }
+    let mut resolve = |docs: &[Arc<Document>]| -> Vec<Vec<Resolved>> {
+        docs.iter()
+            .map(|doc| {
+                for dataset in doc.datasets.values() {
+                    problems.extend(dataset.check_totals(language));
+                }
+                let blocks = resolve_blocks(site, doc, &mut problems);
+                check_image(doc, &mut problems);
+                blocks
+            })
+            .collect()
+    };
+    let reports = resolve(&site.reports);
+    let pages = resolve(&site.pages);
+    (Resolution { reports, pages }, problems)
+}
+
+/// The picture of link previews named in the front matter must be beside the note.
+fn check_image(doc: &Document, problems: &mut Problems) {
+    let Some(image) = &doc.image else { return };
+    if doc.attachments.iter().any(|a| &a.name == image) {
+        return;
+    }
+    let line = doc
+        .text
+        .lines()
+        .position(|l| l.starts_with("image:"))
+        .map_or(1, |i| i + 1);
+    let column = doc
+        .text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(image.as_str()))
+        .map_or(1, |c| c + 1);
+    problems.push(
+        Problem::at(&doc.source.shown, &doc.text, line, column, format!("the image `{image}` is not beside this note"))
+            .with_width(image.chars().count())
+            .with_hint("put the picture in the note's folder (a note written as `NAME.md` cannot have one: make it `NAME/index.md`)"),
+    );
+}
+
+/// Two notes (or two pages) whose names give the same address.
+fn check_addresses(docs: &[Arc<Document>], problems: &mut Problems) {
+    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    for doc in docs {
+        if let Some(first) = seen.insert(&doc.slug, doc) {
+            problems.push(
+                Problem::file(
+                    &doc.source.shown,
+                    format!(
+                        "this gets the address `{}`, like `{}`",
+                        doc.slug,
+                        first.source.shown.display()
+                    ),
+                )
+                .with_hint(
+                    "rename one of them: accents, capitals and spaces do not make names different",
+                ),
+            );
+        }
+    }
+}
+
+/// The blocks of `doc`, resolved in their order; the problems of those that cannot be go
+/// to `problems`.
+fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<Resolved> {
+    doc.blocks
+        .iter()
+        .map(|placed| {
+            let origin = doc.block_origin(placed);
+            let resolved = match &placed.block {
+                Block::Table(spec) => match lookup(site, doc, &spec.data, origin) {
+                    Lookup::Found(dataset) => table(spec, dataset, origin).map(Resolved::Table),
+                    Lookup::Broken => Ok(Resolved::Unresolved),
+                    Lookup::Missing(problem) => Err(Problems::from(problem)),
+                },
+                Block::Chart(spec) => chart::resolve(spec, site, doc, origin)
+                    .map(|chart| Resolved::Chart(Box::new(chart))),
+                Block::Broken => Ok(Resolved::Unresolved),
+            };
+            resolved.unwrap_or_else(|found| {
+                problems.extend(found);
+                Resolved::Unresolved
+            })
+        })
+        .collect()
+}
+
+/// What a block's `data` names.
+enum Lookup<'a> {
+    Found(&'a Arc<Dataset>),
+    /// A dataset that could not be read: its problems are already reported.
+    Broken,
+    /// No dataset of that name: the problem that says so.
+    Missing(Problem),
+}
+
+/// The dataset named `data`: the note's own, or else the site's.
+fn lookup<'a>(
+    site: &'a Site,
+    doc: &'a Document,
+    data: &Spanned<String>,
+    origin: Origin<'_>,
+) -> Lookup<'a> {
+    let name = data.value.as_str();
+    match site.dataset(doc, name) {
+        Some(dataset) => Lookup::Found(dataset),
+        None if site.is_broken_dataset(doc, name) => Lookup::Broken,
+        None => {
+            let known = doc
+                .datasets
+                .keys()
+                .chain(site.data.keys())
+                .map(String::as_str);
+            Lookup::Missing(
+                origin
+                    .problem_at(data, format!("there is no dataset named `{name}`"))
+                    .with_closest(name, known, || {
+                        format!(
+                            "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
+                        )
+                    }),
+            )
+        }
+    }
+}
