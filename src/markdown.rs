@@ -2,6 +2,7 @@
 //! typographic punctuation; `table` and `chart` fenced blocks are found here and replaced by
 //! what the caller draws for them.
 
+use crate::html::{escape, push_escaped};
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{
@@ -455,19 +456,6 @@ fn add_heading_ids(events: &mut [Event]) {
             *slot = Some(id.into());
         }
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn push_escaped(out: &mut String, text: &str) {
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(out, text);
-}
-
-/// `text` escaped for HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
-    out
 }
 
 #[cfg(test)]

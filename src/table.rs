@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::data::{Dataset, Value};
+use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
-use crate::markdown::push_escaped;
 
 /// A table as resolved from its block (or made for a chart): the dataset, the columns
 /// shown in their order, the order of the rows, the total row and the caption.

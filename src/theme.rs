@@ -10,10 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tera::{Kwargs, State, Tera, TeraResult};
 
-use crate::chart::Palette;
-use crate::content::Attachment;
-use crate::content::files::{SourcePath, read_text};
+use crate::folder::{Attachment, SourcePath, check_link, load_attachments, read_text};
 use crate::locale::{Language, Strings};
+use crate::palette::Palette;
 use crate::problem::{Problem, quoted_list};
 use crate::yaml::{self, Origin};
 
@@ -64,10 +63,9 @@ impl Theme {
 
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
-            crate::content::files::check_link(root, &SourcePath::new(root, dir.clone()))
-                .map_err(|p| vec![p])?;
+            check_link(root, &SourcePath::new(root, dir.clone())).map_err(|p| vec![p])?;
             let mut found = crate::problem::Problems::default();
-            let files = crate::content::load_attachments(root, &dir, &mut found);
+            let files = load_attachments(root, &dir, &mut found);
             problems.extend(found.0);
             for Attachment { source, name: file } in files {
                 if let Some(template) = file.strip_prefix("templates/") {

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use bilan::content::document::{DocKind, parse_document};
-use bilan::content::files::SourcePath;
+use bilan::folder::SourcePath;
 use bilan::data::load_dataset;
 use bilan::markdown::{Settings, render};
 use libfuzzer_sys::fuzz_target;

@@ -10,8 +10,8 @@ mod describe;
 mod draw;
 
 use crate::data::{Column, ColumnType, Value};
+use crate::html::push_escaped;
 use crate::locale::{Language, Strings};
-use crate::markdown::push_escaped;
 use crate::table::{Table, render_table};
 
 pub use self::describe::describe;

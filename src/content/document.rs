@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::files::SourcePath;
 use crate::block::{Block, PlacedBlock};
 use crate::data::Dataset;
+use crate::folder::{Attachment, SourcePath};
 use crate::locale::{parse_iso_date, typographic};
 use crate::markdown;
 use crate::problem::{MAX_PER_FILE, Problem, more_problems};
@@ -21,14 +21,6 @@ use crate::yaml::{self, Origin};
 pub enum DocKind {
     Report,
     Page,
-}
-
-/// A file copied beside a document's page (an image, a PDF).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub source: SourcePath,
-    /// The path relative to the document's folder, with `/` separators.
-    pub name: String,
 }
 
 /// A report or page, read and checked on its own.

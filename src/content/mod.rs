@@ -6,7 +6,6 @@
 
 mod cache;
 pub mod document;
-pub mod files;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,10 +15,11 @@ use rayon::prelude::*;
 
 pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
-pub use self::document::{Attachment, DocKind, Document};
-use self::files::{SourcePath, check_link, is_hidden, read_text};
+pub use self::document::{DocKind, Document};
 use crate::config::SiteConfig;
 use crate::data::{Dataset, load_dataset};
+pub use crate::folder::{Attachment, SourcePath};
+use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
 use crate::problem::{Problem, Problems};
 use crate::theme::Theme;
 
@@ -192,103 +192,6 @@ impl Site {
     }
 }
 
-/// A file or folder found in a folder of the site.
-#[derive(Debug, Clone)]
-struct Entry {
-    path: SourcePath,
-    /// What it is, or what it links to.
-    is_dir: bool,
-    is_file: bool,
-}
-
-/// The entries of a folder in name order (so that every build sees them in the same order),
-/// leaving out hidden files and reporting links that climb out of the site.
-fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<Entry> {
-    let Ok(metadata) = std::fs::symlink_metadata(dir) else {
-        return Vec::new();
-    };
-    // The folder itself may be a link (`content/reports` → elsewhere). The folders inside
-    // it were checked when it was listed.
-    if metadata.is_symlink()
-        && let Err(problem) = check_link(root, &SourcePath::new(root, dir.to_path_buf()))
-    {
-        problems.push(problem);
-        return Vec::new();
-    }
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut listed = Vec::new();
-    list(dir, max_depth, &mut listed);
-    let mut found = Vec::new();
-    for entry in listed {
-        match entry {
-            Ok((disk, file_type)) => {
-                let path = SourcePath::new(root, disk);
-                let (is_dir, is_file) = if file_type.is_symlink() {
-                    if let Err(problem) = check_link(root, &path) {
-                        problems.push(problem);
-                        continue;
-                    }
-                    (path.disk.is_dir(), path.disk.is_file())
-                } else {
-                    (file_type.is_dir(), file_type.is_file())
-                };
-                found.push(Entry {
-                    path,
-                    is_dir,
-                    is_file,
-                });
-            }
-            Err((path, error)) => {
-                problems.push(Problem::file(
-                    path.strip_prefix(root).unwrap_or(&path),
-                    format!("cannot read this folder: {error}"),
-                ));
-            }
-        }
-    }
-    found
-}
-
-/// What `list` finds: a path with its type, or a folder that could not be read and why.
-type Listed = Result<(PathBuf, std::fs::FileType), (PathBuf, String)>;
-
-/// Adds the entries of `dir` to `listed`, in the order of their names, each folder followed
-/// by its own entries down to `depth` levels; hidden ones are left out, and links are not
-/// followed. (Walkdir does the same, but opens every folder it meets, even at its last
-/// depth, and stats each folder it starts from: for a site of thousands of notes, each in
-/// its folder, the note folders were read twice.)
-fn list(dir: &Path, depth: usize, listed: &mut Vec<Listed>) {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(error) => return listed.push(Err((dir.to_path_buf(), error.to_string()))),
-    };
-    let mut here = Vec::new();
-    let mut failed = Vec::new();
-    for entry in read {
-        match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
-            Ok((path, _)) if path_is_hidden(&path) => {}
-            Ok(found) => here.push(found),
-            Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
-        }
-    }
-    here.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
-    for (path, file_type) in here {
-        let inside = (depth > 1 && file_type.is_dir()).then(|| path.clone());
-        listed.push(Ok((path, file_type)));
-        if let Some(inside) = inside {
-            list(&inside, depth - 1, listed);
-        }
-    }
-    listed.extend(failed);
-}
-
-fn path_is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| is_hidden(&name.to_string_lossy()))
-}
-
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -342,32 +245,6 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
         }
     }
     (datasets, broken)
-}
-
-/// Every file under `dir`, to be copied as it is.
-pub(crate) fn load_attachments(
-    root: &Path,
-    dir: &Path,
-    problems: &mut Problems,
-) -> Vec<Attachment> {
-    attachments_in(dir, entries(root, dir, usize::MAX, problems))
-}
-
-/// The files among `listed`, found under `dir`, named from there.
-fn attachments_in(dir: &Path, listed: Vec<Entry>) -> Vec<Attachment> {
-    listed
-        .into_iter()
-        .filter(|entry| entry.is_file)
-        .filter_map(|Entry { path: source, .. }| {
-            let name = source
-                .disk
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some(Attachment { source, name })
-        })
-        .collect()
 }
 
 /// Reads the reports (or pages) in `dir`: `NAME.md`, or `NAME/index.md` with its datasets

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use super::{Renderer, document_dir, markdown_settings};
 use crate::content::{Document, Site};
-use crate::links::{decode, is_external, resolve};
 use crate::markdown::{self, LinkRef};
+use crate::url::{decode, is_external, resolve};
 
 /// Every note and page by its source, relative to `content/` with `/` separators
 /// (`reports/2019-03-29-t1/index.md`), with the folder of its page (`rapports/2019-03-29-t1/`).

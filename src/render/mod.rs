@@ -102,7 +102,7 @@ impl RenderedPage<'_> {
             .iter()
             .filter(|file| file.path.ends_with(".html"))
             .filter_map(|file| {
-                let ids = crate::links::ids_in(file.content.in_memory()?);
+                let ids = crate::html::ids_in(file.content.in_memory()?);
                 Some((file.path.clone(), ids))
             })
             .collect();
@@ -486,7 +486,7 @@ fn document_dir(site: &Site, doc: &Document) -> String {
 /// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
 /// work from disk too), or another site's address as it is.
 fn menu_entry(title: &str, url: &str) -> MenuContext {
-    let external = crate::links::is_external(url);
+    let external = crate::url::is_external(url);
     // Written from the site's root, with or without the `/` in front.
     let url = if external {
         url

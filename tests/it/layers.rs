@@ -246,7 +246,6 @@ fn name(module: &[String]) -> String {
 }
 
 #[test]
-#[ignore = "the circles of issue 13 are being taken apart"]
 fn no_module_uses_a_module_that_uses_it_back() {
     let edges = edges();
     let groups = circles(&edges);

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use bilan::content::document::{DocKind, parse_document};
-use bilan::content::files::SourcePath;
 use bilan::data::load_dataset;
+use bilan::folder::SourcePath;
 use bilan::markdown::{Settings, render};
 use bilan::problem::Problem;
 use proptest::prelude::*;
