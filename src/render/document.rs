@@ -215,6 +215,7 @@ impl<'a> Renderer<'a> {
                     };
                     Arc::new(preview_png(
                         &picture,
+                        &self.fonts,
                         language,
                         strings,
                         &site.theme.palette,

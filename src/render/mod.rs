@@ -16,11 +16,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use self::address::menu_entry;
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
-use self::files::check_clashes;
 pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
+use self::files::{check_clashes, html_file};
 use self::listing::Listing;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
@@ -306,6 +307,8 @@ struct Renderer<'a> {
     cache: Option<Caching<'a>>,
     /// A hash of what every body depends on beside its document (`document::site_key`).
     site_key: u64,
+    /// The fonts of link previews, registered once for the build.
+    fonts: crate::preview::Fonts,
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
@@ -392,6 +395,7 @@ impl<'a> Renderer<'a> {
             tera,
             cache,
             site_key,
+            fonts: crate::preview::Fonts::register(),
             base,
             report_links,
             site_context,
@@ -480,35 +484,5 @@ fn document_dir(site: &Site, doc: &Document) -> String {
     match doc.kind {
         DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
         DocKind::Page => format!("{}/", doc.slug),
-    }
-}
-
-/// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
-/// work from disk too), or another site's address as it is.
-fn menu_entry(title: &str, url: &str) -> MenuContext {
-    let external = crate::url::is_external(url);
-    // Written from the site's root, with or without the `/` in front.
-    let url = if external {
-        url
-    } else {
-        url.trim_start_matches('/')
-    };
-    let url = if !external && (url.is_empty() || url.ends_with('/')) {
-        format!("{url}index.html")
-    } else {
-        url.to_owned()
-    };
-    MenuContext {
-        title: title.to_owned(),
-        url,
-        external,
-    }
-}
-
-fn html_file(path: &str, html: Vec<u8>, from: &str) -> OutputFile {
-    OutputFile {
-        path: path.to_owned(),
-        content: Content::Bytes(html),
-        from: PathBuf::from(from),
     }
 }

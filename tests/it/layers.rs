@@ -275,3 +275,40 @@ fn no_module_uses_a_module_that_uses_it_back() {
         "modules use each other around a circle (see above)"
     );
 }
+
+/// Every file of `src/` reads in one sitting.
+#[test]
+fn no_file_of_src_is_over_500_lines() {
+    let long: Vec<String> = walkdir::WalkDir::new(repo().join("src"))
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .filter_map(|path| {
+            let lines = fs::read_to_string(&path).unwrap().lines().count();
+            (lines > 500).then(|| format!("{} ({lines} lines)", path.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "files over 500 lines: {long:?}");
+}
+
+/// No global state: what a function needs is passed to it.
+#[test]
+fn src_holds_no_global_state() {
+    for (module, text) in modules() {
+        for line in text.lines() {
+            let code = line.trim_start();
+            let global = [
+                "static ",
+                "pub static ",
+                "pub(crate) static ",
+                "thread_local!",
+            ]
+            .iter()
+            .any(|start| code.starts_with(start))
+                || ["OnceLock", "LazyLock", "lazy_static", "once_cell"]
+                    .iter()
+                    .any(|name| code.contains(name));
+            assert!(!global, "{}: {line}", name(&module));
+        }
+    }
+}
