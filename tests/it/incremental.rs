@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bilan::content::LoadOptions;
-use bilan::render::Content;
-use bilan::serve::Session;
+use bilan::{Content, LoadOptions, Session};
 
 use super::*;
 
