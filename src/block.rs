@@ -8,7 +8,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::markdown::{BlockKind, FencedBlock};
-use crate::problem::Problem;
+use crate::problem::Problems;
 use crate::yaml::{self, Origin};
 
 /// A `table` or `chart` block, parsed where it was read.
@@ -31,7 +31,7 @@ pub struct PlacedBlock {
 
 impl Block {
     /// Reads the YAML of `fenced`, whose lines are placed in its file by `origin`.
-    pub fn parse(fenced: &FencedBlock, origin: Origin<'_>) -> Result<Block, Vec<Problem>> {
+    pub fn parse(fenced: &FencedBlock, origin: Origin<'_>) -> Result<Block, Problems> {
         Ok(match fenced.kind {
             BlockKind::Table => Block::Table(Box::new(yaml::parse::<TableSpec>(
                 &fenced.yaml,

@@ -132,7 +132,7 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     let out_dir = options.output_dir();
     if let Err(refusal) = output::check_target(&options.root, &out_dir) {
         let problem = Problem::file(&out_dir, refusal.message).with_hint(refusal.hint);
-        return Err(Failure::Problems(Problems(vec![problem])));
+        return Err(Failure::Problems(problem.into()));
     }
     let site = load(&options.root, &options.load)?;
     // Pages are written as they come into a new folder beside the output; it takes the
@@ -220,12 +220,12 @@ pub fn render_checked<'a>(
     };
     match render::site(site, &resolution, progress, cache, sink) {
         Ok(rendered) => {
-            problems.extend(links::check(site, &rendered).0);
+            problems.extend(links::check(site, &rendered));
             problems.into_result()?;
             Ok(rendered)
         }
         Err(found) => {
-            problems.extend(found.0);
+            problems.extend(found);
             Err(problems.into_result().err().unwrap_or_default())
         }
     }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
-use crate::problem::{MAX_PER_FILE, Problem, Problems, closest, more_problems};
+use crate::problem::{Capped, Problem, Problems, closest};
 use crate::render::RenderedSite;
 use crate::url::{decode, is_external, resolve};
 
@@ -24,26 +24,26 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
                     .map(|message| (link, message))
             })
             .collect();
-        if broken.len() > MAX_PER_FILE {
-            problems.push(more_problems(
-                &doc.source.shown,
-                broken.len() - MAX_PER_FILE,
-            ));
-        }
         // Lines are counted as the links come, never again from the start.
         let (mut line, mut counted) = (1, 0);
-        for (link, message) in broken.into_iter().take(MAX_PER_FILE) {
+        let mut capped = Capped::new(&doc.source.shown);
+        for (link, message) in broken {
+            if capped.is_full() {
+                capped.count();
+                continue;
+            }
             let offset = (doc.body_start + link.offset).min(doc.text.len());
             line += doc.text[counted..offset].matches('\n').count();
             counted = offset;
             let before = &doc.text[..offset];
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let problem = Problem::at(&doc.source.shown, &doc.text, line, column, message.text);
-            problems.push(match message.hint {
+            capped.push(match message.hint {
                 Some(hint) => problem.with_hint(hint),
                 None => problem,
             });
         }
+        problems.extend(capped.finish());
     }
     let config = &site.config;
     for item in &config.menu {

@@ -295,7 +295,7 @@ fn new_report(root: &Path, title: &str, date: Option<NaiveDate>, from: Option<&s
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            print_problems(&Problems(vec![problem]));
+            print_problems(&problem.into());
             ExitCode::from(1)
         }
     }

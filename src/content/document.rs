@@ -13,7 +13,7 @@ use crate::data::Dataset;
 use crate::folder::{Attachment, SourcePath};
 use crate::locale::{parse_iso_date, typographic};
 use crate::markdown;
-use crate::problem::{MAX_PER_FILE, Problem, more_problems};
+use crate::problem::{Capped, Problem, Problems};
 use crate::yaml::{self, Origin};
 
 /// Whether a document is a dated note or another page.
@@ -168,7 +168,7 @@ pub fn parse_document(
     source: SourcePath,
     slug: String,
     text: String,
-) -> Result<Document, Vec<Problem>> {
+) -> Result<Document, Problems> {
     let shown = &source.shown;
     let Some((yaml_text, body_start)) = split_front_matter(&text) else {
         let problem = if text.trim_start().starts_with("---") {
@@ -184,7 +184,7 @@ pub fn parse_document(
             Problem::at(shown, &text, 1, 1, "no front matter at the top of this file")
                 .with_hint("start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`")
         };
-        return Err(vec![problem]);
+        return Err(problem.into());
     };
     let origin = Origin {
         path: shown,
@@ -212,7 +212,7 @@ pub fn parse_document(
         }
     };
 
-    let mut problems = Vec::new();
+    let mut problems = Capped::new(shown);
     let date = match &front.date {
         Some(date) => match parse_iso_date(&date.value) {
             Some(parsed) => Some(parsed),
@@ -260,7 +260,6 @@ pub fn parse_document(
 
     let body_line_offset = text[..body_start].matches('\n').count();
     let mut blocks = Vec::new();
-    let mut unlisted = 0;
     for fenced in markdown::find_blocks(&text[body_start..]) {
         // The YAML starts on the line after the opening fence.
         let line = body_line_offset + fenced.line;
@@ -273,7 +272,7 @@ pub fn parse_document(
         let block = match Block::parse(&fenced, origin) {
             Ok(block) => block,
             Err(found) => {
-                keep(&mut problems, found, &mut unlisted);
+                problems.extend(found);
                 Block::Broken
             }
         };
@@ -284,11 +283,8 @@ pub fn parse_document(
         });
     }
 
-    if unlisted > 0 {
-        problems.push(more_problems(shown, unlisted));
-    }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.finish());
     }
     Ok(Document {
         kind,
@@ -320,17 +316,6 @@ pub fn parse_document(
     })
 }
 
-/// Adds `found` to `problems` while a file has fewer than `MAX_PER_FILE`, counts the rest.
-fn keep(problems: &mut Vec<Problem>, found: Vec<Problem>, unlisted: &mut usize) {
-    for problem in found {
-        if problems.len() < MAX_PER_FILE {
-            problems.push(problem);
-        } else {
-            *unlisted += 1;
-        }
-    }
-}
-
 /// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.
 fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     let first_end = text.find('\n')?;
@@ -354,7 +339,7 @@ mod tests {
 
     use super::*;
 
-    fn parse(text: &str) -> Result<Document, Vec<Problem>> {
+    fn parse(text: &str) -> Result<Document, Problems> {
         let source = SourcePath {
             disk: PathBuf::from("a.md"),
             shown: PathBuf::from("a.md"),

@@ -77,32 +77,26 @@ impl Site {
                     "run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title`{}",
                     if content.is_dir() { "" } else { " (and there is no `content/` here either)" }
                 ));
-            return Err(Problems(vec![problem]));
+            return Err(problem.into());
         }
-        check_link(root, &config_path).map_err(|p| Problems(vec![p]))?;
+        check_link(root, &config_path).map_err(Problems::from)?;
         let mut config = read_text(&config_path)
-            .map_err(|p| vec![p])
-            .and_then(|text| SiteConfig::parse(&text, &config_path.shown))
-            .map_err(Problems)?;
+            .map_err(Problems::from)
+            .and_then(|text| SiteConfig::parse(&text, &config_path.shown))?;
         if let Some(base_url) = &options.base_url {
             let override_text = format!("title: x\nbase_url: {base_url:?}\n");
             match SiteConfig::parse(&override_text, Path::new("--base-url")) {
                 Ok(parsed) => config.base_url = parsed.base_url,
                 Err(found) => {
-                    return Err(Problems(
-                        found
-                            .into_iter()
-                            .map(|p| Problem::file("--base-url", p.message))
-                            .collect(),
-                    ));
+                    return Err(found
+                        .into_iter()
+                        .map(|p| Problem::file("--base-url", p.message))
+                        .collect());
                 }
             }
         }
 
-        let theme = match Theme::load(root, &config.theme, config.language) {
-            Ok(theme) => theme,
-            Err(found) => return Err(Problems(found)),
-        };
+        let theme = Theme::load(root, &config.theme, config.language)?;
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
         let previous = std::mem::take(&mut cache.documents);
@@ -232,7 +226,7 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
             continue;
         }
         match read_text(&path)
-            .map_err(|p| vec![p])
+            .map_err(Problems::from)
             .and_then(|text| load_dataset(&path.disk, &path.shown, &text))
         {
             Ok(dataset) => {
@@ -288,7 +282,7 @@ fn load_documents(
             } else {
                 Vec::new()
             };
-            let problems = found.0;
+            let problems = found;
             let loaded = Loaded {
                 document,
                 problems,

@@ -18,7 +18,7 @@ use serde_saphyr::Spanned;
 use self::file::{ColumnDoc, DatasetDoc, DatasetFile, inferred_columns, parse_date};
 use self::rows::{read_row, read_totals};
 use crate::locale::{Language, typeset, typographic};
-use crate::problem::{Problem, more_problems, quoted_list};
+use crate::problem::{Capped, Problem, Problems, quoted_list};
 use crate::yaml::{self, Origin};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
@@ -216,7 +216,7 @@ impl Dataset {
     /// Checks each declared total of a column of counts or amounts against the sum of its
     /// column. The total of a rate (an overall rate) or of plain decimals is not a sum, and
     /// is shown as given.
-    pub fn check_totals(&self, language: Language) -> Vec<Problem> {
+    pub fn check_totals(&self, language: Language) -> Problems {
         self.declared_totals
             .iter()
             .filter(|total| self.columns[total.column].kind.is_summed())
@@ -253,7 +253,7 @@ impl Dataset {
 }
 
 /// Reads the dataset at `path` (shown to the user as `shown`).
-pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Vec<Problem>> {
+pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Problems> {
     let name = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -274,7 +274,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         },
         DatasetFile::Table(doc) => doc,
     };
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut columns = match &doc.columns {
         Some(declared) => declared_columns(declared, origin, &mut problems),
         None => inferred_columns(&doc.rows),
@@ -292,15 +292,16 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         doc.total.as_ref(),
         text,
     );
-    let mut unlisted = 0;
+    // The problems found so far count towards the file's cap; its rows are read within
+    // it, and its totals listed after them.
+    let mut capped = Capped::new(shown);
+    capped.extend(problems);
     let rows = doc
         .rows
         .iter()
-        .map(|row| read_row(row, &columns, origin, &mut problems, &mut unlisted))
+        .map(|row| read_row(row, &columns, origin, &mut capped))
         .collect();
-    if unlisted > 0 {
-        problems.push(more_problems(shown, unlisted));
-    }
+    let mut problems = capped.finish();
     let declared_totals = doc
         .total
         .as_ref()
@@ -323,7 +324,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
 fn declared_columns(
     declared: &[Spanned<ColumnDoc>],
     origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Vec<Column> {
     let mut columns: Vec<Column> = Vec::new();
     for doc in declared {

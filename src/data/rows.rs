@@ -5,29 +5,29 @@ use serde_saphyr::Spanned;
 
 use super::file::Row;
 use super::*;
-use crate::problem::{MAX_PER_FILE, Problem};
+use crate::problem::{Capped, Problem, Problems};
 use crate::yaml::{Origin, Scalar};
 
 pub(super) fn read_row(
     row: &Row,
     columns: &[Column],
     origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-    unlisted: &mut usize,
+    problems: &mut Capped,
 ) -> Vec<Value> {
     let mut values = vec![Value::Missing; columns.len()];
     for (key, scalar) in &row.0 {
-        let full = problems.len() >= MAX_PER_FILE;
+        // Past the cap a problem is only counted: it need not be made.
+        let full = problems.is_full();
         let Some(index) = columns.iter().position(|c| c.key == key.value) else {
-            if !full {
-                problems.push(unknown_column(key, columns, origin));
+            match full {
+                true => problems.count(),
+                false => problems.push(unknown_column(key, columns, origin)),
             }
-            *unlisted += usize::from(full);
             continue;
         };
         match read_value(&scalar.value, &columns[index]) {
             Ok(value) => values[index] = value,
-            Err(_) if full => *unlisted += 1,
+            Err(_) if full => problems.count(),
             Err((message, hint)) => {
                 let problem = origin.problem_at(scalar, message);
                 problems.push(match hint {
@@ -121,7 +121,7 @@ pub(super) fn read_totals(
     total: &Row,
     columns: &[Column],
     origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Vec<DeclaredTotal> {
     let mut totals = Vec::new();
     for (key, scalar) in &total.0 {

@@ -125,7 +125,7 @@ pub fn site<'a>(
     cache: Option<&'a Cache>,
     sink: &dyn Sink,
 ) -> Result<RenderedSite<'a>, Problems> {
-    let tera = site.theme.tera(site.config.language).map_err(Problems)?;
+    let tera = site.theme.tera(site.config.language)?;
     let renderer = Renderer::new(site, tera, cache)?;
     // The home page, the archive, the 404 page, and one page per note or page.
     progress.start(3 + site.reports.len() + site.pages.len());
@@ -258,7 +258,7 @@ pub fn site<'a>(
         &contents,
         &pages,
     )
-    .map_err(|problem| Problems(vec![problem]))?;
+    .map_err(Problems::from)?;
     files.extend(sink.put(feeds));
 
     let mut copied = Vec::new();
@@ -376,10 +376,10 @@ impl<'a> Renderer<'a> {
             reports_url: format!("{}/index.html", config.reports_path),
         };
         let base = Context::from_serialize(&common).map_err(|error| {
-            Problems(vec![Problem::file(
+            Problems::from(Problem::file(
                 "themes",
                 format!("cannot prepare the page context: {error}"),
-            )])
+            ))
         })?;
         let site_key = cache.map_or(0, |_| document::site_key(site));
         let cache = cache.map(|cache| {

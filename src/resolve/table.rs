@@ -85,7 +85,7 @@ rows:
         let dataset = Arc::new(
             load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), SITES).unwrap(),
         );
-        let problems = table(&spec, &dataset, origin).unwrap_err().0;
+        let problems = table(&spec, &dataset, origin).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
         assert_eq!(
