@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -23,6 +23,44 @@ pub enum DocKind {
     Page,
 }
 
+/// The picture of link previews that `image:` names, and where it is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub name: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A report or page as its file says, before its folder is read (`parse_document`).
+#[derive(Debug)]
+pub struct Note {
+    kind: DocKind,
+    source: SourcePath,
+    slug: String,
+    title: String,
+    date: Option<NaiveDate>,
+    summary: Option<String>,
+    period: Option<String>,
+    authors: Vec<String>,
+    draft: bool,
+    weight: i64,
+    image: Option<Image>,
+    text: String,
+    body_start: usize,
+    body_line_offset: usize,
+    blocks: Vec<PlacedBlock>,
+}
+
+/// What a note's folder holds beside its text (nothing for a note written as `NAME.md`).
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// The datasets in the folder, which hide global ones of the same name.
+    pub datasets: BTreeMap<String, Arc<Dataset>>,
+    /// The names of datasets in the folder that could not be read (already reported).
+    pub broken_datasets: BTreeSet<String>,
+    pub attachments: Vec<Attachment>,
+}
+
 /// A report or page, read and checked on its own.
 #[derive(Debug)]
 pub struct Document {
@@ -39,7 +77,7 @@ pub struct Document {
     pub draft: bool,
     /// Orders notes of one date: lower first (0 when not given).
     pub weight: i64,
-    pub image: Option<String>,
+    pub image: Option<Image>,
     /// The whole file, to show the offending line of a problem.
     pub text: String,
     /// Where the Markdown starts in `text`, in bytes and in lines.
@@ -51,30 +89,57 @@ pub struct Document {
     pub broken_datasets: BTreeSet<String>,
     pub attachments: Vec<Attachment>,
     pub blocks: Vec<PlacedBlock>,
-    /// A hash of everything the document was read from (see `Document::hash_sources`),
-    /// for the render cache of `serve`; 0 in a single build, which keeps no cache.
-    pub fingerprint: u64,
+    /// A hash of the files the document was read from, made when first asked for (by the
+    /// render cache of `serve` only), then kept with the document.
+    fingerprint: OnceLock<u64>,
 }
 
 impl Document {
+    /// The document of `note`, with what its folder holds.
+    pub fn new(note: Note, folder: Folder) -> Document {
+        Document {
+            kind: note.kind,
+            source: note.source,
+            slug: note.slug,
+            title: note.title,
+            date: note.date,
+            summary: note.summary,
+            period: note.period,
+            authors: note.authors,
+            draft: note.draft,
+            weight: note.weight,
+            image: note.image,
+            text: note.text,
+            body_start: note.body_start,
+            body_line_offset: note.body_line_offset,
+            datasets: folder.datasets,
+            broken_datasets: folder.broken_datasets,
+            attachments: folder.attachments,
+            blocks: note.blocks,
+            fingerprint: OnceLock::new(),
+        }
+    }
+
     /// A hash of everything the document is read from: its file's place and text, its
     /// datasets' and the names of its attachments. A rendering that depends on the document
     /// alone can be kept as long as the fingerprint stays the same.
-    pub fn hash_sources(&self) -> u64 {
-        let mut hasher = std::hash::DefaultHasher::new();
-        (self.kind == DocKind::Report).hash(&mut hasher);
-        self.source.shown.hash(&mut hasher);
-        self.slug.hash(&mut hasher);
-        self.text.hash(&mut hasher);
-        for (name, dataset) in &self.datasets {
-            name.hash(&mut hasher);
-            dataset.hash_source(&mut hasher);
-        }
-        self.broken_datasets.hash(&mut hasher);
-        for attachment in &self.attachments {
-            attachment.name.hash(&mut hasher);
-        }
-        hasher.finish()
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (self.kind == DocKind::Report).hash(&mut hasher);
+            self.source.shown.hash(&mut hasher);
+            self.slug.hash(&mut hasher);
+            self.text.hash(&mut hasher);
+            for (name, dataset) in &self.datasets {
+                name.hash(&mut hasher);
+                dataset.hash_source(&mut hasher);
+            }
+            self.broken_datasets.hash(&mut hasher);
+            for attachment in &self.attachments {
+                attachment.name.hash(&mut hasher);
+            }
+            hasher.finish()
+        })
     }
 
     /// Where the document stands in the one order of notes: by date, then `weight` (lower
@@ -162,13 +227,13 @@ impl<'de> Deserialize<'de> for Authors {
 /// The keys that hold free text, where a ` #` is meant as part of the text.
 const FREE_TEXT: [&str; 4] = ["title", "summary", "period", "author"];
 
-/// Reads a document from its text. Its datasets and attachments are added by the caller.
+/// Reads a note from its text; `Document::new` gives it what its folder holds.
 pub fn parse_document(
     kind: DocKind,
     source: SourcePath,
     slug: String,
     text: String,
-) -> Result<Document, Problems> {
+) -> Result<Note, Problems> {
     let shown = &source.shown;
     let Some((yaml_text, body_start)) = split_front_matter(&text) else {
         let problem = if text.trim_start().starts_with("---") {
@@ -286,7 +351,21 @@ pub fn parse_document(
     if !problems.is_empty() {
         return Err(problems.finish());
     }
-    Ok(Document {
+    // Where `image:` names the picture: at its first letter, inside the quotes if any.
+    let image = front.image.map(|image| {
+        let at = origin.problem_at(&image, String::new());
+        let quoted = text
+            .lines()
+            .nth(at.line.saturating_sub(1))
+            .and_then(|line| line.chars().nth(at.column.saturating_sub(1)))
+            .is_some_and(|c| c == '"' || c == '\'');
+        Image {
+            name: image.value,
+            line: at.line,
+            column: at.column + usize::from(quoted),
+        }
+    });
+    Ok(Note {
         kind,
         source,
         slug,
@@ -304,15 +383,11 @@ pub fn parse_document(
             .collect(),
         draft: front.draft,
         weight: front.weight,
-        image: front.image.map(|image| image.value),
+        image,
         text,
         body_start,
         body_line_offset,
-        datasets: BTreeMap::new(),
-        broken_datasets: BTreeSet::new(),
-        attachments: Vec::new(),
         blocks,
-        fingerprint: 0,
     })
 }
 
@@ -334,94 +409,4 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-
-    fn parse(text: &str) -> Result<Document, Problems> {
-        let source = SourcePath {
-            disk: PathBuf::from("a.md"),
-            shown: PathBuf::from("a.md"),
-        };
-        parse_document(DocKind::Report, source, "a".into(), text.into())
-    }
-
-    #[test]
-    fn reads_front_matter_and_body() {
-        let doc = parse("---\ntitle: Point d'avancement\ndate: 2017-10-02\n---\nCette note.\n\n```table\ndata: sites\n```\n").unwrap();
-        assert_eq!(doc.title, "Point d’avancement");
-        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 10, 2));
-        assert_eq!(doc.body(), "Cette note.\n\n```table\ndata: sites\n```\n");
-        assert_eq!(doc.blocks[0].line, 7);
-    }
-
-    #[test]
-    fn an_unknown_key_is_refused_with_the_closest() {
-        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nsumary: y\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (4, 1));
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `summary`?"));
-    }
-
-    #[test]
-    fn an_unknown_key_is_suggested_only_when_it_is_a_typo() {
-        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nauteur: Marie\n---\n").unwrap_err();
-        assert_eq!(problems[0].message, "unknown key `auteur`");
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some(
-                "the keys that can be used here are `title`, `date`, `summary`, `period`, `author`, `draft`, `weight`, `image`"
-            )
-        );
-    }
-
-    #[test]
-    fn one_author_or_a_list() {
-        let one = parse("---\ntitle: x\ndate: 2017-10-02\nauthor: Marie d'Arc\n---\n").unwrap();
-        assert_eq!(one.authors, ["Marie d’Arc"]);
-        let two =
-            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: [Marie Dupont, Paul Martin]\n---\n")
-                .unwrap();
-        assert_eq!(two.authors, ["Marie Dupont", "Paul Martin"]);
-        let none = parse("---\ntitle: x\ndate: 2017-10-02\nauthor:\n---\n").unwrap();
-        assert!(none.authors.is_empty());
-        let problems =
-            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: {name: Marie}\n---\n").unwrap_err();
-        assert_eq!(problems[0].line, 4);
-    }
-
-    #[test]
-    fn a_comment_after_a_title_is_refused() {
-        let problems = parse("---\ntitle: Note #3\ndate: 2017-10-02\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (2, 13));
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some("put the text in quotes: `title: \"Note #3\"`")
-        );
-        assert!(parse("---\ntitle: \"Note #3\" # the third\ndate: 2017-10-02\n---\n").is_ok());
-    }
-
-    #[test]
-    fn a_front_matter_that_never_closes() {
-        let problems = parse("---\ntitle: x\n").unwrap_err();
-        assert!(
-            problems[0].message.contains("never ends"),
-            "{}",
-            problems[0].message
-        );
-    }
-
-    #[test]
-    fn a_date_that_is_not_a_date() {
-        let problems = parse("---\ntitle: x\ndate: 2017-13-45\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (3, 7));
-    }
-
-    #[test]
-    fn broken_yaml_in_a_table_block_points_into_the_note() {
-        let problems =
-            parse("---\ntitle: x\ndate: 2017-10-02\n---\nTexte\n\n```table\ndata: [sites\n```\n")
-                .unwrap_err();
-        assert_eq!(problems[0].line, 8);
-    }
-}
+mod tests;

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
+use self::document::Folder;
 pub use self::document::{DocKind, Document};
 use crate::config::SiteConfig;
 use crate::data::{Dataset, load_dataset};
@@ -264,14 +265,7 @@ fn load_documents(
             }
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
-            let document =
-                load_document(root, &entry, kind, &mut found, &mut read).map(|mut doc| {
-                    // Only the render cache of `serve` compares fingerprints.
-                    if keeping {
-                        doc.fingerprint = doc.hash_sources();
-                    }
-                    Arc::new(doc)
-                });
+            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
             let stamps = if keeping {
                 read.into_iter()
                     .map(|path| {
@@ -363,9 +357,10 @@ fn load_document(
     let text = read_text(&index)
         .map_err(|problem| problems.push(problem))
         .ok()?;
-    let mut document = document::parse_document(kind, index, slug, text)
+    let note = document::parse_document(kind, index, slug, text)
         .map_err(|found| problems.extend(found))
         .ok()?;
+    let mut contents = Folder::default();
     if let Some(folder) = folder {
         // The note and the datasets beside it are read; everything else is copied.
         let listed = entries(root, &folder, usize::MAX, problems);
@@ -375,9 +370,11 @@ fn load_document(
             .filter(|file| file.name != "index.md")
             .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));
         let (datasets, broken) = read_datasets(datasets.into_iter().map(|a| a.source), problems);
-        document.datasets = datasets;
-        document.broken_datasets = broken;
-        document.attachments = attachments;
+        contents = Folder {
+            datasets,
+            broken_datasets: broken,
+            attachments,
+        };
     }
-    Some(document)
+    Some(Document::new(note, contents))
 }

@@ -61,7 +61,7 @@ impl<'a> Renderer<'a> {
         if let Some(base_url) = &site.config.base_url {
             if let Some(own) = &doc.image {
                 image = Some(Image {
-                    url: format!("{base_url}{dir}{own}"),
+                    url: format!("{base_url}{dir}{}", own.name),
                     width: None,
                     height: None,
                 });
@@ -246,7 +246,7 @@ impl<'a> Renderer<'a> {
     fn body_key(&self, doc: &Document, blocks: &[Resolved]) -> u64 {
         let mut hasher = DefaultHasher::new();
         self.site_key.hash(&mut hasher);
-        doc.fingerprint.hash(&mut hasher);
+        doc.fingerprint().hash(&mut hasher);
         // A link to another note's source is written with that note's address.
         if doc.text.contains(".md") {
             let mut sources: Vec<_> = self.sources.iter().collect();

@@ -99,23 +99,13 @@ pub fn site(site: &Site) -> (Resolution, Problems) {
 /// The picture of link previews named in the front matter must be beside the note.
 fn check_image(doc: &Document, problems: &mut Problems) {
     let Some(image) = &doc.image else { return };
-    if doc.attachments.iter().any(|a| &a.name == image) {
+    if doc.attachments.iter().any(|a| a.name == image.name) {
         return;
     }
-    let line = doc
-        .text
-        .lines()
-        .position(|l| l.starts_with("image:"))
-        .map_or(1, |i| i + 1);
-    let column = doc
-        .text
-        .lines()
-        .nth(line - 1)
-        .and_then(|l| l.find(image.as_str()))
-        .map_or(1, |c| c + 1);
+    let name = &image.name;
     problems.push(
-        Problem::at(&doc.source.shown, &doc.text, line, column, format!("the image `{image}` is not beside this note"))
-            .with_width(image.chars().count())
+        Problem::at(&doc.source.shown, &doc.text, image.line, image.column, format!("the image `{name}` is not beside this note"))
+            .with_width(name.chars().count())
             .with_hint("put the picture in the note's folder (a note written as `NAME.md` cannot have one: make it `NAME/index.md`)"),
     );
 }
