@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use crate::block::Block;
@@ -79,14 +80,24 @@ pub fn site(site: &Site) -> (Resolution, Problems) {
     for dataset in site.data.values() {
         problems.extend(dataset.check_totals(language));
     }
+    // Each note is resolved on its own, in parallel; its problems keep the site's order.
     let mut resolve = |docs: &[Arc<Document>]| -> Vec<Vec<Resolved>> {
-        docs.iter()
+        let resolved: Vec<(Vec<Resolved>, Problems)> = docs
+            .par_iter()
             .map(|doc| {
+                let mut found = Problems::default();
                 for dataset in doc.datasets.values() {
-                    problems.extend(dataset.check_totals(language));
+                    found.extend(dataset.check_totals(language));
                 }
-                let blocks = resolve_blocks(site, doc, &mut problems);
-                check_image(doc, &mut problems);
+                let blocks = resolve_blocks(site, doc, &mut found);
+                check_image(doc, &mut found);
+                (blocks, found)
+            })
+            .collect();
+        resolved
+            .into_iter()
+            .map(|(blocks, found)| {
+                problems.extend(found);
                 blocks
             })
             .collect()
