@@ -2,7 +2,7 @@
 //!
 //! Loading reads and checks each file on its own (YAML syntax, front matter, column types)
 //! and gathers every problem it finds; the checks that need the whole site (addresses,
-//! references between notes and datasets) are `validate`'s.
+//! references between notes and datasets) are `resolve`'s.
 
 mod cache;
 pub mod document;

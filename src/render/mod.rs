@@ -133,7 +133,7 @@ pub fn site<'a>(
         progress.page_done();
         result.map(|page| page.pass(sink))
     };
-    // Two notes with one address are reported by `validate`; only the first is rendered.
+    // Two notes with one address are reported by `resolve`; only the first is rendered.
     let first = |docs: &'a [Arc<Document>]| {
         let mut seen = std::collections::HashSet::new();
         docs.iter()
