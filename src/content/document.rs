@@ -132,7 +132,7 @@ impl Document {
             self.text.hash(&mut hasher);
             for (name, dataset) in &self.datasets {
                 name.hash(&mut hasher);
-                dataset.hash_source(&mut hasher);
+                dataset.fingerprint().hash(&mut hasher);
             }
             self.broken_datasets.hash(&mut hasher);
             for attachment in &self.attachments {

@@ -11,6 +11,7 @@ mod file;
 mod rows;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
@@ -155,6 +156,9 @@ pub struct Dataset {
     pub declared_totals: Vec<DeclaredTotal>,
     /// The file's text, to show the offending line of a problem found later.
     text: String,
+    /// A hash of the file's place and text, made when first asked for (by the render cache
+    /// of `serve` only), then kept with the dataset.
+    fingerprint: OnceLock<u64>,
 }
 
 impl Dataset {
@@ -174,15 +178,20 @@ impl Dataset {
             rows,
             declared_totals: Vec::new(),
             text: String::new(),
+            fingerprint: OnceLock::new(),
         }
     }
 
-    /// Feeds what the dataset is read from (its file and text) to `hasher`: two datasets
-    /// that hash alike were read from the same text.
-    pub fn hash_source(&self, hasher: &mut impl std::hash::Hasher) {
-        use std::hash::Hash;
-        self.path.hash(hasher);
-        self.text.hash(hasher);
+    /// A hash of what the dataset is read from (its file and text): two datasets whose
+    /// fingerprints are the same were read from the same text.
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            self.path.hash(&mut hasher);
+            self.text.hash(&mut hasher);
+            hasher.finish()
+        })
     }
 
     /// The index of the column whose key is `key`.
@@ -318,6 +327,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Pr
         rows,
         declared_totals,
         text: text.to_owned(),
+        fingerprint: OnceLock::new(),
     })
 }
 

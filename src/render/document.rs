@@ -257,7 +257,7 @@ impl<'a> Renderer<'a> {
             std::mem::discriminant(block).hash(&mut hasher);
             for (date, dataset) in block.inputs() {
                 date.hash(&mut hasher);
-                dataset.hash_source(&mut hasher);
+                dataset.fingerprint().hash(&mut hasher);
             }
         }
         hasher.finish()
