@@ -169,17 +169,18 @@ impl<'a> Renderer<'a> {
                     counts.charts += 1;
                     charts_on_page += 1;
                     let id = format!("chart-{charts_on_page}");
+                    let (data, table) = chart.figures(strings, language);
                     let html = chart::render_chart(
-                        &chart.data,
-                        &chart.table,
+                        &data,
+                        &table,
                         &id,
                         language,
                         strings,
                         &site.theme.palette,
                     );
-                    shown.push(Arc::clone(&chart.table.dataset));
+                    shown.push(table.dataset);
                     if first_chart.is_none() {
-                        first_chart = Some(&chart.data);
+                        first_chart = Some(data);
                     }
                     html
                 }
@@ -210,7 +211,7 @@ impl<'a> Renderer<'a> {
                         site_title: &site.config.title,
                         title: &title,
                         subtitle: &subtitle,
-                        chart: first_chart,
+                        chart: first_chart.as_ref(),
                         summary: summary.as_deref(),
                     };
                     Arc::new(preview_png(
