@@ -182,7 +182,12 @@ fn markdown(note: &Note, sites: &str) -> String {
 fn write_bilan(root: &Path, notes: &[Note]) {
     let content = root.join("content");
     fs::create_dir_all(content.join("reports")).unwrap();
-    fs::write(content.join("site.yaml"), "title: Corpus\nlanguage: fr\nreports_path: rapports\nfooter: Cofinancé par le Fonds social européen.\n").unwrap();
+    // `BASE_URL=https://example.org/ bench/run`: the site as it is published, with its
+    // feed, sitemap and link previews.
+    let base_url = std::env::var("BASE_URL")
+        .map(|url| format!("base_url: {url}\n"))
+        .unwrap_or_default();
+    fs::write(content.join("site.yaml"), format!("title: Corpus\nlanguage: fr\nreports_path: rapports\nfooter: Cofinancé par le Fonds social européen.\n{base_url}")).unwrap();
     for note in notes {
         let dir = content.join("reports").join(&note.slug);
         fs::create_dir_all(&dir).unwrap();

@@ -6,9 +6,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use bilan::chart::{ChartData, ChartKind, Palette, Series, Size, describe, draw_svg};
-use bilan::data::{Column, ColumnType};
-use bilan::locale::{Language, Strings};
+use bilan::charts::{
+    ChartData, ChartKind, Column, ColumnType, Language, Palette, Series, Size, Strings, describe,
+    draw_svg,
+};
 
 fn main() {
     let data = ChartData {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::locale::{Language, typeset};
-use crate::problem::Problem;
+use crate::problem::Problems;
 use crate::yaml::{self, Origin};
 
 /// The settings of a site, checked.
@@ -94,7 +94,7 @@ pub fn normalise_base_url(url: &str) -> Result<String, String> {
 
 impl SiteConfig {
     /// Reads and checks `site.yaml`, whose text is `text`, shown to the user as `shown`.
-    pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Vec<Problem>> {
+    pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Problems> {
         let origin = Origin::file(shown, text);
         let file: SiteFile = yaml::parse(
             text,
@@ -102,7 +102,7 @@ impl SiteConfig {
             Some(&KEYS),
             "the site's settings, at least `title: …`",
         )?;
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
 
         let base_url =
             file.base_url

@@ -1,12 +1,13 @@
 //! bilan turns a folder of Markdown progress notes and YAML figures into a static website.
 //!
-//! A build is `load → validate → render → swap`:
+//! A build is `load → resolve → render → swap`:
 //!
 //! ```text
 //! let (site, problems) = Site::load(root, &options)?;  // the only walk over content/
-//! validate::site(&site);                               // every problem at once, or none
+//! let (resolution, problems) = resolve::site(&site);   // every block given its meaning,
+//!                                                      // or its problems, all at once
 //! let staging = output::Staging::new(&out_dir)?;       // a new folder beside the output
-//! let rendered = render::site(&site, &progress, None, &staging)?;
+//! let rendered = render::site(&site, &resolution, &progress, None, &staging)?;
 //!                                                      // each page written as it is made
 //! links::check(&site, &rendered);                      // every link between pages
 //! staging.finish()?;                                   // swapped in for the output
@@ -14,31 +15,73 @@
 //!
 //! `load` and `render_checked` below put the first four together for `build`, `check` and
 //! `serve`, so that all the problems of a run come together.
+//!
+//! The modules form layers: each uses only those below it, never one that uses it back
+//! (`tests/it/layers.rs` checks this on every `use`).
+//!
+//! ```text
+//! serve                          builds in memory, watches and serves (over this file's `load_with`)
+//! links, output, scaffold        links between pages; the output folder; `bilan new`
+//! render                         pages of resolved blocks: no name left to look up
+//! resolve, preview               each block's meaning (a Table, a chart's columns) or problems
+//! content                        the site read from disk: notes, pages, datasets, its theme
+//! chart                          figures in, drawing out: never a Site nor a Document
+//! table, theme                   a resolved table as HTML; templates, words and colours
+//! block, data, config            what a block says; datasets; site.yaml
+//! markdown, yaml, folder         Markdown to HTML; YAML to values; the one folder walker
+//! locale, html, url, palette,    the leaves: a language's words, escaping and id scanning,
+//! problem                        addresses, chart colours, problems
+//! ```
 
-pub mod chart;
-pub mod config;
-pub mod content;
-pub mod data;
-pub mod links;
-pub mod locale;
-pub mod markdown;
-pub mod output;
-pub mod preview;
-pub mod problem;
-pub mod render;
-pub mod scaffold;
-pub mod serve;
-pub mod table;
-pub mod theme;
-pub mod validate;
-pub mod yaml;
+mod block;
+mod chart;
+mod config;
+mod content;
+mod data;
+mod folder;
+mod html;
+mod links;
+mod locale;
+mod markdown;
+mod output;
+mod palette;
+mod preview;
+mod problem;
+mod render;
+mod resolve;
+mod scaffold;
+mod serve;
+mod table;
+mod theme;
+mod url;
+mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::content::{LoadCache, LoadOptions, Site};
-use crate::problem::{Problem, Problems};
-use crate::render::{Counts, Progress};
+pub use crate::config::normalise_base_url;
+pub use crate::content::{LoadCache, LoadOptions, Site};
+pub use crate::problem::{Problem, Problems};
+pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};
+pub use crate::scaffold::{new_report, parse_date, today};
+pub use crate::serve::{Reporter, ServeOptions, Session, serve};
+
+/// Reading a writer's files one at a time (a note, a dataset, Markdown), for the fuzz
+/// target and the property tests: none of them may panic on any text.
+pub mod read {
+    pub use crate::content::document::{DocKind, parse_document};
+    pub use crate::data::load_dataset;
+    pub use crate::folder::SourcePath;
+    pub use crate::markdown::{Settings, render};
+}
+
+/// Charts drawn from figures alone, for the `charts` bench.
+pub mod charts {
+    pub use crate::chart::{ChartData, ChartKind, Series, Size, describe, draw_svg};
+    pub use crate::data::{Column, ColumnType};
+    pub use crate::locale::{Language, Strings};
+    pub use crate::palette::Palette;
+}
 
 /// What `bilan build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -89,7 +132,7 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     let out_dir = options.output_dir();
     if let Err(refusal) = output::check_target(&options.root, &out_dir) {
         let problem = Problem::file(&out_dir, refusal.message).with_hint(refusal.hint);
-        return Err(Failure::Problems(Problems(vec![problem])));
+        return Err(Failure::Problems(problem.into()));
     }
     let site = load(&options.root, &options.load)?;
     // Pages are written as they come into a new folder beside the output; it takes the
@@ -151,7 +194,7 @@ pub fn load_with(
 ) -> Result<Site, Problems> {
     let (site, mut problems) = Site::load_with(root, options, cache)?;
     if !problems.is_empty() {
-        problems.extend(validate::site(&site).0);
+        problems.extend(resolve::site(&site).1);
         problems.into_result()?;
     }
     Ok(site)
@@ -167,7 +210,7 @@ pub fn render_checked<'a>(
     cache: Option<&'a render::Cache>,
     sink: &dyn render::Sink,
 ) -> Result<render::RenderedSite<'a>, Problems> {
-    let mut problems = validate::site(site);
+    let (resolution, mut problems) = resolve::site(site);
     // A site with problems is rendered all the same, for the problems only rendering finds,
     // but nothing of it is kept.
     let sink = if problems.is_empty() {
@@ -175,14 +218,14 @@ pub fn render_checked<'a>(
     } else {
         &render::Discard
     };
-    match render::site(site, progress, cache, sink) {
+    match render::site(site, &resolution, progress, cache, sink) {
         Ok(rendered) => {
-            problems.extend(links::check(site, &rendered).0);
+            problems.extend(links::check(site, &rendered));
             problems.into_result()?;
             Ok(rendered)
         }
         Err(found) => {
-            problems.extend(found.0);
+            problems.extend(found);
             Err(problems.into_result().err().unwrap_or_default())
         }
     }

@@ -12,11 +12,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use bilan::content::LoadOptions;
-use bilan::problem::Problems;
-use bilan::render::{Counts, Progress};
-use bilan::serve::{Reporter, ServeOptions};
-use bilan::{BuildOptions, Failure};
+use bilan::{
+    BuildOptions, Counts, Failure, LoadOptions, Problems, Progress, Reporter, ServeOptions,
+};
 
 #[derive(Parser)]
 #[command(
@@ -93,7 +91,7 @@ enum New {
         /// The note's title, such as "Point d'avancement".
         title: String,
         /// The note's date, YYYY-MM-DD or DD/MM/YYYY [default: today].
-        #[arg(long, value_name = "DATE", value_parser = bilan::scaffold::parse_date)]
+        #[arg(long, value_name = "DATE", value_parser = bilan::parse_date)]
         date: Option<NaiveDate>,
         /// The note to start from (its folder, such as 2019-03-29-premier-trimestre)
         /// [default: the latest published note].
@@ -107,7 +105,7 @@ enum New {
 
 /// `--base-url` is checked with the command line, so that a wrong one exits with 2.
 fn base_url(text: &str) -> Result<String, String> {
-    bilan::config::normalise_base_url(text)
+    bilan::normalise_base_url(text)
 }
 
 fn main() -> ExitCode {
@@ -176,8 +174,7 @@ fn check(args: CheckArgs) -> ExitCode {
         base_url: None,
     };
     let result = bilan::load(&args.root, &options).and_then(|site| {
-        bilan::render_checked(&site, &(), None, &bilan::render::Discard)
-            .map(|rendered| rendered.counts)
+        bilan::render_checked(&site, &(), None, &bilan::Discard).map(|rendered| rendered.counts)
     });
     match result {
         Ok(counts) => {
@@ -269,7 +266,7 @@ fn serve(args: ServeArgs) -> ExitCode {
             base_url: None,
         },
     };
-    match bilan::serve::serve(&options, &mut Terminal) {
+    match bilan::serve(&options, &mut Terminal) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -279,8 +276,8 @@ fn serve(args: ServeArgs) -> ExitCode {
 }
 
 fn new_report(root: &Path, title: &str, date: Option<NaiveDate>, from: Option<&str>) -> ExitCode {
-    let date = date.unwrap_or_else(bilan::scaffold::today);
-    match bilan::scaffold::new_report(root, title, date, from) {
+    let date = date.unwrap_or_else(bilan::today);
+    match bilan::new_report(root, title, date, from) {
         Ok(made) => {
             println!("created {} as a draft", made.note.display());
             if let Some(from) = &made.from {
@@ -298,7 +295,7 @@ fn new_report(root: &Path, title: &str, date: Option<NaiveDate>, from: Option<&s
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            print_problems(&Problems(vec![problem]));
+            print_problems(&problem.into());
             ExitCode::from(1)
         }
     }

@@ -6,8 +6,6 @@
 //! embedded in the binary, so that no system font is needed and every machine draws the
 //! same pixels.
 
-use std::sync::Once;
-
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -21,13 +19,18 @@ pub const HEIGHT: u32 = 630;
 /// The font's name for plotters, which keeps registered fonts in a registry of its own.
 const FONT: &str = "bilan-sans";
 
-fn register_fonts() {
-    static FONTS: Once = Once::new();
-    FONTS.call_once(|| {
+/// The proof that the fonts of previews are registered with plotters, which keeps them in a
+/// registry of its own: a build registers them once, and hands this to each preview.
+#[derive(Debug)]
+pub struct Fonts(());
+
+impl Fonts {
+    pub fn register() -> Fonts {
         // The fonts are part of the binary: registering them cannot meet bad input.
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
         let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
-    });
+        Fonts(())
+    }
 }
 
 /// What a preview shows.
@@ -43,11 +46,11 @@ pub struct Preview<'a> {
 /// The preview as PNG bytes.
 pub fn preview_png(
     preview: &Preview<'_>,
+    _fonts: &Fonts,
     language: Language,
     strings: &Strings,
     palette: &Palette,
 ) -> Vec<u8> {
-    register_fonts();
     let mut pixels = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
     {
         let area = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
@@ -235,6 +238,7 @@ mod tests {
             };
             let png = preview_png(
                 &preview,
+                &Fonts::register(),
                 Language::Fr,
                 &Strings::default(),
                 &Palette::default(),
@@ -252,6 +256,7 @@ mod tests {
         };
         let png = preview_png(
             &preview,
+            &Fonts::register(),
             Language::Fr,
             &Strings::default(),
             &Palette::default(),
@@ -262,6 +267,7 @@ mod tests {
         assert_eq!((info.width, info.height), (1200, 630));
         let again = preview_png(
             &preview,
+            &Fonts::register(),
             Language::Fr,
             &Strings::default(),
             &Palette::default(),

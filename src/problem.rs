@@ -161,15 +161,11 @@ fn byte_offset_of_column(text: &str, column: usize) -> usize {
 
 /// The problems of a run, listed together. A build with any of them writes nothing.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Problems(pub Vec<Problem>);
+pub struct Problems(Vec<Problem>);
 
 impl Problems {
     pub fn push(&mut self, problem: Problem) {
         self.0.push(problem);
-    }
-
-    pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
-        self.0.extend(problems);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -199,6 +195,47 @@ impl Problems {
     }
 }
 
+impl std::ops::Deref for Problems {
+    type Target = [Problem];
+    fn deref(&self) -> &[Problem] {
+        &self.0
+    }
+}
+
+impl From<Problem> for Problems {
+    fn from(problem: Problem) -> Self {
+        Problems(vec![problem])
+    }
+}
+
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(problems: I) -> Self {
+        Problems(problems.into_iter().collect())
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        self.0.extend(problems);
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for problem in &self.0 {
@@ -211,10 +248,69 @@ impl fmt::Display for Problems {
 /// How many problems of one file are shown: past that, a file is more likely wrong as a
 /// whole (a wrong type for a whole column, a pasted binary) and the rest is counted, not
 /// listed. It also keeps a huge broken file from taking long to report.
-pub const MAX_PER_FILE: usize = 50;
+const MAX_PER_FILE: usize = 50;
+
+/// The problems of one file, listed up to `MAX_PER_FILE` and counted past that: the one
+/// place the cap is applied.
+#[derive(Debug)]
+pub struct Capped {
+    path: PathBuf,
+    problems: Problems,
+    unlisted: usize,
+}
+
+impl Capped {
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Capped {
+            path: path.into(),
+            problems: Problems::default(),
+            unlisted: 0,
+        }
+    }
+
+    /// Whether a problem more would only be counted (so that it need not be made).
+    pub fn is_full(&self) -> bool {
+        self.problems.len() >= MAX_PER_FILE
+    }
+
+    /// Lists `problem` while the file has room, counts it otherwise.
+    pub fn push(&mut self, problem: Problem) {
+        if self.is_full() {
+            self.unlisted += 1;
+        } else {
+            self.problems.push(problem);
+        }
+    }
+
+    /// Counts a problem that is not listed, as the file is full.
+    pub fn count(&mut self) {
+        self.unlisted += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty() && self.unlisted == 0
+    }
+
+    /// The problems listed, and one that says how many more there are.
+    pub fn finish(self) -> Problems {
+        let mut problems = self.problems;
+        if self.unlisted > 0 {
+            problems.push(more_problems(&self.path, self.unlisted));
+        }
+        problems
+    }
+}
+
+impl Extend<Problem> for Capped {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+}
 
 /// The problem that stands for the ones of a file that were counted but not listed.
-pub fn more_problems(path: impl Into<PathBuf>, count: usize) -> Problem {
+fn more_problems(path: impl Into<PathBuf>, count: usize) -> Problem {
     Problem::file(
         path,
         format!(
@@ -279,6 +375,19 @@ fn typo_distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_lists_fifty_problems_and_counts_the_rest() {
+        let mut capped = Capped::new("a.yaml");
+        capped.extend((1..=53).map(|line| Problem::at("a.yaml", "", line, 1, "wrong")));
+        let problems = capped.finish();
+        assert_eq!(problems.len(), MAX_PER_FILE + 1);
+        assert_eq!(
+            problems.last().map(|p| p.message.as_str()),
+            Some("3 more problems in this file are not listed")
+        );
+        assert!(Capped::new("b.yaml").finish().is_empty());
+    }
 
     #[test]
     fn renders_location_message_and_line() {

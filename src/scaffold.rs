@@ -52,7 +52,6 @@ pub fn new_report(
     )
     .map_err(|problems| {
         problems
-            .0
             .into_iter()
             .next()
             .unwrap_or_else(|| Problem::file("content", "cannot read the site"))

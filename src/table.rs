@@ -3,105 +3,53 @@
 
 use std::cmp::Ordering;
 
-use serde::Deserialize;
-use serde_saphyr::{Location, Spanned};
+use std::sync::Arc;
 
 use crate::data::{Dataset, Value};
+use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
-use crate::markdown::push_escaped;
-use crate::problem::Problem;
-use crate::yaml::Origin;
 
-/// What a `table` block asks for, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableSpec {
-    /// The dataset's name.
-    pub data: Spanned<String>,
-    /// Which columns, in which order; all of them by default.
-    pub columns: Option<Vec<Spanned<String>>>,
+/// A table as resolved from its block (or made for a chart): the dataset, the columns
+/// shown in their order, the order of the rows, the total row and the caption.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub dataset: Arc<Dataset>,
+    /// Indexes into the dataset's columns.
+    pub columns: Vec<usize>,
+    /// The column the rows are sorted by, and whether the order is descending.
+    pub sort: Option<(usize, bool)>,
     /// The label of a total row, if one is wanted.
     pub total: Option<String>,
-    /// A column key to sort by, `-key` for descending order.
-    pub sort: Option<Spanned<String>>,
     /// Defaults to the dataset's title.
     pub caption: Option<String>,
 }
 
-impl TableSpec {
-    pub const KEYS: [&'static str; 5] = ["data", "columns", "total", "sort", "caption"];
-
-    /// The table under a chart: the chart's columns of `dataset`, captioned with its title.
-    pub fn for_chart(dataset: &Dataset, columns: Option<&[&str]>, caption: &str) -> TableSpec {
-        let unplaced =
-            |value: &str| Spanned::new(value.to_owned(), Location::UNKNOWN, Location::UNKNOWN);
-        TableSpec {
-            data: unplaced(&dataset.name),
-            columns: columns.map(|keys| keys.iter().map(|key| unplaced(key)).collect()),
-            total: None,
+impl Table {
+    /// The table under a chart: `columns` of `dataset` (every one when `None`), captioned
+    /// with the chart's title.
+    pub fn for_chart(dataset: Arc<Dataset>, columns: Option<Vec<usize>>, caption: &str) -> Table {
+        let columns = columns.unwrap_or_else(|| (0..dataset.columns.len()).collect());
+        Table {
+            dataset,
+            columns,
             sort: None,
+            total: None,
             caption: Some(caption.to_owned()),
         }
     }
-
-    /// The column named by `sort`, and whether the order is descending.
-    fn sort_key(&self) -> Option<(&str, bool)> {
-        self.sort
-            .as_ref()
-            .map(|sort| match sort.value.strip_prefix('-') {
-                Some(key) => (key.trim(), true),
-                None => (sort.value.trim(), false),
-            })
-    }
-
-    /// Checks that the columns and sort key exist in `dataset`.
-    pub fn check(&self, dataset: &Dataset, origin: Origin<'_>) -> Vec<Problem> {
-        let unknown =
-            |spanned: &Spanned<String>, key: &str| dataset.no_such_column(key, spanned, origin);
-        if let Some(columns) = &self.columns
-            && columns.is_empty()
-        {
-            return vec![
-                origin
-                    .problem(1, 1, "`columns` names no column")
-                    .with_hint("list the columns to show, or remove `columns` to show them all"),
-            ];
-        }
-        let mut problems: Vec<Problem> = self
-            .columns
-            .iter()
-            .flatten()
-            .filter(|column| dataset.column_index(&column.value).is_none())
-            .map(|column| unknown(column, &column.value))
-            .collect();
-        if let (Some(sort), Some((key, _))) = (&self.sort, self.sort_key())
-            && dataset.column_index(key).is_none()
-        {
-            problems.push(unknown(sort, key));
-        }
-        problems
-    }
 }
 
-/// Renders the table that `spec` asks for. `csv_href` is the link to the dataset's CSV.
+/// Renders `table`. `csv_href` is the link to the dataset's CSV.
 pub fn render_table(
-    spec: &TableSpec,
-    dataset: &Dataset,
+    table: &Table,
     language: Language,
     strings: &Strings,
     csv_href: &str,
 ) -> String {
-    let columns: Vec<usize> = match &spec.columns {
-        Some(keys) => keys
-            .iter()
-            .filter_map(|k| dataset.column_index(&k.value))
-            .collect(),
-        None => (0..dataset.columns.len()).collect(),
-    };
+    let dataset = &*table.dataset;
+    let columns = &table.columns;
     let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
-    if let Some((key, descending)) = spec.sort_key()
-        && let Some(index) = dataset.column_index(key)
-    {
+    if let Some((index, descending)) = table.sort {
         rows.sort_by(|a, b| compare(&a[index], &b[index], descending));
     }
     // The first column heads its row when it holds text (the name of a site, a year...).
@@ -114,7 +62,7 @@ pub fn render_table(
     );
     // Without a caption or a title there is no caption: a file name ("export") means
     // nothing to a reader. The scroll region still needs a name: the word for "table".
-    let caption = match (&spec.caption, &dataset.title) {
+    let caption = match (&table.caption, &dataset.title) {
         (Some(caption), _) => Some(typeset(caption, language)),
         (None, Some(title)) => Some(typeset(title, language)),
         (None, None) => None,
@@ -130,7 +78,7 @@ pub fn render_table(
         html.push_str("</caption>\n");
     }
     html.push_str("<thead>\n<tr>");
-    for &i in &columns {
+    for &i in columns {
         let column = &dataset.columns[i];
         html.push_str(if column.kind.is_numeric() {
             "<th scope=\"col\" class=\"num\">"
@@ -158,7 +106,7 @@ pub fn render_table(
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n");
-    if let Some(label) = &spec.total {
+    if let Some(label) = &table.total {
         html.push_str("<tfoot>\n<tr>");
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
@@ -275,6 +223,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::block::TableSpec;
     use crate::data::load_dataset;
 
     const SITES: &str = "\
@@ -292,6 +241,20 @@ total: {entered: 92}
 
     fn spec(yaml: &str) -> TableSpec {
         serde_saphyr::from_str(yaml).unwrap()
+    }
+
+    /// The table `spec` asks for of `dataset`, resolved as a note's block is.
+    fn render_table(
+        spec: &TableSpec,
+        dataset: &Dataset,
+        language: Language,
+        strings: &Strings,
+        csv_href: &str,
+    ) -> String {
+        let origin = crate::yaml::Origin::file(Path::new("a.md"), "");
+        let table = crate::resolve::table(spec, &Arc::new(dataset.clone()), origin)
+            .expect("the table's columns exist");
+        super::render_table(&table, language, strings, csv_href)
     }
 
     fn strings() -> Strings {
@@ -464,24 +427,5 @@ total: {entered: 92}
             html.contains("<tr><td class=\"num\">67</td><td>TPM</td></tr>"),
             "{html}"
         );
-    }
-
-    #[test]
-    fn unknown_columns_are_problems_with_a_hint() {
-        let text = "```table\ndata: sites\nsort: -entred\n```\n";
-        let origin = Origin {
-            path: Path::new("a.md"),
-            file_text: text,
-            line_offset: 1,
-            column_offset: 0,
-        };
-        let problems = spec("data: sites\nsort: -entred\n").check(&dataset(), origin);
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, 3);
-        assert_eq!(
-            problems[0].message,
-            "the dataset `sites` has no column `entred`"
-        );
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `entered`?"));
     }
 }

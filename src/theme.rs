@@ -10,11 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tera::{Kwargs, State, Tera, TeraResult};
 
-use crate::chart::Palette;
-use crate::content::Attachment;
-use crate::content::files::{SourcePath, read_text};
+use crate::folder::{Attachment, SourcePath, check_link, load_attachments, read_text};
 use crate::locale::{Language, Strings};
-use crate::problem::{Problem, quoted_list};
+use crate::palette::Palette;
+use crate::problem::{Problem, Problems, quoted_list};
 use crate::yaml::{self, Origin};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -54,8 +53,8 @@ struct ChartSettings {
 impl Theme {
     /// Loads the theme `name` for a site under `root`: the site's own files first, then the
     /// built-in ones.
-    pub fn load(root: &Path, name: &str, language: Language) -> Result<Theme, Vec<Problem>> {
-        let mut problems = Vec::new();
+    pub fn load(root: &Path, name: &str, language: Language) -> Result<Theme, Problems> {
+        let mut problems = Problems::default();
         let mut templates = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let mut strings_file = None;
@@ -64,11 +63,10 @@ impl Theme {
 
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
-            crate::content::files::check_link(root, &SourcePath::new(root, dir.clone()))
-                .map_err(|p| vec![p])?;
+            check_link(root, &SourcePath::new(root, dir.clone())).map_err(Problems::from)?;
             let mut found = crate::problem::Problems::default();
-            let files = crate::content::load_attachments(root, &dir, &mut found);
-            problems.extend(found.0);
+            let files = load_attachments(root, &dir, &mut found);
+            problems.extend(found);
             for Attachment { source, name: file } in files {
                 if let Some(template) = file.strip_prefix("templates/") {
                     match read_text(&source) {
@@ -117,7 +115,7 @@ impl Theme {
 
         let mut strings = built_in_strings(&strings_name);
         if let Some(source) = strings_file {
-            match read_text(&source).map_err(|p| vec![p]).and_then(|text| {
+            match read_text(&source).map_err(Problems::from).and_then(|text| {
                 yaml::parse::<Strings>(
                     &text,
                     Origin::file(&source.shown, &text),
@@ -131,7 +129,7 @@ impl Theme {
         }
 
         let palette = match chart_file {
-            Some(source) => match read_text(&source).map_err(|p| vec![p]).and_then(|text| {
+            Some(source) => match read_text(&source).map_err(Problems::from).and_then(|text| {
                 let origin = Origin::file(&source.shown, &text);
                 let settings: ChartSettings = yaml::parse(
                     &text,
@@ -172,7 +170,7 @@ impl Theme {
     }
 
     /// The templates, parsed, with bilan's filters for `language`.
-    pub fn tera(&self, language: Language) -> Result<Tera, Vec<Problem>> {
+    pub fn tera(&self, language: Language) -> Result<Tera, Problems> {
         let mut tera = Tera::new();
         register_filters(&mut tera, language);
         let sources = self
@@ -180,7 +178,7 @@ impl Theme {
             .iter()
             .map(|(name, source)| (name.as_str(), source.text.as_str()));
         tera.add_raw_templates(sources)
-            .map_err(|error| vec![self.template_problem(&error)])?;
+            .map_err(|error| Problems::from(self.template_problem(&error)))?;
         Ok(tera)
     }
 
@@ -275,18 +273,18 @@ impl Theme {
     }
 }
 
-fn read_palette(settings: &ChartSettings, origin: Origin<'_>) -> Result<Palette, Vec<Problem>> {
+fn read_palette(settings: &ChartSettings, origin: Origin<'_>) -> Result<Palette, Problems> {
     let colours: Vec<String> = settings.palette.iter().map(|c| c.value.clone()).collect();
     Palette::from_hex(&colours).map_err(|bad| {
         let at = settings.palette.iter().find(|c| c.value == bad);
         let message = format!("\"{bad}\" is not a colour written `#RRGGBB`");
-        vec![
+        Problems::from(
             match at {
                 Some(at) => origin.problem_at(at, message),
                 None => Problem::file(origin.path, message),
             }
             .with_hint("for example `\"#0B4F8A\"` (with the quotes: YAML reads `#` as a comment)"),
-        ]
+        )
     })
 }
 

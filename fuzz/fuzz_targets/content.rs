@@ -6,10 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bilan::content::document::{DocKind, parse_document};
-use bilan::content::files::SourcePath;
-use bilan::data::load_dataset;
-use bilan::markdown::{Settings, render};
+use bilan::read::{DocKind, Settings, SourcePath, load_dataset, parse_document, render};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

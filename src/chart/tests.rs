@@ -267,97 +267,6 @@ fn assert_readable(layout: &Layout, what: &str) {
     }
 }
 
-#[test]
-fn long_and_accented_labels_never_overlap_or_leave_the_drawing() {
-    let long_names = [
-        "Provence Verte",
-        "Dracénie",
-        "L'Isle-sur-la-Sorgue",
-        "Communauté d'agglomération Var Estérel Méditerranée",
-        "Toulon Provence Méditerranée",
-        "Saint-Maximin-la-Sainte-Baume",
-    ];
-    let mut data = sites(ChartKind::Bar);
-    data.categories = long_names.iter().map(|s| s.to_string()).collect();
-    data.series = vec![
-        Series {
-            name: "Stagiaires entrés en formation depuis l'ouverture du site".into(),
-            values: vec![
-                Some(1_221_846.0),
-                Some(25.0),
-                None,
-                Some(0.0),
-                Some(99_999.0),
-                Some(10.0),
-            ],
-        },
-        Series {
-            name: "Prévision 2017".into(),
-            values: vec![
-                Some(90.0),
-                Some(45.0),
-                Some(30.0),
-                Some(30.0),
-                None,
-                Some(5.0),
-            ],
-        },
-        Series {
-            name: "Entreprises".into(),
-            values: vec![
-                Some(94.0),
-                Some(13.0),
-                Some(0.0),
-                Some(0.0),
-                Some(2.0),
-                Some(1.0),
-            ],
-        },
-    ];
-    data.value_column.kind = ColumnType::Money;
-    let strings = strings(Language::Fr);
-    for kind in [
-        ChartKind::Bar,
-        ChartKind::StackedBar,
-        ChartKind::Line,
-        ChartKind::Pie,
-    ] {
-        data.kind = kind;
-        for size in [Size::Wide, Size::Narrow] {
-            let laid = layout(&data, size, Language::Fr, &strings);
-            assert_readable(&laid, &format!("{kind:?} {size:?}"));
-        }
-    }
-    // Ten reports across a phone-wide line chart: labels thin out rather than overlap.
-    let mut many = across();
-    many.categories = (1..=10)
-        .map(|i| format!("{i:02}/01/20{}", 10 + i))
-        .collect();
-    many.series = vec![Series {
-        name: "TPM".into(),
-        values: (1..=10).map(|i| Some(i as f64 * 10.0)).collect(),
-    }];
-    assert_readable(
-        &layout(&many, Size::Narrow, Language::Fr, &strings),
-        "ten dates",
-    );
-}
-
-#[test]
-fn chart_blocks_read_their_options() {
-    let spec: ChartSpec = serde_saphyr::from_str(
-        "type: bar\ndata: sites\nx: site\ny: [entered, forecast]\ntitle: T\n",
-    )
-    .unwrap();
-    assert_eq!(spec.y.value.0, ["entered", "forecast"]);
-    let spec: ChartSpec = serde_saphyr::from_str(
-        "type: line\ndata: sites\nacross: reports\nseries: site\ny: entered\n",
-    )
-    .unwrap();
-    assert_eq!(spec.y.value.0, ["entered"]);
-    assert_eq!(spec.series.map(|s| s.value), Some("site".to_owned()));
-}
-
 /// Results per site, some of them losses: Saint-Étienne-du-Rouvray's long name beside a
 /// negative figure.
 fn results(kind: ChartKind) -> ChartData {
@@ -558,3 +467,5 @@ fn a_pie_of_many_figures_groups_the_smallest_in_a_grey_slice_of_its_own() {
             .any(|m| matches!(m, Mark::Text(t) if t.text.starts_with("Other (3) — ")))
     );
 }
+
+mod labels;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Document;
-use crate::problem::Problem;
+use crate::problem::Problems;
 
 /// The notes and pages of an earlier load, for the next one to reuse those whose files have
 /// not changed (`serve` keeps one between rebuilds). A note is read from the files of its own
@@ -27,7 +27,7 @@ pub struct LoadCache {
 #[derive(Debug, Clone)]
 pub(super) struct Loaded {
     pub(super) document: Option<Arc<Document>>,
-    pub(super) problems: Vec<Problem>,
+    pub(super) problems: Problems,
     /// Every file and folder it was read from, with its size and time then.
     pub(super) stamps: Vec<(PathBuf, Stamp)>,
 }

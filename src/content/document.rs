@@ -2,19 +2,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::files::SourcePath;
-use crate::chart::ChartSpec;
+use crate::block::{Block, PlacedBlock};
 use crate::data::Dataset;
+use crate::folder::{Attachment, SourcePath};
 use crate::locale::{parse_iso_date, typographic};
-use crate::markdown::{self, BlockKind};
-use crate::problem::{MAX_PER_FILE, Problem, more_problems};
-use crate::table::TableSpec;
+use crate::markdown;
+use crate::problem::{Capped, Problem, Problems};
 use crate::yaml::{self, Origin};
 
 /// Whether a document is a dated note or another page.
@@ -24,30 +23,42 @@ pub enum DocKind {
     Page,
 }
 
-/// A file copied beside a document's page (an image, a PDF).
+/// The picture of link previews that `image:` names, and where it is named.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub source: SourcePath,
-    /// The path relative to the document's folder, with `/` separators.
+pub struct Image {
     pub name: String,
-}
-
-/// A `table` or `chart` block, parsed where it was read.
-#[derive(Debug)]
-pub enum Block {
-    Table(Box<TableSpec>),
-    Chart(Box<ChartSpec>),
-    /// A block whose problems were already reported; it is never rendered.
-    Broken,
-}
-
-/// A `table` or `chart` block and the line of its opening fence in the file.
-#[derive(Debug)]
-pub struct PlacedBlock {
     pub line: usize,
-    /// The characters before the block's lines (see `FencedBlock::indent`).
-    pub indent: usize,
-    pub block: Block,
+    pub column: usize,
+}
+
+/// A report or page as its file says, before its folder is read (`parse_document`).
+#[derive(Debug)]
+pub struct Note {
+    kind: DocKind,
+    source: SourcePath,
+    slug: String,
+    title: String,
+    date: Option<NaiveDate>,
+    summary: Option<String>,
+    period: Option<String>,
+    authors: Vec<String>,
+    draft: bool,
+    weight: i64,
+    image: Option<Image>,
+    text: String,
+    body_start: usize,
+    body_line_offset: usize,
+    blocks: Vec<PlacedBlock>,
+}
+
+/// What a note's folder holds beside its text (nothing for a note written as `NAME.md`).
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// The datasets in the folder, which hide global ones of the same name.
+    pub datasets: BTreeMap<String, Arc<Dataset>>,
+    /// The names of datasets in the folder that could not be read (already reported).
+    pub broken_datasets: BTreeSet<String>,
+    pub attachments: Vec<Attachment>,
 }
 
 /// A report or page, read and checked on its own.
@@ -66,7 +77,7 @@ pub struct Document {
     pub draft: bool,
     /// Orders notes of one date: lower first (0 when not given).
     pub weight: i64,
-    pub image: Option<String>,
+    pub image: Option<Image>,
     /// The whole file, to show the offending line of a problem.
     pub text: String,
     /// Where the Markdown starts in `text`, in bytes and in lines.
@@ -78,30 +89,57 @@ pub struct Document {
     pub broken_datasets: BTreeSet<String>,
     pub attachments: Vec<Attachment>,
     pub blocks: Vec<PlacedBlock>,
-    /// A hash of everything the document was read from (see `Document::hash_sources`),
-    /// for the render cache of `serve`; 0 in a single build, which keeps no cache.
-    pub fingerprint: u64,
+    /// A hash of the files the document was read from, made when first asked for (by the
+    /// render cache of `serve` only), then kept with the document.
+    fingerprint: OnceLock<u64>,
 }
 
 impl Document {
+    /// The document of `note`, with what its folder holds.
+    pub fn new(note: Note, folder: Folder) -> Document {
+        Document {
+            kind: note.kind,
+            source: note.source,
+            slug: note.slug,
+            title: note.title,
+            date: note.date,
+            summary: note.summary,
+            period: note.period,
+            authors: note.authors,
+            draft: note.draft,
+            weight: note.weight,
+            image: note.image,
+            text: note.text,
+            body_start: note.body_start,
+            body_line_offset: note.body_line_offset,
+            datasets: folder.datasets,
+            broken_datasets: folder.broken_datasets,
+            attachments: folder.attachments,
+            blocks: note.blocks,
+            fingerprint: OnceLock::new(),
+        }
+    }
+
     /// A hash of everything the document is read from: its file's place and text, its
     /// datasets' and the names of its attachments. A rendering that depends on the document
     /// alone can be kept as long as the fingerprint stays the same.
-    pub fn hash_sources(&self) -> u64 {
-        let mut hasher = std::hash::DefaultHasher::new();
-        (self.kind == DocKind::Report).hash(&mut hasher);
-        self.source.shown.hash(&mut hasher);
-        self.slug.hash(&mut hasher);
-        self.text.hash(&mut hasher);
-        for (name, dataset) in &self.datasets {
-            name.hash(&mut hasher);
-            dataset.hash_source(&mut hasher);
-        }
-        self.broken_datasets.hash(&mut hasher);
-        for attachment in &self.attachments {
-            attachment.name.hash(&mut hasher);
-        }
-        hasher.finish()
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (self.kind == DocKind::Report).hash(&mut hasher);
+            self.source.shown.hash(&mut hasher);
+            self.slug.hash(&mut hasher);
+            self.text.hash(&mut hasher);
+            for (name, dataset) in &self.datasets {
+                name.hash(&mut hasher);
+                dataset.fingerprint().hash(&mut hasher);
+            }
+            self.broken_datasets.hash(&mut hasher);
+            for attachment in &self.attachments {
+                attachment.name.hash(&mut hasher);
+            }
+            hasher.finish()
+        })
     }
 
     /// Where the document stands in the one order of notes: by date, then `weight` (lower
@@ -189,13 +227,13 @@ impl<'de> Deserialize<'de> for Authors {
 /// The keys that hold free text, where a ` #` is meant as part of the text.
 const FREE_TEXT: [&str; 4] = ["title", "summary", "period", "author"];
 
-/// Reads a document from its text. Its datasets and attachments are added by the caller.
+/// Reads a note from its text; `Document::new` gives it what its folder holds.
 pub fn parse_document(
     kind: DocKind,
     source: SourcePath,
     slug: String,
     text: String,
-) -> Result<Document, Vec<Problem>> {
+) -> Result<Note, Problems> {
     let shown = &source.shown;
     let Some((yaml_text, body_start)) = split_front_matter(&text) else {
         let problem = if text.trim_start().starts_with("---") {
@@ -211,7 +249,7 @@ pub fn parse_document(
             Problem::at(shown, &text, 1, 1, "no front matter at the top of this file")
                 .with_hint("start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`")
         };
-        return Err(vec![problem]);
+        return Err(problem.into());
     };
     let origin = Origin {
         path: shown,
@@ -239,7 +277,7 @@ pub fn parse_document(
         }
     };
 
-    let mut problems = Vec::new();
+    let mut problems = Capped::new(shown);
     let date = match &front.date {
         Some(date) => match parse_iso_date(&date.value) {
             Some(parsed) => Some(parsed),
@@ -287,7 +325,6 @@ pub fn parse_document(
 
     let body_line_offset = text[..body_start].matches('\n').count();
     let mut blocks = Vec::new();
-    let mut unlisted = 0;
     for fenced in markdown::find_blocks(&text[body_start..]) {
         // The YAML starts on the line after the opening fence.
         let line = body_line_offset + fenced.line;
@@ -297,33 +334,12 @@ pub fn parse_document(
             line_offset: line,
             column_offset: fenced.indent,
         };
-        let block = match fenced.kind {
-            BlockKind::Table => {
-                match yaml::parse::<TableSpec>(
-                    &fenced.yaml,
-                    origin,
-                    Some(&TableSpec::KEYS),
-                    "at least `data: NAME`, the dataset to show",
-                ) {
-                    Ok(spec) => Block::Table(Box::new(spec)),
-                    Err(found) => {
-                        keep(&mut problems, found, &mut unlisted);
-                        Block::Broken
-                    }
-                }
+        let block = match Block::parse(&fenced, origin) {
+            Ok(block) => block,
+            Err(found) => {
+                problems.extend(found);
+                Block::Broken
             }
-            BlockKind::Chart => match yaml::parse::<ChartSpec>(
-                &fenced.yaml,
-                origin,
-                Some(&ChartSpec::KEYS),
-                "at least `type`, `data` and `y`",
-            ) {
-                Ok(spec) => Block::Chart(Box::new(spec)),
-                Err(found) => {
-                    keep(&mut problems, found, &mut unlisted);
-                    Block::Broken
-                }
-            },
         };
         blocks.push(PlacedBlock {
             line,
@@ -332,13 +348,24 @@ pub fn parse_document(
         });
     }
 
-    if unlisted > 0 {
-        problems.push(more_problems(shown, unlisted));
-    }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.finish());
     }
-    Ok(Document {
+    // Where `image:` names the picture: at its first letter, inside the quotes if any.
+    let image = front.image.map(|image| {
+        let at = origin.problem_at(&image, String::new());
+        let quoted = text
+            .lines()
+            .nth(at.line.saturating_sub(1))
+            .and_then(|line| line.chars().nth(at.column.saturating_sub(1)))
+            .is_some_and(|c| c == '"' || c == '\'');
+        Image {
+            name: image.value,
+            line: at.line,
+            column: at.column + usize::from(quoted),
+        }
+    });
+    Ok(Note {
         kind,
         source,
         slug,
@@ -356,27 +383,12 @@ pub fn parse_document(
             .collect(),
         draft: front.draft,
         weight: front.weight,
-        image: front.image.map(|image| image.value),
+        image,
         text,
         body_start,
         body_line_offset,
-        datasets: BTreeMap::new(),
-        broken_datasets: BTreeSet::new(),
-        attachments: Vec::new(),
         blocks,
-        fingerprint: 0,
     })
-}
-
-/// Adds `found` to `problems` while a file has fewer than `MAX_PER_FILE`, counts the rest.
-fn keep(problems: &mut Vec<Problem>, found: Vec<Problem>, unlisted: &mut usize) {
-    for problem in found {
-        if problems.len() < MAX_PER_FILE {
-            problems.push(problem);
-        } else {
-            *unlisted += 1;
-        }
-    }
 }
 
 /// Splits `---\nYAML\n---\nbody` into the YAML and the byte offset of the body.
@@ -397,94 +409,4 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-
-    fn parse(text: &str) -> Result<Document, Vec<Problem>> {
-        let source = SourcePath {
-            disk: PathBuf::from("a.md"),
-            shown: PathBuf::from("a.md"),
-        };
-        parse_document(DocKind::Report, source, "a".into(), text.into())
-    }
-
-    #[test]
-    fn reads_front_matter_and_body() {
-        let doc = parse("---\ntitle: Point d'avancement\ndate: 2017-10-02\n---\nCette note.\n\n```table\ndata: sites\n```\n").unwrap();
-        assert_eq!(doc.title, "Point d’avancement");
-        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2017, 10, 2));
-        assert_eq!(doc.body(), "Cette note.\n\n```table\ndata: sites\n```\n");
-        assert_eq!(doc.blocks[0].line, 7);
-    }
-
-    #[test]
-    fn an_unknown_key_is_refused_with_the_closest() {
-        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nsumary: y\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (4, 1));
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `summary`?"));
-    }
-
-    #[test]
-    fn an_unknown_key_is_suggested_only_when_it_is_a_typo() {
-        let problems = parse("---\ntitle: x\ndate: 2017-10-02\nauteur: Marie\n---\n").unwrap_err();
-        assert_eq!(problems[0].message, "unknown key `auteur`");
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some(
-                "the keys that can be used here are `title`, `date`, `summary`, `period`, `author`, `draft`, `weight`, `image`"
-            )
-        );
-    }
-
-    #[test]
-    fn one_author_or_a_list() {
-        let one = parse("---\ntitle: x\ndate: 2017-10-02\nauthor: Marie d'Arc\n---\n").unwrap();
-        assert_eq!(one.authors, ["Marie d’Arc"]);
-        let two =
-            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: [Marie Dupont, Paul Martin]\n---\n")
-                .unwrap();
-        assert_eq!(two.authors, ["Marie Dupont", "Paul Martin"]);
-        let none = parse("---\ntitle: x\ndate: 2017-10-02\nauthor:\n---\n").unwrap();
-        assert!(none.authors.is_empty());
-        let problems =
-            parse("---\ntitle: x\ndate: 2017-10-02\nauthor: {name: Marie}\n---\n").unwrap_err();
-        assert_eq!(problems[0].line, 4);
-    }
-
-    #[test]
-    fn a_comment_after_a_title_is_refused() {
-        let problems = parse("---\ntitle: Note #3\ndate: 2017-10-02\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (2, 13));
-        assert_eq!(
-            problems[0].hint.as_deref(),
-            Some("put the text in quotes: `title: \"Note #3\"`")
-        );
-        assert!(parse("---\ntitle: \"Note #3\" # the third\ndate: 2017-10-02\n---\n").is_ok());
-    }
-
-    #[test]
-    fn a_front_matter_that_never_closes() {
-        let problems = parse("---\ntitle: x\n").unwrap_err();
-        assert!(
-            problems[0].message.contains("never ends"),
-            "{}",
-            problems[0].message
-        );
-    }
-
-    #[test]
-    fn a_date_that_is_not_a_date() {
-        let problems = parse("---\ntitle: x\ndate: 2017-13-45\n---\n").unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (3, 7));
-    }
-
-    #[test]
-    fn broken_yaml_in_a_table_block_points_into_the_note() {
-        let problems =
-            parse("---\ntitle: x\ndate: 2017-10-02\n---\nTexte\n\n```table\ndata: [sites\n```\n")
-                .unwrap_err();
-        assert_eq!(problems[0].line, 8);
-    }
-}
+mod tests;

@@ -2,11 +2,10 @@
 //!
 //! Loading reads and checks each file on its own (YAML syntax, front matter, column types)
 //! and gathers every problem it finds; the checks that need the whole site (addresses,
-//! references between notes and datasets) are `validate`'s.
+//! references between notes and datasets) are `resolve`'s.
 
 mod cache;
 pub mod document;
-pub mod files;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,10 +15,12 @@ use rayon::prelude::*;
 
 pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
-pub use self::document::{Attachment, Block, DocKind, Document, PlacedBlock};
-use self::files::{SourcePath, check_link, is_hidden, read_text};
+use self::document::Folder;
+pub use self::document::{DocKind, Document};
 use crate::config::SiteConfig;
 use crate::data::{Dataset, load_dataset};
+pub use crate::folder::{Attachment, SourcePath};
+use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
 use crate::problem::{Problem, Problems};
 use crate::theme::Theme;
 
@@ -77,32 +78,26 @@ impl Site {
                     "run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title`{}",
                     if content.is_dir() { "" } else { " (and there is no `content/` here either)" }
                 ));
-            return Err(Problems(vec![problem]));
+            return Err(problem.into());
         }
-        check_link(root, &config_path).map_err(|p| Problems(vec![p]))?;
+        check_link(root, &config_path).map_err(Problems::from)?;
         let mut config = read_text(&config_path)
-            .map_err(|p| vec![p])
-            .and_then(|text| SiteConfig::parse(&text, &config_path.shown))
-            .map_err(Problems)?;
+            .map_err(Problems::from)
+            .and_then(|text| SiteConfig::parse(&text, &config_path.shown))?;
         if let Some(base_url) = &options.base_url {
             let override_text = format!("title: x\nbase_url: {base_url:?}\n");
             match SiteConfig::parse(&override_text, Path::new("--base-url")) {
                 Ok(parsed) => config.base_url = parsed.base_url,
                 Err(found) => {
-                    return Err(Problems(
-                        found
-                            .into_iter()
-                            .map(|p| Problem::file("--base-url", p.message))
-                            .collect(),
-                    ));
+                    return Err(found
+                        .into_iter()
+                        .map(|p| Problem::file("--base-url", p.message))
+                        .collect());
                 }
             }
         }
 
-        let theme = match Theme::load(root, &config.theme, config.language) {
-            Ok(theme) => theme,
-            Err(found) => return Err(Problems(found)),
-        };
+        let theme = Theme::load(root, &config.theme, config.language)?;
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
         let previous = std::mem::take(&mut cache.documents);
@@ -192,103 +187,6 @@ impl Site {
     }
 }
 
-/// A file or folder found in a folder of the site.
-#[derive(Debug, Clone)]
-struct Entry {
-    path: SourcePath,
-    /// What it is, or what it links to.
-    is_dir: bool,
-    is_file: bool,
-}
-
-/// The entries of a folder in name order (so that every build sees them in the same order),
-/// leaving out hidden files and reporting links that climb out of the site.
-fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<Entry> {
-    let Ok(metadata) = std::fs::symlink_metadata(dir) else {
-        return Vec::new();
-    };
-    // The folder itself may be a link (`content/reports` → elsewhere). The folders inside
-    // it were checked when it was listed.
-    if metadata.is_symlink()
-        && let Err(problem) = check_link(root, &SourcePath::new(root, dir.to_path_buf()))
-    {
-        problems.push(problem);
-        return Vec::new();
-    }
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut listed = Vec::new();
-    list(dir, max_depth, &mut listed);
-    let mut found = Vec::new();
-    for entry in listed {
-        match entry {
-            Ok((disk, file_type)) => {
-                let path = SourcePath::new(root, disk);
-                let (is_dir, is_file) = if file_type.is_symlink() {
-                    if let Err(problem) = check_link(root, &path) {
-                        problems.push(problem);
-                        continue;
-                    }
-                    (path.disk.is_dir(), path.disk.is_file())
-                } else {
-                    (file_type.is_dir(), file_type.is_file())
-                };
-                found.push(Entry {
-                    path,
-                    is_dir,
-                    is_file,
-                });
-            }
-            Err((path, error)) => {
-                problems.push(Problem::file(
-                    path.strip_prefix(root).unwrap_or(&path),
-                    format!("cannot read this folder: {error}"),
-                ));
-            }
-        }
-    }
-    found
-}
-
-/// What `list` finds: a path with its type, or a folder that could not be read and why.
-type Listed = Result<(PathBuf, std::fs::FileType), (PathBuf, String)>;
-
-/// Adds the entries of `dir` to `listed`, in the order of their names, each folder followed
-/// by its own entries down to `depth` levels; hidden ones are left out, and links are not
-/// followed. (Walkdir does the same, but opens every folder it meets, even at its last
-/// depth, and stats each folder it starts from: for a site of thousands of notes, each in
-/// its folder, the note folders were read twice.)
-fn list(dir: &Path, depth: usize, listed: &mut Vec<Listed>) {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(error) => return listed.push(Err((dir.to_path_buf(), error.to_string()))),
-    };
-    let mut here = Vec::new();
-    let mut failed = Vec::new();
-    for entry in read {
-        match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
-            Ok((path, _)) if path_is_hidden(&path) => {}
-            Ok(found) => here.push(found),
-            Err(error) => failed.push(Err((dir.to_path_buf(), error.to_string()))),
-        }
-    }
-    here.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
-    for (path, file_type) in here {
-        let inside = (depth > 1 && file_type.is_dir()).then(|| path.clone());
-        listed.push(Ok((path, file_type)));
-        if let Some(inside) = inside {
-            list(&inside, depth - 1, listed);
-        }
-    }
-    listed.extend(failed);
-}
-
-fn path_is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| is_hidden(&name.to_string_lossy()))
-}
-
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -329,7 +227,7 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
             continue;
         }
         match read_text(&path)
-            .map_err(|p| vec![p])
+            .map_err(Problems::from)
             .and_then(|text| load_dataset(&path.disk, &path.shown, &text))
         {
             Ok(dataset) => {
@@ -342,32 +240,6 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
         }
     }
     (datasets, broken)
-}
-
-/// Every file under `dir`, to be copied as it is.
-pub(crate) fn load_attachments(
-    root: &Path,
-    dir: &Path,
-    problems: &mut Problems,
-) -> Vec<Attachment> {
-    attachments_in(dir, entries(root, dir, usize::MAX, problems))
-}
-
-/// The files among `listed`, found under `dir`, named from there.
-fn attachments_in(dir: &Path, listed: Vec<Entry>) -> Vec<Attachment> {
-    listed
-        .into_iter()
-        .filter(|entry| entry.is_file)
-        .filter_map(|Entry { path: source, .. }| {
-            let name = source
-                .disk
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some(Attachment { source, name })
-        })
-        .collect()
 }
 
 /// Reads the reports (or pages) in `dir`: `NAME.md`, or `NAME/index.md` with its datasets
@@ -393,14 +265,7 @@ fn load_documents(
             }
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
-            let document =
-                load_document(root, &entry, kind, &mut found, &mut read).map(|mut doc| {
-                    // Only the render cache of `serve` compares fingerprints.
-                    if keeping {
-                        doc.fingerprint = doc.hash_sources();
-                    }
-                    Arc::new(doc)
-                });
+            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
             let stamps = if keeping {
                 read.into_iter()
                     .map(|path| {
@@ -411,7 +276,7 @@ fn load_documents(
             } else {
                 Vec::new()
             };
-            let problems = found.0;
+            let problems = found;
             let loaded = Loaded {
                 document,
                 problems,
@@ -492,9 +357,10 @@ fn load_document(
     let text = read_text(&index)
         .map_err(|problem| problems.push(problem))
         .ok()?;
-    let mut document = document::parse_document(kind, index, slug, text)
+    let note = document::parse_document(kind, index, slug, text)
         .map_err(|found| problems.extend(found))
         .ok()?;
+    let mut contents = Folder::default();
     if let Some(folder) = folder {
         // The note and the datasets beside it are read; everything else is copied.
         let listed = entries(root, &folder, usize::MAX, problems);
@@ -504,9 +370,11 @@ fn load_document(
             .filter(|file| file.name != "index.md")
             .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));
         let (datasets, broken) = read_datasets(datasets.into_iter().map(|a| a.source), problems);
-        document.datasets = datasets;
-        document.broken_datasets = broken;
-        document.attachments = attachments;
+        contents = Folder {
+            datasets,
+            broken_datasets: broken,
+            attachments,
+        };
     }
-    Some(document)
+    Some(Document::new(note, contents))
 }

@@ -8,16 +8,19 @@
 pub mod csv;
 mod figures;
 mod file;
+mod rows;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
-use self::file::{ColumnDoc, DatasetDoc, DatasetFile, Row, inferred_columns, parse_date};
+use self::file::{ColumnDoc, DatasetDoc, DatasetFile, inferred_columns, parse_date};
+use self::rows::{read_row, read_totals};
 use crate::locale::{Language, typeset, typographic};
-use crate::problem::{MAX_PER_FILE, Problem, more_problems, quoted_list};
-use crate::yaml::{self, Origin, Scalar};
+use crate::problem::{Capped, Problem, Problems, quoted_list};
+use crate::yaml::{self, Origin};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -153,6 +156,9 @@ pub struct Dataset {
     pub declared_totals: Vec<DeclaredTotal>,
     /// The file's text, to show the offending line of a problem found later.
     text: String,
+    /// A hash of the file's place and text, made when first asked for (by the render cache
+    /// of `serve` only), then kept with the dataset.
+    fingerprint: OnceLock<u64>,
 }
 
 impl Dataset {
@@ -172,15 +178,20 @@ impl Dataset {
             rows,
             declared_totals: Vec::new(),
             text: String::new(),
+            fingerprint: OnceLock::new(),
         }
     }
 
-    /// Feeds what the dataset is read from (its file and text) to `hasher`: two datasets
-    /// that hash alike were read from the same text.
-    pub fn hash_source(&self, hasher: &mut impl std::hash::Hasher) {
-        use std::hash::Hash;
-        self.path.hash(hasher);
-        self.text.hash(hasher);
+    /// A hash of what the dataset is read from (its file and text): two datasets whose
+    /// fingerprints are the same were read from the same text.
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            self.path.hash(&mut hasher);
+            self.text.hash(&mut hasher);
+            hasher.finish()
+        })
     }
 
     /// The index of the column whose key is `key`.
@@ -214,7 +225,7 @@ impl Dataset {
     /// Checks each declared total of a column of counts or amounts against the sum of its
     /// column. The total of a rate (an overall rate) or of plain decimals is not a sum, and
     /// is shown as given.
-    pub fn check_totals(&self, language: Language) -> Vec<Problem> {
+    pub fn check_totals(&self, language: Language) -> Problems {
         self.declared_totals
             .iter()
             .filter(|total| self.columns[total.column].kind.is_summed())
@@ -251,7 +262,7 @@ impl Dataset {
 }
 
 /// Reads the dataset at `path` (shown to the user as `shown`).
-pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Vec<Problem>> {
+pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Problems> {
     let name = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -272,7 +283,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         },
         DatasetFile::Table(doc) => doc,
     };
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut columns = match &doc.columns {
         Some(declared) => declared_columns(declared, origin, &mut problems),
         None => inferred_columns(&doc.rows),
@@ -290,15 +301,16 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         doc.total.as_ref(),
         text,
     );
-    let mut unlisted = 0;
+    // The problems found so far count towards the file's cap; its rows are read within
+    // it, and its totals listed after them.
+    let mut capped = Capped::new(shown);
+    capped.extend(problems);
     let rows = doc
         .rows
         .iter()
-        .map(|row| read_row(row, &columns, origin, &mut problems, &mut unlisted))
+        .map(|row| read_row(row, &columns, origin, &mut capped))
         .collect();
-    if unlisted > 0 {
-        problems.push(more_problems(shown, unlisted));
-    }
+    let mut problems = capped.finish();
     let declared_totals = doc
         .total
         .as_ref()
@@ -315,13 +327,14 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Ve
         rows,
         declared_totals,
         text: text.to_owned(),
+        fingerprint: OnceLock::new(),
     })
 }
 
 fn declared_columns(
     declared: &[Spanned<ColumnDoc>],
     origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Vec<Column> {
     let mut columns: Vec<Column> = Vec::new();
     for doc in declared {
@@ -397,185 +410,6 @@ fn declared_columns(
         });
     }
     columns
-}
-
-fn read_row(
-    row: &Row,
-    columns: &[Column],
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-    unlisted: &mut usize,
-) -> Vec<Value> {
-    let mut values = vec![Value::Missing; columns.len()];
-    for (key, scalar) in &row.0 {
-        let full = problems.len() >= MAX_PER_FILE;
-        let Some(index) = columns.iter().position(|c| c.key == key.value) else {
-            if !full {
-                problems.push(unknown_column(key, columns, origin));
-            }
-            *unlisted += usize::from(full);
-            continue;
-        };
-        match read_value(&scalar.value, &columns[index]) {
-            Ok(value) => values[index] = value,
-            Err(_) if full => *unlisted += 1,
-            Err((message, hint)) => {
-                let problem = origin.problem_at(scalar, message);
-                problems.push(match hint {
-                    Some(hint) => problem.with_hint(hint),
-                    None => problem,
-                });
-            }
-        }
-    }
-    values
-}
-
-fn unknown_column(key: &Spanned<String>, columns: &[Column], origin: Origin<'_>) -> Problem {
-    origin
-        .problem_at(
-            key,
-            format!("`{}` is not a column of this dataset", key.value),
-        )
-        .with_closest(&key.value, columns.iter().map(|c| c.key.as_str()), || {
-            "add it to `columns`, or correct the key".to_owned()
-        })
-}
-
-/// Checks a value against its column's type.
-fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option<String>)> {
-    let kind = column.kind;
-    let wrong = |found: String, hint: Option<String>| {
-        Err((
-            format!(
-                "`{}` expects {}, found {found}",
-                column.key,
-                kind.expected()
-            ),
-            hint,
-        ))
-    };
-    match (scalar, kind) {
-        (Scalar::Null, _) => Ok(Value::Missing),
-        (Scalar::Text(text), ColumnType::Text) => Ok(Value::Text(text.clone())),
-        (Scalar::Integer(i), ColumnType::Text) => Ok(Value::Text(i.to_string())),
-        (Scalar::Number(n), ColumnType::Text) => Ok(Value::Text(n.to_string())),
-        (Scalar::Bool(b), ColumnType::Text) => Ok(Value::Text(b.to_string())),
-        (Scalar::Integer(i), ColumnType::Integer) => Ok(Value::Integer(*i)),
-        (Scalar::Integer(i), ColumnType::Percent) => percent(*i as f64, column, true),
-        (Scalar::Number(n), ColumnType::Percent) => percent(*n, column, true),
-        (Scalar::Text(text), ColumnType::Percent) if figures::parse_percent(text).is_some() => {
-            percent(figures::parse_percent(text).unwrap_or(0.0), column, false)
-        }
-        (Scalar::Integer(i), _) if kind.is_numeric() => Ok(Value::Number(*i as f64)),
-        (Scalar::Number(n), ColumnType::Integer) => wrong(
-            format!("`{n}`"),
-            Some("write a whole number, or make the column `number`".into()),
-        ),
-        (Scalar::Number(n), _) if kind.is_numeric() => Ok(Value::Number(*n)),
-        (Scalar::Text(text), ColumnType::Date) => match parse_date(text) {
-            Some(date) => Ok(Value::Date(date)),
-            None => wrong(format!("the text \"{text}\""), None),
-        },
-        (Scalar::Text(text), _) => {
-            let looks_numeric = text.trim().parse::<f64>().is_ok();
-            let french_decimal = text.trim().replace(',', ".").parse::<f64>().is_ok();
-            let hint = if looks_numeric {
-                Some("remove the quotes: a quoted figure is text".to_owned())
-            } else if french_decimal {
-                Some(format!(
-                    "write decimals with a point: `{}`",
-                    text.trim().replace(',', ".")
-                ))
-            } else {
-                None
-            };
-            wrong(format!("the text \"{text}\""), hint)
-        }
-        (Scalar::Integer(i), ColumnType::Date) => wrong(format!("the number `{i}`"), None),
-        (Scalar::Number(n), _) => wrong(format!("the number `{n}`"), None),
-        (Scalar::Bool(b), _) => wrong(format!("`{b}`"), None),
-        (Scalar::Integer(i), _) => wrong(format!("the number `{i}`"), None),
-    }
-}
-
-/// A percentage, once checked against its column's `max`.
-fn percent(
-    fraction: f64,
-    column: &Column,
-    written_as_fraction: bool,
-) -> Result<Value, (String, Option<String>)> {
-    figures::check_percent(fraction, column, written_as_fraction).map(|()| Value::Number(fraction))
-}
-
-fn read_totals(
-    total: &Row,
-    columns: &[Column],
-    origin: Origin<'_>,
-    problems: &mut Vec<Problem>,
-) -> Vec<DeclaredTotal> {
-    let mut totals = Vec::new();
-    for (key, scalar) in &total.0 {
-        let Some(index) = columns.iter().position(|c| c.key == key.value) else {
-            problems.push(unknown_column(key, columns, origin));
-            continue;
-        };
-        let column = &columns[index];
-        let value = match (&scalar.value, column.kind.is_numeric()) {
-            (_, false) => {
-                problems.push(origin.problem_at(
-                    scalar,
-                    format!(
-                        "`{}` is not a column of figures, so it has no total",
-                        column.key
-                    ),
-                ));
-                continue;
-            }
-            (_, true) if column.kind == ColumnType::Percent => {
-                match read_value(&scalar.value, column) {
-                    Ok(value) => value.as_f64().unwrap_or(0.0),
-                    Err((message, hint)) => {
-                        let problem = origin.problem_at(scalar, message);
-                        problems.push(match hint {
-                            Some(hint) => problem.with_hint(hint),
-                            None => problem,
-                        });
-                        continue;
-                    }
-                }
-            }
-            (Scalar::Integer(i), true) => *i as f64,
-            (Scalar::Number(n), true) if column.kind != ColumnType::Integer => *n,
-            (other, true) => {
-                let found = match other {
-                    Scalar::Text(t) => format!("the text \"{t}\""),
-                    Scalar::Null => "nothing".to_owned(),
-                    Scalar::Number(n) => format!("`{n}`"),
-                    Scalar::Integer(i) => format!("`{i}`"),
-                    Scalar::Bool(b) => format!("`{b}`"),
-                };
-                problems.push(origin.problem_at(
-                    scalar,
-                    format!(
-                        "the total of `{}` must be {}, found {found}",
-                        column.key,
-                        column.kind.expected()
-                    ),
-                ));
-                continue;
-            }
-        };
-        let location = scalar.referenced;
-        totals.push(DeclaredTotal {
-            column: index,
-            value,
-            line: usize::try_from(location.line()).unwrap_or(0) + origin.line_offset,
-            col: usize::try_from(location.column()).unwrap_or(0),
-            width: usize::try_from(location.span().len()).unwrap_or(1),
-        });
-    }
-    totals
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ rows:
 total: {entered: 67}
 ";
 
-fn load(text: &str) -> Result<Dataset, Vec<Problem>> {
+fn load(text: &str) -> Result<Dataset, crate::problem::Problems> {
     load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), text)
 }
 

@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::context::MenuContext;
 use super::{Renderer, document_dir, markdown_settings};
 use crate::content::{Document, Site};
-use crate::links::{decode, is_external, resolve};
 use crate::markdown::{self, LinkRef};
+use crate::url::{decode, is_external, resolve};
 
 /// Every note and page by its source, relative to `content/` with `/` separators
 /// (`reports/2019-03-29-t1/index.md`), with the folder of its page (`rapports/2019-03-29-t1/`).
@@ -109,4 +110,26 @@ pub(super) fn footer_links(site: &Site) -> Vec<LinkRef> {
         .as_deref()
         .map(|text| render_footer(site, text, "").links)
         .unwrap_or_default()
+}
+
+/// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
+/// work from disk too), or another site's address as it is.
+pub(super) fn menu_entry(title: &str, url: &str) -> MenuContext {
+    let external = crate::url::is_external(url);
+    // Written from the site's root, with or without the `/` in front.
+    let url = if external {
+        url
+    } else {
+        url.trim_start_matches('/')
+    };
+    let url = if !external && (url.is_empty() || url.ends_with('/')) {
+        format!("{url}index.html")
+    } else {
+        url.to_owned()
+    };
+    MenuContext {
+        title: title.to_owned(),
+        url,
+        external,
+    }
 }

@@ -13,11 +13,12 @@ use super::{
     Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, markdown_settings,
 };
 use crate::chart;
-use crate::content::{Block, DocKind, Document, Site};
+use crate::content::{DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
 use crate::markdown::{self, LinkRef};
 use crate::preview::{self, Preview, preview_png};
 use crate::problem::Problem;
+use crate::resolve::Resolved;
 use crate::table::render_table;
 
 /// What a document's page is made around: its content drawn, with what comes with it.
@@ -37,6 +38,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn document(
         &self,
         doc: &'a Document,
+        blocks: &[Resolved],
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
     ) -> Result<RenderedPage<'a>, Problem> {
@@ -45,11 +47,11 @@ impl<'a> Renderer<'a> {
         let path = format!("{dir}index.html");
         let (body, page_key) = match &self.cache {
             Some(cache) => {
-                let body_key = self.body_key(doc);
-                let body = cache.body(body_key, || self.body(doc));
+                let body_key = self.body_key(doc, blocks);
+                let body = cache.body(body_key, || self.body(doc, blocks));
                 (body, Some(cache.page_key(body_key, &path, previous, next)))
             }
-            None => (Arc::new(self.body(doc)), None),
+            None => (Arc::new(self.body(doc, blocks)), None),
         };
 
         // The picture a link preview shows: the writer's own, or one drawn for a report.
@@ -59,7 +61,7 @@ impl<'a> Renderer<'a> {
         if let Some(base_url) = &site.config.base_url {
             if let Some(own) = &doc.image {
                 image = Some(Image {
-                    url: format!("{base_url}{dir}{own}"),
+                    url: format!("{base_url}{dir}{}", own.name),
                     width: None,
                     height: None,
                 });
@@ -149,7 +151,7 @@ impl<'a> Renderer<'a> {
 
     /// The document's Markdown with its tables and charts drawn, the CSVs of the datasets it
     /// shows and, for a report of a site with an address, its preview picture.
-    fn body(&self, doc: &Document) -> Body {
+    fn body(&self, doc: &Document, blocks: &[Resolved]) -> Body {
         let mut counts = Counts::default();
         let site = self.site;
         let language = site.config.language;
@@ -162,42 +164,35 @@ impl<'a> Renderer<'a> {
             doc.body(),
             markdown_settings(strings, &site.config),
             &rewrite,
-            |index| match doc.blocks.get(index).map(|placed| &placed.block) {
-                Some(Block::Chart(spec)) => {
-                    match chart::chart_data(spec, site, doc, strings, language) {
-                        Some((data, dataset, table)) => {
-                            counts.charts += 1;
-                            charts_on_page += 1;
-                            let id = format!("chart-{charts_on_page}");
-                            let html = chart::render_chart(
-                                &data,
-                                &dataset,
-                                &table,
-                                &id,
-                                language,
-                                strings,
-                                &site.theme.palette,
-                            );
-                            shown.push(dataset);
-                            if first_chart.is_none() {
-                                first_chart = Some(data);
-                            }
-                            html
-                        }
-                        None => String::new(),
+            |index| match blocks.get(index) {
+                Some(Resolved::Chart(chart)) => {
+                    counts.charts += 1;
+                    charts_on_page += 1;
+                    let id = format!("chart-{charts_on_page}");
+                    let (data, table) = chart.figures(strings, language);
+                    let html = chart::render_chart(
+                        &data,
+                        &table,
+                        &id,
+                        language,
+                        strings,
+                        &site.theme.palette,
+                    );
+                    shown.push(table.dataset);
+                    if first_chart.is_none() {
+                        first_chart = Some(data);
                     }
+                    html
                 }
-                Some(Block::Table(spec)) => match site.dataset(doc, &spec.data.value) {
-                    Some(dataset) => {
-                        counts.tables += 1;
-                        let csv = format!("{}.csv", dataset.name);
-                        let html = render_table(spec, dataset, language, strings, &csv);
-                        shown.push(dataset.clone());
-                        html
-                    }
-                    None => String::new(),
-                },
-                _ => String::new(),
+                Some(Resolved::Table(table)) => {
+                    counts.tables += 1;
+                    let csv = format!("{}.csv", table.dataset.name);
+                    let html = render_table(table, language, strings, &csv);
+                    shown.push(Arc::clone(&table.dataset));
+                    html
+                }
+                // Only a site with problems has an unresolved block, and it is not written.
+                Some(Resolved::Unresolved) | None => String::new(),
             },
         );
 
@@ -221,6 +216,7 @@ impl<'a> Renderer<'a> {
                     };
                     Arc::new(preview_png(
                         &picture,
+                        &self.fonts,
                         language,
                         strings,
                         &site.theme.palette,
@@ -245,39 +241,37 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A hash of everything a document's body is made from: the site's settings, words,
-    /// colours and shared datasets (`site_key`), the document's files, and the datasets of
-    /// other notes that its charts follow across reports.
-    fn body_key(&self, doc: &Document) -> u64 {
+    /// A hash of everything a document's body is made from: the site's settings, words
+    /// and colours (`site_key`), the document's files, and what each of its blocks was
+    /// resolved from (the datasets read, with the dates of the notes a chart follows).
+    fn body_key(&self, doc: &Document, blocks: &[Resolved]) -> u64 {
         let mut hasher = DefaultHasher::new();
         self.site_key.hash(&mut hasher);
-        doc.fingerprint.hash(&mut hasher);
+        doc.fingerprint().hash(&mut hasher);
         // A link to another note's source is written with that note's address.
         if doc.text.contains(".md") {
             let mut sources: Vec<_> = self.sources.iter().collect();
             sources.sort();
             sources.hash(&mut hasher);
         }
-        for placed in &doc.blocks {
-            if let Block::Chart(spec) = &placed.block {
-                chart::hash_history(spec, self.site, doc, &mut hasher);
+        for block in blocks {
+            std::mem::discriminant(block).hash(&mut hasher);
+            for (date, dataset) in block.inputs() {
+                date.hash(&mut hasher);
+                dataset.fingerprint().hash(&mut hasher);
             }
         }
         hasher.finish()
     }
 }
 
-/// A hash of what every body of `site` depends on beside its own document.
+/// A hash of what every body of `site` depends on beside its own document and the datasets
+/// its blocks were resolved from.
 pub(super) fn site_key(site: &Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     site.config.text.hash(&mut hasher);
     site.config.base_url.hash(&mut hasher);
     site.theme.strings.hash(&mut hasher);
     site.theme.palette.hash(&mut hasher);
-    for (name, dataset) in &site.data {
-        name.hash(&mut hasher);
-        dataset.hash_source(&mut hasher);
-    }
-    site.broken_data.hash(&mut hasher);
     hasher.finish()
 }

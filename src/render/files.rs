@@ -120,3 +120,12 @@ pub(super) fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
     }
     problems.into_result()
 }
+
+/// A page or file made in memory, from the source file `from`.
+pub(super) fn html_file(path: &str, html: Vec<u8>, from: &str) -> OutputFile {
+    OutputFile {
+        path: path.to_owned(),
+        content: Content::Bytes(html),
+        from: PathBuf::from(from),
+    }
+}

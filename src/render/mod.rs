@@ -16,17 +16,19 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use self::address::menu_entry;
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
-use self::files::check_clashes;
 pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
+use self::files::{check_clashes, html_file};
 use self::listing::Listing;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::locale::Strings;
 use crate::markdown::{LinkRef, Settings};
 use crate::problem::{Problem, Problems};
+use crate::resolve::Resolution;
 use crate::theme::AssetSource;
 
 /// Told of each page rendered, to show the progress of a long build.
@@ -101,7 +103,7 @@ impl RenderedPage<'_> {
             .iter()
             .filter(|file| file.path.ends_with(".html"))
             .filter_map(|file| {
-                let ids = crate::links::ids_in(file.content.in_memory()?);
+                let ids = crate::html::ids_in(file.content.in_memory()?);
                 Some((file.path.clone(), ids))
             })
             .collect();
@@ -118,11 +120,12 @@ impl RenderedPage<'_> {
 /// from it.
 pub fn site<'a>(
     site: &'a Site,
+    resolution: &Resolution,
     progress: &(dyn Progress + Sync),
     cache: Option<&'a Cache>,
     sink: &dyn Sink,
 ) -> Result<RenderedSite<'a>, Problems> {
-    let tera = site.theme.tera(site.config.language).map_err(Problems)?;
+    let tera = site.theme.tera(site.config.language)?;
     let renderer = Renderer::new(site, tera, cache)?;
     // The home page, the archive, the 404 page, and one page per note or page.
     progress.start(3 + site.reports.len() + site.pages.len());
@@ -130,7 +133,7 @@ pub fn site<'a>(
         progress.page_done();
         result.map(|page| page.pass(sink))
     };
-    // Two notes with one address are reported by `validate`; only the first is rendered.
+    // Two notes with one address are reported by `resolve`; only the first is rendered.
     let first = |docs: &'a [Arc<Document>]| {
         let mut seen = std::collections::HashSet::new();
         docs.iter()
@@ -154,7 +157,7 @@ pub fn site<'a>(
                         links[..index].iter().rev().find(|r| !r.draft),
                     )
                 };
-                rendered_page(renderer.document(doc, previous, next))
+                rendered_page(renderer.document(doc, &resolution.reports[index], previous, next))
             })
             .collect()
     };
@@ -163,7 +166,9 @@ pub fn site<'a>(
             .par_iter()
             .enumerate()
             .filter(|(index, _)| first_page[*index])
-            .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
+            .map(|(index, doc)| {
+                rendered_page(renderer.document(doc, &resolution.pages[index], None, None))
+            })
             .collect()
     };
     // The home page and the archive list every report: on a large site each is a long
@@ -253,7 +258,7 @@ pub fn site<'a>(
         &contents,
         &pages,
     )
-    .map_err(|problem| Problems(vec![problem]))?;
+    .map_err(Problems::from)?;
     files.extend(sink.put(feeds));
 
     let mut copied = Vec::new();
@@ -302,6 +307,8 @@ struct Renderer<'a> {
     cache: Option<Caching<'a>>,
     /// A hash of what every body depends on beside its document (`document::site_key`).
     site_key: u64,
+    /// The fonts of link previews, registered once for the build.
+    fonts: crate::preview::Fonts,
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
@@ -369,10 +376,10 @@ impl<'a> Renderer<'a> {
             reports_url: format!("{}/index.html", config.reports_path),
         };
         let base = Context::from_serialize(&common).map_err(|error| {
-            Problems(vec![Problem::file(
+            Problems::from(Problem::file(
                 "themes",
                 format!("cannot prepare the page context: {error}"),
-            )])
+            ))
         })?;
         let site_key = cache.map_or(0, |_| document::site_key(site));
         let cache = cache.map(|cache| {
@@ -388,6 +395,7 @@ impl<'a> Renderer<'a> {
             tera,
             cache,
             site_key,
+            fonts: crate::preview::Fonts::register(),
             base,
             report_links,
             site_context,
@@ -476,35 +484,5 @@ fn document_dir(site: &Site, doc: &Document) -> String {
     match doc.kind {
         DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
         DocKind::Page => format!("{}/", doc.slug),
-    }
-}
-
-/// A menu link: relative to the site's root (a folder gets its `index.html`, so that links
-/// work from disk too), or another site's address as it is.
-fn menu_entry(title: &str, url: &str) -> MenuContext {
-    let external = crate::links::is_external(url);
-    // Written from the site's root, with or without the `/` in front.
-    let url = if external {
-        url
-    } else {
-        url.trim_start_matches('/')
-    };
-    let url = if !external && (url.is_empty() || url.ends_with('/')) {
-        format!("{url}index.html")
-    } else {
-        url.to_owned()
-    };
-    MenuContext {
-        title: title.to_owned(),
-        url,
-        external,
-    }
-}
-
-fn html_file(path: &str, html: Vec<u8>, from: &str) -> OutputFile {
-    OutputFile {
-        path: path.to_owned(),
-        content: Content::Bytes(html),
-        from: PathBuf::from(from),
     }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response, StatusCode};
 
 use super::{State, Subscribers};
-use crate::markdown::escape;
+use crate::html::escape;
 use crate::render::Content;
 
 /// Where the page listens for rebuilds.
@@ -106,7 +106,7 @@ fn inject(html: &str, state: &State) -> Vec<u8> {
 /// A request path as a path of the site: percent-decoded, without its leading `/`; `None`
 /// for anything that tries to climb (`..`) or is not UTF-8.
 fn decode_path(path: &str) -> Option<String> {
-    let decoded = crate::links::percent_decode(path)?;
+    let decoded = crate::url::percent_decode(path)?;
     let relative = decoded.trim_start_matches('/');
     let climbs = relative.split(['/', '\\']).any(|segment| segment == "..");
     (!climbs && !relative.contains('\0')).then(|| relative.to_owned())

@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use notify::{RecursiveMode, Watcher};
 
-use crate::content::files::is_hidden;
 use crate::content::{LoadCache, LoadOptions};
+use crate::folder::is_hidden;
 use crate::problem::Problems;
 use crate::render::{self, Content, Counts};
 

@@ -5,11 +5,11 @@
 
 use super::Origin;
 use super::lines::{quoted, shape};
-use crate::problem::Problem;
+use crate::problem::Problems;
 
 /// The lines of `text` that give one of `keys` (at the top level) a plain value followed by a
 /// comment, or a value that starts one, as problems at the `#`.
-pub fn comments_after_values(text: &str, origin: Origin<'_>, keys: &[&str]) -> Vec<Problem> {
+pub fn comments_after_values(text: &str, origin: Origin<'_>, keys: &[&str]) -> Problems {
     text.lines()
         .enumerate()
         .filter_map(|(index, line)| {

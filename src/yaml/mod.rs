@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
 
-use crate::problem::{Problem, quoted_list};
+use crate::problem::{Problem, Problems, quoted_list};
 
 mod comment;
 mod explain;
@@ -96,16 +96,15 @@ pub fn parse<T: DeserializeOwned>(
     origin: Origin<'_>,
     known: Option<&[&str]>,
     expected: &str,
-) -> Result<T, Vec<Problem>> {
+) -> Result<T, Problems> {
     if text
         .lines()
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
     {
-        return Err(vec![
-            origin
-                .problem(1, 1, "this is empty")
-                .with_hint(format!("expected {expected}")),
-        ]);
+        return Err(origin
+            .problem(1, 1, "this is empty")
+            .with_hint(format!("expected {expected}"))
+            .into());
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         // Only a file that fails is read a second time, for its keys: an unknown one is
@@ -114,7 +113,7 @@ pub fn parse<T: DeserializeOwned>(
             .map(|known| unknown_keys(text, origin, known))
             .unwrap_or_default();
         if unknown.is_empty() {
-            vec![to_problem(&error, text, origin)]
+            to_problem(&error, text, origin).into()
         } else {
             unknown
         }
@@ -123,9 +122,9 @@ pub fn parse<T: DeserializeOwned>(
 
 /// Reports the top-level keys of a mapping that are not in `known`. Anything that is not a
 /// mapping is left for the real parse to report.
-fn unknown_keys(text: &str, origin: Origin<'_>, known: &[&str]) -> Vec<Problem> {
+fn unknown_keys(text: &str, origin: Origin<'_>, known: &[&str]) -> Problems {
     let Ok(keys) = serde_saphyr::from_str_with_options::<Keys>(text, options()) else {
-        return Vec::new();
+        return Problems::default();
     };
     keys.0
         .iter()

@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bilan::content::LoadOptions;
-use bilan::render::Content;
-use bilan::serve::Session;
+use bilan::{Content, LoadOptions, Session};
 
 use super::*;
 
@@ -274,4 +272,93 @@ fn rebuilds_follow_shared_data_pages_single_file_notes_and_previews() {
     });
     let (_, files) = writer.rebuild();
     assert!(files.contains_key("reports/2018-07-02-unfinished/index.html"));
+}
+
+/// Every file of the site `bilan build` writes into a new folder, by its path.
+fn written_by_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("output");
+    build_ok(root, &output, &[]);
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(&output) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let path = entry.path().strip_prefix(&output).unwrap();
+            let path = path.to_string_lossy().replace('\\', "/");
+            files.insert(path, fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// After each of a series of edits (a note's text, a dataset its neighbours follow, a
+/// global dataset, a theme's template, `site.yaml`), every page `serve`'s session serves is
+/// the page a fresh `bilan build` writes: no input a page is made from is left out of what
+/// the session keeps pages by.
+#[test]
+fn serve_never_serves_a_page_a_fresh_build_would_write_otherwise() {
+    let mut writer = Writer::new("across", LoadOptions::default());
+    let check = |writer: &mut Writer, step: &str| {
+        let built = writer.session.build().unwrap_or_else(|problems| {
+            panic!("the rebuild after {step} fails:\n{problems}");
+        });
+        let served = bytes(&built.files);
+        let written = written_by_build(writer.site.path());
+        // What the build writes for itself (the mark of a folder it made) is not served.
+        let written: BTreeMap<_, _> = written
+            .into_iter()
+            .filter(|(path, _)| served.contains_key(path) || !path.starts_with('.'))
+            .collect();
+        assert_eq!(
+            served.keys().collect::<Vec<_>>(),
+            written.keys().collect::<Vec<_>>(),
+            "after {step}, serve has the files of a fresh build"
+        );
+        for (path, content) in &served {
+            assert!(
+                *content == written[path],
+                "after {step}, {path} as served differs from a fresh build:\n{}",
+                String::from_utf8_lossy(content)
+            );
+        }
+    };
+    check(&mut writer, "the first build");
+
+    writer.edit(&format!("{Q1}/index.md"), |text| {
+        text.replace("## Sites", "## Les sites\n\nUn mot de plus.")
+    });
+    check(&mut writer, "a note's text");
+
+    writer.edit(&format!("{Q3}/sites.yaml"), |text| {
+        text.replacen("entered: ", "entered: 1", 1)
+    });
+    check(&mut writer, "a dataset followed across reports");
+
+    writer.create(
+        "content/data/funders.yaml",
+        "title: Financeurs\nrows:\n  - {funder: Région, amount: 1200}\n  - {funder: État, amount: 800}\n",
+    );
+    writer.edit(&format!("{Q4}/index.md"), |text| {
+        text + "\n```table\ndata: funders\n```\n\n```chart\ntype: pie\ndata: funders\ny: amount\n```\n"
+    });
+    check(&mut writer, "a global dataset shown by a note");
+    writer.edit("content/data/funders.yaml", |text| {
+        text.replace("800", "900")
+    });
+    check(&mut writer, "a global dataset");
+
+    let template = read(repo().join("themes/default/templates/report.html"));
+    writer.create("themes/mine/templates/report.html", &template);
+    writer.edit("content/site.yaml", |text| {
+        text + "theme: mine\nbase_url: https://example.org/x/\n"
+    });
+    check(&mut writer, "`site.yaml` (a theme, an address)");
+    writer.edit("themes/mine/templates/report.html", |text| {
+        text.replacen("</article>", "<p>Une ligne du thème.</p></article>", 1)
+    });
+    check(&mut writer, "a theme's template");
+    writer.edit("content/site.yaml", |text| {
+        text.replace("title: Across reports", "title: Across every report")
+    });
+    check(&mut writer, "`site.yaml`'s title");
 }

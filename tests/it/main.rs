@@ -9,10 +9,12 @@ mod figures;
 mod french;
 mod incremental;
 mod invalid;
+mod layers;
 mod output;
 mod props;
 mod publish;
 mod serve;
+mod snapshots_invalid;
 mod writing;
 
 use std::collections::BTreeMap;

@@ -3,11 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use bilan::content::document::{DocKind, parse_document};
-use bilan::content::files::SourcePath;
-use bilan::data::load_dataset;
-use bilan::markdown::{Settings, render};
-use bilan::problem::Problem;
+use bilan::Problem;
+use bilan::read::{DocKind, Settings, SourcePath, load_dataset, parse_document, render};
 use proptest::prelude::*;
 
 /// Pieces that writers, and typos, put in YAML and Markdown.

@@ -1,6 +1,6 @@
 //! Horizontal bars, grouped or stacked: long category names have room down the side.
 
-use super::layout::{FONT, LINE, PAD, SMALL, text, value_ticks};
+use super::scale::{FONT, LINE, PAD, SMALL, stack_extent, text, value_ticks};
 use super::text::{text_width, wrap};
 use super::{Anchor, Baseline, Mark, Paint, Size};
 use crate::chart::{ChartData, ChartKind};
@@ -268,16 +268,6 @@ pub(super) fn bars(
         }
     }
     bottom + 6 + LINE + PAD
-}
-
-/// The ends of the stacked bar of category `i`: the sum of its positive figures and the sum
-/// of its negative ones.
-pub(super) fn stack_extent(data: &ChartData, i: usize) -> (f64, f64) {
-    let given = data.series.iter().filter_map(|s| s.values[i]);
-    (
-        given.clone().filter(|v| *v > 0.0).sum(),
-        given.filter(|v| *v < 0.0).sum(),
-    )
 }
 
 /// Which tick labels are written: all of them when they fit, else zero's first, then the

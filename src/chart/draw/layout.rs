@@ -1,16 +1,11 @@
 //! Where everything of a chart goes: pure geometry, from the figures to a list of marks.
 //! Nothing here draws: `super::svg` writes the marks as SVG.
 
-use super::text::{nice_ticks, text_width, wrap};
-use super::{Anchor, Baseline, Layout, Mark, Paint, Size, TextMark};
+use super::scale::{FONT, LINE, PAD, SMALL, text, value_ticks};
+use super::text::{text_width, wrap};
+use super::{Anchor, Baseline, Layout, Mark, Paint, Size};
 use crate::chart::{ChartData, ChartKind};
-use crate::data::ColumnType;
 use crate::locale::{Language, Strings};
-
-pub(super) const FONT: f64 = 13.0;
-pub(super) const SMALL: f64 = 12.0;
-pub(super) const LINE: i32 = 16;
-pub(super) const PAD: i32 = 8;
 
 /// Lays out the chart for a page of `size`.
 pub fn layout(data: &ChartData, size: Size, language: Language, strings: &Strings) -> Layout {
@@ -41,26 +36,6 @@ pub fn layout(data: &ChartData, size: Size, language: Language, strings: &String
         height: height as u32,
         marks,
     }
-}
-
-pub(super) fn text(
-    x: i32,
-    y: i32,
-    text: impl Into<String>,
-    size: f64,
-    anchor: Anchor,
-    baseline: Baseline,
-    paint: Paint,
-) -> Mark {
-    Mark::Text(TextMark {
-        x,
-        y,
-        text: text.into(),
-        size,
-        anchor,
-        baseline,
-        paint,
-    })
 }
 
 /// A row of keys and names that wraps; returns the bottom of the legend. The key is a
@@ -122,27 +97,6 @@ fn legend(
         x += item_width + 16;
     }
     y + LINE
-}
-
-/// The range of the value axis: its ticks, always including zero.
-pub(super) fn value_ticks(data: &ChartData, stacked: bool, target: usize) -> Vec<f64> {
-    let values: Vec<f64> = if stacked {
-        (0..data.categories.len())
-            .flat_map(|i| {
-                let (positive, negative) = super::bars::stack_extent(data, i);
-                [positive, negative]
-            })
-            .collect()
-    } else {
-        data.series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten().copied())
-            .collect()
-    };
-    let max = values.iter().copied().fold(0.0, f64::max);
-    let min = values.iter().copied().fold(0.0, f64::min);
-    let whole = matches!(data.value_column.kind, ColumnType::Integer);
-    nice_ticks(min, max, target, whole)
 }
 
 /// Lines across ordered categories (the dates of reports), broken where a figure is missing,

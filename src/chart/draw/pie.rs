@@ -2,7 +2,7 @@
 //! A pie has at most eight slices, as many as the palette has colours: past that, the
 //! seven largest figures keep their slices and the others share one, "Autres (3)".
 
-use super::layout::{FONT, LINE, PAD, text};
+use super::scale::{FONT, LINE, PAD, text};
 use super::text::wrap;
 use super::{Anchor, Baseline, Mark, OTHER, Paint, Size};
 use crate::chart::ChartData;

@@ -8,9 +8,9 @@
 
 use std::fmt::{self, Write};
 
-use super::layout::FONT;
+use super::scale::FONT;
 use super::{Anchor, Baseline, FONT_FAMILY, Layout, Mark, OTHER, Paint, Palette, TextMark};
-use crate::markdown::push_escaped;
+use crate::html::push_escaped;
 
 /// The chart as an SVG element whose `id` is `id`. Series `1..paints` get a pattern and a
 /// dash (a pie's slices count as series).

@@ -1,0 +1,439 @@
+//! A `chart` block resolved against the site: its type, its dataset (or the reports it
+//! follows), columns that exist and hold figures, and from those the figures it draws.
+
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use chrono::NaiveDate;
+
+use super::{ChartSource, Lookup, ResolvedChart, lookup};
+use crate::block::ChartSpec;
+use crate::chart::{ChartData, ChartKind, Series};
+use crate::content::{Document, Site};
+use crate::data::{Column, ColumnType, Dataset, Value};
+use crate::locale::{Language, Strings, typeset};
+use crate::problem::Problems;
+use crate::table::Table;
+use crate::yaml::Origin;
+
+/// The chart `spec` asks for, or the problems that keep it from being drawn.
+pub(super) fn resolve(
+    spec: &ChartSpec,
+    site: &Site,
+    doc: &Document,
+    origin: Origin<'_>,
+) -> Result<ResolvedChart, Problems> {
+    let mut problems = Problems::default();
+    let Some(kind) = ChartKind::from_name(&spec.kind.value) else {
+        let problem = origin.problem_at(
+            &spec.kind,
+            format!("unknown chart type `{}`", spec.kind.value),
+        );
+        return Err(problem
+            .with_closest(&spec.kind.value, ChartKind::NAMES, || {
+                format!("the types are {}", ChartKind::NAMES.join(", "))
+            })
+            .into());
+    };
+    let columns = &spec.y.value.0;
+    if columns.is_empty() {
+        problems.push(
+            origin
+                .problem_at(&spec.y, "`y` names no column")
+                .with_hint("give the column of figures, such as `y: entered`"),
+        );
+    }
+    if kind == ChartKind::Pie && columns.len() > 1 {
+        problems.push(
+            origin
+                .problem_at(&spec.y, "a pie shows one column of figures")
+                .with_hint("keep one column in `y`, or use `type: bar`"),
+        );
+    }
+    let language = site.config.language;
+    match &spec.across {
+        Some(across) => {
+            let history = across_reports(spec, kind, across, site, doc, origin, &mut problems);
+            let history = history.ok_or_else(|| problems.clone())?;
+            problems.into_result()?;
+            Ok(ResolvedChart {
+                kind,
+                title: spec.title.clone(),
+                source: ChartSource::Across {
+                    name: spec.data.value.clone(),
+                    series: spec
+                        .series
+                        .as_ref()
+                        .map_or_else(String::new, |s| s.value.clone()),
+                    y: spec.y.value.0[0].clone(),
+                    history,
+                },
+            })
+        }
+        None => {
+            if let Some(series) = &spec.series {
+                problems.push(
+                    origin
+                        .problem_at(series, "`series` goes with `across: reports`")
+                        .with_hint("remove `series`, or add `across: reports`"),
+                );
+            }
+            let dataset = match lookup(site, doc, &spec.data, origin) {
+                Lookup::Found(dataset) => dataset,
+                Lookup::Broken => return Err(problems),
+                Lookup::Missing(problem) => {
+                    problems.push(problem);
+                    return Err(problems);
+                }
+            };
+            let x = match &spec.x {
+                Some(x) => check_column(dataset, &x.value, x, false, origin, &mut problems),
+                None => Some(0),
+            };
+            let ys: Vec<Option<usize>> = columns
+                .iter()
+                .map(|column| check_column(dataset, column, &spec.y, true, origin, &mut problems))
+                .collect();
+            if kind == ChartKind::Pie && problems.is_empty() {
+                check_pie_figures(spec, dataset, language, origin, &mut problems);
+            }
+            problems.into_result()?;
+            let ys: Vec<usize> = ys.into_iter().flatten().collect();
+            Ok(ResolvedChart {
+                kind,
+                title: spec.title.clone(),
+                source: ChartSource::Columns {
+                    dataset: Arc::clone(dataset),
+                    x: x.unwrap_or(0),
+                    ys,
+                },
+            })
+        }
+    }
+}
+
+/// The checks of a chart across reports; the history it follows, oldest first, when it
+/// has one (the problems found so far go to `problems`).
+fn across_reports(
+    spec: &ChartSpec,
+    kind: ChartKind,
+    across: &Spanned<String>,
+    site: &Site,
+    doc: &Document,
+    origin: Origin<'_>,
+    problems: &mut Problems,
+) -> Option<Vec<(Option<NaiveDate>, Arc<Dataset>)>> {
+    let name = spec.data.value.as_str();
+    let columns = &spec.y.value.0;
+    if across.value != "reports" {
+        problems.push(
+            origin
+                .problem_at(
+                    across,
+                    format!("`across` can only be `reports`, found \"{}\"", across.value),
+                )
+                .with_hint("write `across: reports` to follow a dataset from note to note"),
+        );
+        return None;
+    }
+    if let Some(x) = &spec.x {
+        problems.push(
+            origin
+                .problem_at(
+                    x,
+                    "with `across: reports` the x axis is the date of each report",
+                )
+                .with_hint("remove `x`, and name the column that makes the lines in `series`"),
+        );
+    }
+    if kind != ChartKind::Line && kind != ChartKind::Bar {
+        problems.push(
+            origin
+                .problem_at(
+                    &spec.kind,
+                    "a chart across reports is a `line` or a `bar` chart",
+                )
+                .with_hint("write `type: line`"),
+        );
+    }
+    if columns.len() > 1 {
+        problems.push(
+            origin
+                .problem_at(
+                    &spec.y,
+                    "a chart across reports follows one column of figures",
+                )
+                .with_hint("keep one column in `y`; `series` makes the lines"),
+        );
+    }
+    let Some(series) = &spec.series else {
+        problems.push(
+            origin
+                .problem_at(across, "a chart across reports needs `series`")
+                .with_hint("name the column whose values each get a line, such as `series: site`"),
+        );
+        return None;
+    };
+    let history: Vec<_> = site
+        .history(doc, name)
+        .map(|(report, dataset)| (report.date, Arc::clone(dataset)))
+        .collect();
+    let Some((_, latest)) = history.last() else {
+        problems.push(
+            origin
+                .problem_at(
+                    &spec.data,
+                    format!("no report up to this one has a dataset named `{name}`"),
+                )
+                .with_hint(format!(
+                    "put `{name}.yaml` in the folder of each note to follow"
+                )),
+        );
+        return None;
+    };
+    check_column(latest, &series.value, series, false, origin, problems);
+    if let Some(x) = &spec.x {
+        check_column(latest, &x.value, x, false, origin, problems);
+    }
+    for column in columns {
+        check_column(latest, column, &spec.y, true, origin, problems);
+    }
+    Some(history)
+}
+
+impl ResolvedChart {
+    /// The figures the chart draws, and the table of them under it. Every name was resolved
+    /// already: nothing is left to look up, and nothing can fail.
+    pub fn figures(&self, strings: &Strings, language: Language) -> (ChartData, Table) {
+        let title = self.title.as_deref();
+        match &self.source {
+            ChartSource::Columns { dataset, x, ys } => {
+                figures(self.kind, title, dataset, *x, ys, language)
+            }
+            ChartSource::Across {
+                name,
+                series,
+                y,
+                history,
+            } => figures_across(
+                self.kind, title, name, series, y, history, strings, language,
+            ),
+        }
+    }
+}
+
+/// The figures of a chart of one dataset: categories from column `x`, a series per `ys`.
+fn figures(
+    kind: ChartKind,
+    own_title: Option<&str>,
+    dataset: &Arc<Dataset>,
+    x: usize,
+    ys: &[usize],
+    language: Language,
+) -> (ChartData, Table) {
+    let value_column = dataset.columns[ys[0]].clone();
+    let categories = dataset
+        .rows
+        .iter()
+        .map(|row| row[x].display(&dataset.columns[x], language))
+        .collect();
+    let series = ys
+        .iter()
+        .map(|&i| Series {
+            name: typeset(&dataset.columns[i].label, language),
+            values: dataset.rows.iter().map(|row| row[i].as_f64()).collect(),
+        })
+        .collect();
+    let title = own_title
+        .map(|title| typeset(title, language))
+        .or_else(|| dataset.title.as_deref().map(|t| typeset(t, language)))
+        .unwrap_or_else(|| dataset.name.clone());
+    let shown: Vec<usize> = std::iter::once(x).chain(ys.iter().copied()).collect();
+    let table = Table::for_chart(Arc::clone(dataset), Some(shown), &title);
+    let data = ChartData {
+        kind,
+        title,
+        category_label: typeset(&dataset.columns[x].label, language),
+        categories,
+        series,
+        value_column,
+    };
+    (data, table)
+}
+
+/// The figures of a chart across reports: a category per report, a series per value of
+/// the `series` column, and the same figures as a table of their own.
+#[allow(clippy::too_many_arguments)]
+fn figures_across(
+    kind: ChartKind,
+    own_title: Option<&str>,
+    name: &str,
+    series_key: &str,
+    y_key: &str,
+    history: &[(Option<NaiveDate>, Arc<Dataset>)],
+    strings: &Strings,
+    language: Language,
+) -> (ChartData, Table) {
+    let latest = &history[history.len() - 1].1;
+    let mut value_column = latest.columns[latest.column_index(y_key).unwrap_or(0)].clone();
+    // Amounts keep their cents on every point if one note of the history has them.
+    value_column.decimals = history
+        .iter()
+        .filter_map(|(_, dataset)| dataset.columns.get(dataset.column_index(y_key)?))
+        .filter(|column| column.kind == value_column.kind)
+        .map(|column| column.decimals)
+        .fold(value_column.decimals, usize::max);
+    let mut series: Vec<Series> = Vec::new();
+    for (position, (_, dataset)) in history.iter().enumerate() {
+        let (Some(s), Some(v)) = (
+            dataset.column_index(series_key),
+            dataset.column_index(y_key),
+        ) else {
+            continue;
+        };
+        for row in &dataset.rows {
+            let label = row[s].display(&dataset.columns[s], language);
+            if label.is_empty() {
+                continue;
+            }
+            let index = match series.iter().position(|existing| existing.name == label) {
+                Some(index) => index,
+                None => {
+                    series.push(Series {
+                        name: label,
+                        values: vec![None; history.len()],
+                    });
+                    series.len() - 1
+                }
+            };
+            if series[index].values[position].is_none() {
+                series[index].values[position] = row[v].as_f64();
+            }
+        }
+    }
+    let categories: Vec<String> = history
+        .iter()
+        .map(|(date, _)| date.map(|d| language.short_date(d)).unwrap_or_default())
+        .collect();
+    let category_label = strings.get("report_date").to_owned();
+    let title = own_title
+        .map(|title| typeset(title, language))
+        .unwrap_or_else(|| typeset(&value_column.label, language));
+
+    // The same figures as a table: one row per report, one column per line.
+    let mut columns = vec![Column {
+        key: "date".to_owned(),
+        label: category_label.clone(),
+        kind: ColumnType::Date,
+        ..Column::default()
+    }];
+    columns.extend(series.iter().enumerate().map(|(i, s)| Column {
+        key: format!("s{i}"),
+        label: s.name.clone(),
+        ..value_column.clone()
+    }));
+    let rows = history
+        .iter()
+        .enumerate()
+        .map(|(i, (date, _))| {
+            let mut row = vec![date.map_or(Value::Missing, Value::Date)];
+            row.extend(
+                series
+                    .iter()
+                    .map(|s| s.values[i].map_or(Value::Missing, Value::Number)),
+            );
+            row
+        })
+        .collect();
+    let derived = Arc::new(Dataset::derived(
+        format!("{name}-{y_key}-{}", strings.get("across_reports_file")),
+        Some(title.clone()),
+        columns,
+        rows,
+    ));
+    let table = Table::for_chart(derived, None, &title);
+    let data = ChartData {
+        kind,
+        title,
+        category_label,
+        categories,
+        series,
+        value_column,
+    };
+    (data, table)
+}
+
+/// A slice cannot be less than nothing: a pie of a negative figure is refused, naming the
+/// row and the figure.
+fn check_pie_figures(
+    spec: &ChartSpec,
+    dataset: &Dataset,
+    language: Language,
+    origin: Origin<'_>,
+    problems: &mut Problems,
+) {
+    let x = spec
+        .x
+        .as_ref()
+        .and_then(|x| dataset.column_index(&x.value))
+        .unwrap_or(0);
+    let Some(y) = spec
+        .y
+        .value
+        .0
+        .first()
+        .and_then(|key| dataset.column_index(key))
+    else {
+        return;
+    };
+    let (Some(x_column), Some(y_column)) = (dataset.columns.get(x), dataset.columns.get(y)) else {
+        return;
+    };
+    for row in &dataset.rows {
+        let (Some(category), Some(value)) = (row.get(x), row.get(y)) else {
+            continue;
+        };
+        if value.as_f64().is_some_and(|v| v < 0.0) {
+            problems.push(
+                origin
+                    .problem_at(
+                        &spec.kind,
+                        format!(
+                            "a pie cannot show a negative figure: `{}` of `{}` is {}",
+                            y_column.key,
+                            category.display(x_column, language),
+                            value.display(y_column, language)
+                        ),
+                    )
+                    .with_hint("use `type: bar`, which draws negative figures left of zero"),
+            );
+        }
+    }
+}
+
+fn check_column<T>(
+    dataset: &Dataset,
+    key: &str,
+    at: &Spanned<T>,
+    figures: bool,
+    origin: Origin<'_>,
+    problems: &mut Problems,
+) -> Option<usize> {
+    let index = dataset.column_index(key);
+    match index {
+        None => problems.push(dataset.no_such_column(key, at, origin)),
+        Some(index) if figures && !dataset.columns[index].kind.is_numeric() => {
+            problems.push(
+                origin
+                    .problem_at(
+                        at,
+                        format!("`{key}` holds text, not figures, so it cannot be drawn"),
+                    )
+                    .with_hint("give `y` a column of type integer, number, percent or money"),
+            );
+        }
+        Some(_) => {}
+    }
+    index
+}

@@ -1,0 +1,227 @@
+//! The resolve step: what the site's blocks *mean*. Each `table` and `chart` block of a
+//! note, as parsed (`block`), is turned here into what a renderer draws (a `Table` with its
+//! dataset and columns; a chart's dataset and columns, or the history it follows across
+//! reports, from which `ResolvedChart::figures` makes its figures without a name left to
+//! look up), or into the problems that say why it cannot be. So are the checks that need the whole site:
+//! addresses that clash, declared totals the rows do not add up to, a preview image that
+//! is not beside its note. A renderer takes only what was resolved: it has no name to look
+//! up, so it can neither fail on one nor leave a block out.
+
+mod chart;
+mod table;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
+use crate::block::Block;
+use crate::chart::ChartKind;
+use crate::content::{Document, Site};
+use crate::data::Dataset;
+use crate::problem::{Problem, Problems};
+use crate::table::Table;
+use crate::yaml::Origin;
+
+pub use self::table::table;
+
+/// A block of a note as a renderer takes it.
+#[derive(Debug)]
+pub enum Resolved {
+    Table(Table),
+    Chart(Box<ResolvedChart>),
+    /// A block whose problems were reported: a site that has one is never written.
+    Unresolved,
+}
+
+/// A chart resolved: its type, and the columns of the dataset (or the history of datasets)
+/// its figures are taken from (see `ResolvedChart::figures`).
+#[derive(Debug)]
+pub struct ResolvedChart {
+    pub kind: ChartKind,
+    /// The block's own title, if it gives one.
+    pub title: Option<String>,
+    pub source: ChartSource,
+}
+
+/// Where a chart's figures come from, every name resolved.
+#[derive(Debug)]
+pub enum ChartSource {
+    /// Categories from column `x` of `dataset`, a series per column of `ys`.
+    Columns {
+        dataset: Arc<Dataset>,
+        x: usize,
+        ys: Vec<usize>,
+    },
+    /// Across reports: the dataset `name` of each report up to this one, with its date,
+    /// oldest first; the values of column `series` each get a line of column `y`.
+    Across {
+        name: String,
+        series: String,
+        y: String,
+        history: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
+    },
+}
+
+impl Resolved {
+    /// Every dataset the block was resolved from, with the date of the note it belongs to
+    /// for a chart across reports: what its drawing depends on beside the block itself.
+    pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
+        match self {
+            Resolved::Table(table) => vec![(None, &table.dataset)],
+            Resolved::Chart(chart) => match &chart.source {
+                ChartSource::Columns { dataset, .. } => vec![(None, dataset)],
+                ChartSource::Across { history, .. } => history
+                    .iter()
+                    .map(|(date, dataset)| (*date, dataset))
+                    .collect(),
+            },
+            Resolved::Unresolved => Vec::new(),
+        }
+    }
+}
+
+/// The blocks of every note and page, resolved, in the order of the site's lists.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub reports: Vec<Vec<Resolved>>,
+    pub pages: Vec<Vec<Resolved>>,
+}
+
+/// Resolves every block of the site, with every problem of the site as a whole.
+pub fn site(site: &Site) -> (Resolution, Problems) {
+    let mut problems = Problems::default();
+    check_addresses(&site.reports, &mut problems);
+    check_addresses(&site.pages, &mut problems);
+    let language = site.config.language;
+    for dataset in site.data.values() {
+        problems.extend(dataset.check_totals(language));
+    }
+    // Each note is resolved on its own, in parallel; its problems keep the site's order.
+    let mut resolve = |docs: &[Arc<Document>]| -> Vec<Vec<Resolved>> {
+        let resolved: Vec<(Vec<Resolved>, Problems)> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut found = Problems::default();
+                for dataset in doc.datasets.values() {
+                    found.extend(dataset.check_totals(language));
+                }
+                let blocks = resolve_blocks(site, doc, &mut found);
+                check_image(doc, &mut found);
+                (blocks, found)
+            })
+            .collect();
+        resolved
+            .into_iter()
+            .map(|(blocks, found)| {
+                problems.extend(found);
+                blocks
+            })
+            .collect()
+    };
+    let reports = resolve(&site.reports);
+    let pages = resolve(&site.pages);
+    (Resolution { reports, pages }, problems)
+}
+
+/// The picture of link previews named in the front matter must be beside the note.
+fn check_image(doc: &Document, problems: &mut Problems) {
+    let Some(image) = &doc.image else { return };
+    if doc.attachments.iter().any(|a| a.name == image.name) {
+        return;
+    }
+    let name = &image.name;
+    problems.push(
+        Problem::at(&doc.source.shown, &doc.text, image.line, image.column, format!("the image `{name}` is not beside this note"))
+            .with_width(name.chars().count())
+            .with_hint("put the picture in the note's folder (a note written as `NAME.md` cannot have one: make it `NAME/index.md`)"),
+    );
+}
+
+/// Two notes (or two pages) whose names give the same address.
+fn check_addresses(docs: &[Arc<Document>], problems: &mut Problems) {
+    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    for doc in docs {
+        if let Some(first) = seen.insert(&doc.slug, doc) {
+            problems.push(
+                Problem::file(
+                    &doc.source.shown,
+                    format!(
+                        "this gets the address `{}`, like `{}`",
+                        doc.slug,
+                        first.source.shown.display()
+                    ),
+                )
+                .with_hint(
+                    "rename one of them: accents, capitals and spaces do not make names different",
+                ),
+            );
+        }
+    }
+}
+
+/// The blocks of `doc`, resolved in their order; the problems of those that cannot be go
+/// to `problems`.
+fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<Resolved> {
+    doc.blocks
+        .iter()
+        .map(|placed| {
+            let origin = doc.block_origin(placed);
+            let resolved = match &placed.block {
+                Block::Table(spec) => match lookup(site, doc, &spec.data, origin) {
+                    Lookup::Found(dataset) => table(spec, dataset, origin).map(Resolved::Table),
+                    Lookup::Broken => Ok(Resolved::Unresolved),
+                    Lookup::Missing(problem) => Err(Problems::from(problem)),
+                },
+                Block::Chart(spec) => chart::resolve(spec, site, doc, origin)
+                    .map(|chart| Resolved::Chart(Box::new(chart))),
+                Block::Broken => Ok(Resolved::Unresolved),
+            };
+            resolved.unwrap_or_else(|found| {
+                problems.extend(found);
+                Resolved::Unresolved
+            })
+        })
+        .collect()
+}
+
+/// What a block's `data` names.
+enum Lookup<'a> {
+    Found(&'a Arc<Dataset>),
+    /// A dataset that could not be read: its problems are already reported.
+    Broken,
+    /// No dataset of that name: the problem that says so.
+    Missing(Problem),
+}
+
+/// The dataset named `data`: the note's own, or else the site's.
+fn lookup<'a>(
+    site: &'a Site,
+    doc: &'a Document,
+    data: &Spanned<String>,
+    origin: Origin<'_>,
+) -> Lookup<'a> {
+    let name = data.value.as_str();
+    match site.dataset(doc, name) {
+        Some(dataset) => Lookup::Found(dataset),
+        None if site.is_broken_dataset(doc, name) => Lookup::Broken,
+        None => {
+            let known = doc
+                .datasets
+                .keys()
+                .chain(site.data.keys())
+                .map(String::as_str);
+            Lookup::Missing(
+                origin
+                    .problem_at(data, format!("there is no dataset named `{name}`"))
+                    .with_closest(name, known, || {
+                        format!(
+                            "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
+                        )
+                    }),
+            )
+        }
+    }
+}
