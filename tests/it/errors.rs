@@ -137,7 +137,7 @@ fn a_folder_of_the_site_that_links_outside_is_refused() {
     let elsewhere = tempfile::tempdir().unwrap();
     copy_dir(&site.path().join("content/reports"), elsewhere.path());
     std::fs::remove_dir_all(site.path().join("content/reports")).unwrap();
-    std::os::unix::fs::symlink(elsewhere.path(), site.path().join("content/reports")).unwrap();
+    symlink(elsewhere.path(), site.path().join("content/reports"));
     let result = build(site.path(), &site.path().join("output"), &[]);
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");
