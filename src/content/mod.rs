@@ -7,6 +7,7 @@
 mod cache;
 pub mod document;
 pub mod files;
+pub mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
 pub use self::document::{Attachment, Block, DocKind, Document, PlacedBlock};
 use self::files::{SourcePath, check_link, is_hidden, read_text};
+use self::names::NameCheck;
 use crate::config::SiteConfig;
 use crate::data::{Dataset, load_dataset};
 use crate::problem::{Problem, Problems};
@@ -99,10 +101,9 @@ impl Site {
             }
         }
 
-        let theme = match Theme::load(root, &config.theme, config.language) {
-            Ok(theme) => theme,
-            Err(found) => return Err(Problems(found)),
-        };
+        // A theme with problems leaves no site to speak of, but the content is read all the
+        // same, so that all the problems of a run come together.
+        let theme = Theme::load(root, &config.theme, config.language);
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
         let previous = std::mem::take(&mut cache.documents);
@@ -137,6 +138,14 @@ impl Site {
             }
         }
 
+        let theme = match theme {
+            Ok(theme) => theme,
+            Err(found) => {
+                problems.extend(found);
+                // Sorted by place, as every list of problems is shown.
+                return Err(problems.into_result().err().unwrap_or_default());
+            }
+        };
         let site = Site {
             root: root.to_path_buf(),
             config,
@@ -202,7 +211,8 @@ struct Entry {
 }
 
 /// The entries of a folder in name order (so that every build sees them in the same order),
-/// leaving out hidden files and reporting links that climb out of the site.
+/// leaving out hidden files and reporting links that climb out of the site, and names that
+/// Windows cannot hold (`names`).
 fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<Entry> {
     let Ok(metadata) = std::fs::symlink_metadata(dir) else {
         return Vec::new();
@@ -221,6 +231,7 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
     let mut listed = Vec::new();
     list(dir, max_depth, &mut listed);
     let mut found = Vec::new();
+    let mut names = NameCheck::default();
     for entry in listed {
         match entry {
             Ok((disk, file_type)) => {
@@ -234,6 +245,7 @@ fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -
                 } else {
                     (file_type.is_dir(), file_type.is_file())
                 };
+                problems.extend(names.check(&path.shown, is_dir));
                 found.push(Entry {
                     path,
                     is_dir,

@@ -122,6 +122,16 @@ const CASES: &[(&str, &[&str])] = &[
             "help: put the text in quotes: `title: \"Note #3\"`",
         ],
     ),
+    (
+        "windows-names",
+        &[
+            "content/pages/aux.md: Windows cannot hold a file named `aux.md`: it keeps `AUX` for a device, whatever the extension",
+            "help: rename it: Windows cannot make it, so the site would not build there",
+            "content/data/sites.yaml: Windows cannot hold both `Sites.yaml` and `sites.yaml` in one folder: it does not tell names apart by case",
+            "help: rename one of them: on Windows they would be one file, so the site would not build there",
+            "2 problems found",
+        ],
+    ),
 ];
 
 /// Runs bilan and kills it if it takes longer than a generous bound: a hang is a failure.
