@@ -96,8 +96,9 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     // output's place only if the whole site is written without a problem.
     let staging = output::Staging::new(&out_dir).map_err(Failure::Internal)?;
     let rendered = render_checked(&site, progress, None, &staging)?;
-    staging.finish().map_err(Failure::Internal)?;
+    let swapped = staging.finish().map_err(Failure::Internal)?;
     let mut notes = rendered.notes;
+    notes.extend(swapped);
     notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,

@@ -168,7 +168,15 @@ fn build(args: BuildArgs) -> ExitCode {
         }
         Err(Failure::Internal(error)) => {
             eprintln!("error: {error:#}");
-            eprintln!("nothing was replaced: `{}` is as it was", out_dir.display());
+            match error.downcast_ref::<bilan::output::PreviousAside>() {
+                Some(aside) => eprintln!(
+                    "`{}` is missing: rename `{}` to `{}`, or build again",
+                    out_dir.display(),
+                    aside.0.display(),
+                    out_dir.display()
+                ),
+                None => eprintln!("nothing was replaced: `{}` is as it was", out_dir.display()),
+            }
             ExitCode::from(1)
         }
     }

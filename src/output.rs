@@ -11,9 +11,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
+pub use self::swap::PreviousAside;
 use crate::render::{Content, OutputFile, Sink};
+
+mod swap;
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
@@ -118,7 +120,8 @@ impl Staging {
     }
 
     /// Puts the new site in the place of the output, unless a file could not be written.
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Returns what the writer should know though it succeeded.
+    pub fn finish(self) -> anyhow::Result<Option<String>> {
         if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
             return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
@@ -128,7 +131,7 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
-        swap_in(self.dir.keep(), &self.out)
+        swap::swap_in(&self.dir.keep(), &self.out, &swap::THIS_SYSTEM)
     }
 
     fn write(&self, file: &OutputFile, made: &mut Option<PathBuf>) -> anyhow::Result<()> {
@@ -273,74 +276,6 @@ fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) 
         Some(mut file) => file.write_all(bytes),
         None => Ok(()),
     }
-}
-
-/// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step
-/// (`renameat2` with `RENAME_EXCHANGE`), so that `out` is at every moment either the whole
-/// old site or the whole new one, even if the build is killed; then the old one is removed.
-/// Elsewhere, or on a file system without that call, the old folder is moved aside and the
-/// new one renamed into place, which leaves a moment without `out`.
-fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
-    if out.exists() && exchange(&new, out).is_ok() {
-        // `new` now holds the previous site.
-        return remove_tree(&new);
-    }
-    let old = if out.exists() {
-        let parent = out.parent().unwrap_or(Path::new("."));
-        let aside = tempfile::Builder::new()
-            .prefix(&side_folder("old", out))
-            .tempdir_in(parent)
-            .context("creating a folder for the previous output")?
-            .keep();
-        fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
-        if let Err(error) = fs::rename(out, &aside) {
-            let _ = fs::remove_dir_all(&new);
-            return Err(error)
-                .with_context(|| format!("moving the previous `{}` aside", out.display()));
-        }
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(error) = fs::rename(&new, out) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(&new);
-        return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
-    }
-    match old {
-        Some(old) => remove_tree(&old),
-        None => Ok(()),
-    }
-}
-
-/// Removes a previous output: its files in parallel (a large site has tens of thousands),
-/// then its folders.
-fn remove_tree(dir: &Path) -> anyhow::Result<()> {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.par_iter().for_each(|file| {
-        // A file that will not go is removed with its folder just below, or reported there.
-        let _ = fs::remove_file(file);
-    });
-    fs::remove_dir_all(dir)
-        .with_context(|| format!("removing the previous output at `{}`", dir.display()))
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// The beginning of the name of a folder that a build of `out` makes beside it: the new
