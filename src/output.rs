@@ -153,8 +153,10 @@ impl Staging {
         let previous = self.previous.then(|| self.out.join(relative));
         let previous = previous.as_deref();
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
-            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
+            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous, hard_link),
+            (Content::Copy(source), None) => {
+                copy_unless_unchanged(source, &target, previous, hard_link)
+            }
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -218,8 +220,14 @@ impl Sink for Staging {
 /// previous output holds it unchanged (`previous`, of the same size and modification time),
 /// links that file instead: a site's PDFs and pictures are not copied again at every build.
 /// The previous output is removed once the new one is in place, so the link is then the
-/// file's only name.
-fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// file's only name. A file system that makes no links (FAT, exFAT, network shares, synced
+/// folders) gets a copy.
+fn copy_unless_unchanged(
+    source: &Path,
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     let metadata = fs::metadata(source)?;
     let modified = metadata.modified().ok();
     if let (Some(modified), Some(previous)) = (modified, previous)
@@ -227,7 +235,7 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         && old.is_file()
         && old.len() == metadata.len()
         && old.modified().ok() == Some(modified)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -240,6 +248,14 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         let _ = copy.set_modified(modified);
     }
     Ok(())
+}
+
+/// Makes a second name for a file of the previous output in the new one: `hard_link`, or in
+/// the tests a file system that refuses it.
+type Link = fn(&Path, &Path) -> io::Result<()>;
+
+fn hard_link(from: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(from, to)
 }
 
 /// Creates `target` for writing, or `None` when a file of the new site is there already:
@@ -263,12 +279,18 @@ fn create_new(target: &Path) -> io::Result<Option<fs::File>> {
 /// the pages that changed: the others keep their modification time (an upload by `rsync`
 /// skips them), and removing the previous output frees no file that the new one still has.
 /// (On ext4, a file freed in the last minutes makes the creation of every new file slower.)
-fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// Where links are refused, the bytes are written.
+fn write_unless_unchanged(
+    bytes: &[u8],
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     if let Some(previous) = previous
         && fs::symlink_metadata(previous)
             .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
         && fs::read(previous).is_ok_and(|old| old == bytes)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -383,6 +405,70 @@ mod tests {
         );
         assert!(!out.exists());
         assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
+    }
+
+    /// What file systems without links answer: EPERM from Linux's FAT and exFAT, and from
+    /// Windows ERROR_INVALID_FUNCTION (1) for FAT and ERROR_NOT_SUPPORTED (50) for a share.
+    fn refused(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from_raw_os_error(1))
+    }
+
+    fn not_supported(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from_raw_os_error(50))
+    }
+
+    #[test]
+    fn an_unchanged_file_is_copied_where_links_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        fs::create_dir_all(&old).unwrap();
+        fs::create_dir_all(&new).unwrap();
+        fs::write(old.join("index.html"), "<p>a</p>").unwrap();
+        let source = dir.path().join("plan.pdf");
+        fs::write(&source, "%PDF").unwrap();
+        let modified = fs::metadata(&source).unwrap().modified().unwrap();
+        fs::copy(&source, old.join("plan.pdf")).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(old.join("plan.pdf"))
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        for link in [refused as Link, not_supported] {
+            let _ = fs::remove_file(new.join("index.html"));
+            let _ = fs::remove_file(new.join("plan.pdf"));
+            let page = new.join("index.html");
+            write_unless_unchanged(b"<p>a</p>", &page, Some(&old.join("index.html")), link)
+                .unwrap();
+            assert_eq!(fs::read(&page).unwrap(), b"<p>a</p>");
+            let copy = new.join("plan.pdf");
+            copy_unless_unchanged(&source, &copy, Some(&old.join("plan.pdf")), link).unwrap();
+            assert_eq!(fs::read(&copy).unwrap(), b"%PDF");
+            assert_eq!(fs::metadata(&copy).unwrap().modified().unwrap(), modified);
+        }
+        // The previous output's files are left as they were.
+        assert_eq!(fs::read(old.join("index.html")).unwrap(), b"<p>a</p>");
+        assert_eq!(fs::read(old.join("plan.pdf")).unwrap(), b"%PDF");
+        // With links, the same calls link (on Unix the two names are one file).
+        let linked = new.join("linked.html");
+        write_unless_unchanged(
+            b"<p>a</p>",
+            &linked,
+            Some(&old.join("index.html")),
+            hard_link,
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+            assert_eq!(inode(&linked), inode(&old.join("index.html")));
+            assert_ne!(
+                inode(&new.join("index.html")),
+                inode(&old.join("index.html"))
+            );
+            assert_ne!(inode(&new.join("plan.pdf")), inode(&old.join("plan.pdf")));
+        }
     }
 
     #[test]
