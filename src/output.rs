@@ -334,13 +334,14 @@ fn remove_leftovers(out: &Path) {
     }
 }
 
-/// `path` as a relative path that stays inside the folder it is joined to.
+/// `path`, an address of the site (`rapports/a/index.html`), as a relative path that stays
+/// inside the folder it is joined to, on every system: plain names between `/`, none of
+/// them `..`, with no `\\` nor `:`, which Windows reads as a separator or a drive.
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    let relative = Path::new(path);
-    relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then(|| relative.to_path_buf())
+    let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', ':']);
+    path.split('/')
+        .all(plain)
+        .then(|| path.split('/').collect())
 }
 
 /// An absolute, normalised path (without touching the disk for parts that do not exist).
@@ -382,6 +383,16 @@ mod tests {
         assert!(safe_relative("rapports/a/index.html").is_some());
         assert!(safe_relative("../x").is_none());
         assert!(safe_relative("/etc/passwd").is_none());
+        assert_eq!(
+            safe_relative("rapports/a/sites.csv"),
+            Some(Path::new("rapports").join("a").join("sites.csv"))
+        );
+        // What climbs or leaves on Windows, though Linux would read a name.
+        assert!(safe_relative("a\\..\\..\\x").is_none());
+        assert!(safe_relative("C:/Windows/x").is_none());
+        assert!(safe_relative("C:x").is_none());
+        assert!(safe_relative("a//b").is_none());
+        assert!(safe_relative("").is_none());
     }
 
     #[test]

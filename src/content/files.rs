@@ -105,7 +105,29 @@ pub fn check_link(root: &Path, path: &SourcePath) -> Result<(), Problem> {
     }
 }
 
+/// A path relative to a folder of the site as the site's addresses write it, with `/`
+/// between its parts whatever the system's separator (Windows gives `reports\a\index.md`).
+/// A `\` inside a name, which only Unix allows, is already a problem (`names`).
+pub fn web_path(relative: &Path) -> String {
+    relative.to_string_lossy().replace('\\', "/")
+}
+
 /// Whether a file is an editor's or system's by-product that is never published.
 pub fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_paths_have_slashes_whatever_the_system() {
+        assert_eq!(
+            web_path(Path::new("reports\\2019-03-29-t1\\index.md")),
+            "reports/2019-03-29-t1/index.md"
+        );
+        assert_eq!(web_path(Path::new("static/plan.pdf")), "static/plan.pdf");
+        assert_eq!(web_path(&Path::new("a").join("b.png")), "a/b.png");
+    }
 }

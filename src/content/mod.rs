@@ -371,12 +371,7 @@ fn attachments_in(dir: &Path, listed: Vec<Entry>) -> Vec<Attachment> {
         .into_iter()
         .filter(|entry| entry.is_file)
         .filter_map(|Entry { path: source, .. }| {
-            let name = source
-                .disk
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = files::web_path(source.disk.strip_prefix(dir).ok()?);
             Some(Attachment { source, name })
         })
         .collect()
