@@ -43,7 +43,7 @@ pub struct PreviousAside(pub PathBuf);
 
 impl std::fmt::Display for PreviousAside {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the previous site is whole in `{}`", self.0.display())
+        write!(f, "the previous site is whole in `{}`", shown(&self.0))
     }
 }
 
@@ -78,7 +78,7 @@ pub(super) fn swap_in(new: &Path, out: &Path, system: &System) -> anyhow::Result
         } else {
             anyhow::Error::new(error)
         }
-        .context(format!("moving the new site into `{}`", out.display()));
+        .context(format!("moving the new site into `{}`", shown(out)));
         return Err(match (old, restored) {
             (Some(old), Some(Err(_))) => error.context(PreviousAside(old)),
             _ => error,
@@ -113,7 +113,7 @@ pub(super) fn is_held_open(error: &io::Error, windows: bool) -> bool {
 /// program holds one open.
 fn explain(error: io::Error, out: &Path, system: &System) -> anyhow::Error {
     if !is_held_open(&error, system.windows) {
-        return anyhow::Error::new(error).context(format!("moving `{}`", out.display()));
+        return anyhow::Error::new(error).context(format!("moving `{}`", shown(out)));
     }
     let open = walkdir::WalkDir::new(out)
         .min_depth(1)
@@ -128,11 +128,11 @@ fn explain(error: io::Error, out: &Path, system: &System) -> anyhow::Error {
 /// What to tell the writer when a program holds `open`, a file of the output `out`, open (or
 /// one it could not find).
 fn held_open_message(out: &Path, open: Option<&Path>) -> String {
-    let out = out.display();
+    let out = shown(out);
     match open {
         Some(file) => format!(
             "Windows will not replace `{out}` while a program has one of its files open: close `{}` and build again",
-            file.display()
+            shown(file)
         ),
         None => format!(
             "Windows will not replace `{out}` while a program (a PDF viewer, an editor, Explorer) has one of its files or folders open: close it and build again"
@@ -164,7 +164,20 @@ fn remove_tree(dir: &Path) -> anyhow::Result<()> {
         let _ = fs::remove_file(file);
     });
     fs::remove_dir_all(dir)
-        .with_context(|| format!("removing the previous output at `{}`", dir.display()))
+        .with_context(|| format!("removing the previous output at `{}`", shown(dir)))
+}
+
+/// A path as the writer types it: the output's path is resolved (`fs::canonicalize`), which
+/// on Windows writes it `\\?\C:\Users\…` (or `\\?\UNC\server\share\…`), a form no one types.
+fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    if let Some(share) = text.strip_prefix(r"\\?\UNC\") {
+        return format!(r"\\{share}");
+    }
+    match text.strip_prefix(r"\\?\") {
+        Some(local) => local.to_owned(),
+        None => text,
+    }
 }
 
 /// On Linux, `renameat2` with `RENAME_EXCHANGE`: the two folders trade places in one
@@ -361,6 +374,22 @@ mod tests {
         assert_eq!(read(&out.join("index.html")), "new");
         assert_eq!(read(&out.join("rapports/plan.pdf")), "new");
         assert_eq!(names(parent.path()), ["output"]);
+    }
+
+    #[test]
+    fn paths_are_shown_as_typed() {
+        assert_eq!(
+            shown(Path::new(r"\\?\C:\Users\marie\Bilans E2C\output")),
+            r"C:\Users\marie\Bilans E2C\output"
+        );
+        assert_eq!(
+            shown(Path::new(r"\\?\UNC\serveur\partage\output")),
+            r"\\serveur\partage\output"
+        );
+        assert_eq!(
+            shown(Path::new("/home/marie/site/output")),
+            "/home/marie/site/output"
+        );
     }
 
     #[test]
