@@ -61,10 +61,11 @@ use std::time::{Duration, Instant};
 
 pub use crate::config::normalise_base_url;
 pub use crate::content::{LoadCache, LoadOptions, Site};
+pub use crate::output::PreviousAside;
 pub use crate::problem::{Problem, Problems};
 pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};
 pub use crate::scaffold::{new_report, parse_date, today};
-pub use crate::serve::{Reporter, ServeOptions, Session, serve};
+pub use crate::serve::{Reporter, ServeOptions, Session, allowed_host, serve};
 
 /// Reading a writer's files one at a time (a note, a dataset, Markdown), for the fuzz
 /// target and the property tests: none of them may panic on any text.
@@ -139,8 +140,9 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     // output's place only if the whole site is written without a problem.
     let staging = output::Staging::new(&out_dir).map_err(Failure::Internal)?;
     let rendered = render_checked(&site, progress, None, &staging)?;
-    staging.finish().map_err(Failure::Internal)?;
+    let swapped = staging.finish().map_err(Failure::Internal)?;
     let mut notes = rendered.notes;
+    notes.extend(swapped);
     notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,

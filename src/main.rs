@@ -77,6 +77,11 @@ struct ServeArgs {
     /// The port to listen on (the next free one if it is taken).
     #[arg(long, default_value_t = 8000)]
     port: u16,
+    /// A name to answer besides IP addresses and `localhost`, such as `mon-pc.local`
+    /// (repeatable). Requests that call the server by any other name get 403: a web page
+    /// could otherwise point its own name at this computer and read the site.
+    #[arg(long = "allow-host", value_name = "NAME", value_parser = bilan::allowed_host)]
+    allow_host: Vec<String>,
     /// Leave drafts out, to see the site as it will be published (drafts are shown by
     /// default: serve is the writer's preview).
     #[arg(long)]
@@ -161,7 +166,15 @@ fn build(args: BuildArgs) -> ExitCode {
         }
         Err(Failure::Internal(error)) => {
             eprintln!("error: {error:#}");
-            eprintln!("nothing was replaced: `{}` is as it was", out_dir.display());
+            match error.downcast_ref::<bilan::PreviousAside>() {
+                Some(aside) => eprintln!(
+                    "`{}` is missing: rename `{}` to `{}`, or build again",
+                    out_dir.display(),
+                    aside.0.display(),
+                    out_dir.display()
+                ),
+                None => eprintln!("nothing was replaced: `{}` is as it was", out_dir.display()),
+            }
             ExitCode::from(1)
         }
     }
@@ -233,6 +246,10 @@ impl Reporter for Terminal {
         println!("serving the site at {url} — it reloads on every change; Ctrl+C stops");
     }
 
+    fn warning(&mut self, message: &str) {
+        eprintln!("warning: {message}");
+    }
+
     fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration) {
         // After the first build, say how little had to be drawn again.
         let kept = if drawn < counts.pages.saturating_sub(3) {
@@ -261,6 +278,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         root: args.root,
         bind: args.bind,
         port: args.port,
+        allowed_hosts: args.allow_host,
         load: LoadOptions {
             drafts: !args.no_drafts,
             base_url: None,

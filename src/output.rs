@@ -11,9 +11,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
+pub use self::swap::PreviousAside;
 use crate::render::{Content, OutputFile, Sink};
+
+mod swap;
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
@@ -118,7 +120,8 @@ impl Staging {
     }
 
     /// Puts the new site in the place of the output, unless a file could not be written.
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Returns what the writer should know though it succeeded.
+    pub fn finish(self) -> anyhow::Result<Option<String>> {
         if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
             return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
@@ -128,7 +131,7 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
-        swap_in(self.dir.keep(), &self.out)
+        swap::swap_in(&self.dir.keep(), &self.out, &swap::THIS_SYSTEM)
     }
 
     fn write(&self, file: &OutputFile, made: &mut Option<PathBuf>) -> anyhow::Result<()> {
@@ -150,8 +153,10 @@ impl Staging {
         let previous = self.previous.then(|| self.out.join(relative));
         let previous = previous.as_deref();
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
-            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
+            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous, hard_link),
+            (Content::Copy(source), None) => {
+                copy_unless_unchanged(source, &target, previous, hard_link)
+            }
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -215,8 +220,14 @@ impl Sink for Staging {
 /// previous output holds it unchanged (`previous`, of the same size and modification time),
 /// links that file instead: a site's PDFs and pictures are not copied again at every build.
 /// The previous output is removed once the new one is in place, so the link is then the
-/// file's only name.
-fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// file's only name. A file system that makes no links (FAT, exFAT, network shares, synced
+/// folders) gets a copy.
+fn copy_unless_unchanged(
+    source: &Path,
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     let metadata = fs::metadata(source)?;
     let modified = metadata.modified().ok();
     if let (Some(modified), Some(previous)) = (modified, previous)
@@ -224,7 +235,7 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         && old.is_file()
         && old.len() == metadata.len()
         && old.modified().ok() == Some(modified)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -237,6 +248,14 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         let _ = copy.set_modified(modified);
     }
     Ok(())
+}
+
+/// Makes a second name for a file of the previous output in the new one: `hard_link`, or in
+/// the tests a file system that refuses it.
+type Link = fn(&Path, &Path) -> io::Result<()>;
+
+fn hard_link(from: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(from, to)
 }
 
 /// Creates `target` for writing, or `None` when a file of the new site is there already:
@@ -260,12 +279,18 @@ fn create_new(target: &Path) -> io::Result<Option<fs::File>> {
 /// the pages that changed: the others keep their modification time (an upload by `rsync`
 /// skips them), and removing the previous output frees no file that the new one still has.
 /// (On ext4, a file freed in the last minutes makes the creation of every new file slower.)
-fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// Where links are refused, the bytes are written.
+fn write_unless_unchanged(
+    bytes: &[u8],
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     if let Some(previous) = previous
         && fs::symlink_metadata(previous)
             .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
         && fs::read(previous).is_ok_and(|old| old == bytes)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -273,74 +298,6 @@ fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) 
         Some(mut file) => file.write_all(bytes),
         None => Ok(()),
     }
-}
-
-/// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step
-/// (`renameat2` with `RENAME_EXCHANGE`), so that `out` is at every moment either the whole
-/// old site or the whole new one, even if the build is killed; then the old one is removed.
-/// Elsewhere, or on a file system without that call, the old folder is moved aside and the
-/// new one renamed into place, which leaves a moment without `out`.
-fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
-    if out.exists() && exchange(&new, out).is_ok() {
-        // `new` now holds the previous site.
-        return remove_tree(&new);
-    }
-    let old = if out.exists() {
-        let parent = out.parent().unwrap_or(Path::new("."));
-        let aside = tempfile::Builder::new()
-            .prefix(&side_folder("old", out))
-            .tempdir_in(parent)
-            .context("creating a folder for the previous output")?
-            .keep();
-        fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
-        if let Err(error) = fs::rename(out, &aside) {
-            let _ = fs::remove_dir_all(&new);
-            return Err(error)
-                .with_context(|| format!("moving the previous `{}` aside", out.display()));
-        }
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(error) = fs::rename(&new, out) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(&new);
-        return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
-    }
-    match old {
-        Some(old) => remove_tree(&old),
-        None => Ok(()),
-    }
-}
-
-/// Removes a previous output: its files in parallel (a large site has tens of thousands),
-/// then its folders.
-fn remove_tree(dir: &Path) -> anyhow::Result<()> {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.par_iter().for_each(|file| {
-        // A file that will not go is removed with its folder just below, or reported there.
-        let _ = fs::remove_file(file);
-    });
-    fs::remove_dir_all(dir)
-        .with_context(|| format!("removing the previous output at `{}`", dir.display()))
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// The beginning of the name of a folder that a build of `out` makes beside it: the new
@@ -377,13 +334,14 @@ fn remove_leftovers(out: &Path) {
     }
 }
 
-/// `path` as a relative path that stays inside the folder it is joined to.
+/// `path`, an address of the site (`rapports/a/index.html`), as a relative path that stays
+/// inside the folder it is joined to, on every system: plain names between `/`, none of
+/// them `..`, with no `\\` nor `:`, which Windows reads as a separator or a drive.
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    let relative = Path::new(path);
-    relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then(|| relative.to_path_buf())
+    let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', ':']);
+    path.split('/')
+        .all(plain)
+        .then(|| path.split('/').collect())
 }
 
 /// An absolute, normalised path (without touching the disk for parts that do not exist).
@@ -425,6 +383,16 @@ mod tests {
         assert!(safe_relative("rapports/a/index.html").is_some());
         assert!(safe_relative("../x").is_none());
         assert!(safe_relative("/etc/passwd").is_none());
+        assert_eq!(
+            safe_relative("rapports/a/sites.csv"),
+            Some(Path::new("rapports").join("a").join("sites.csv"))
+        );
+        // What climbs or leaves on Windows, though Linux would read a name.
+        assert!(safe_relative("a\\..\\..\\x").is_none());
+        assert!(safe_relative("C:/Windows/x").is_none());
+        assert!(safe_relative("C:x").is_none());
+        assert!(safe_relative("a//b").is_none());
+        assert!(safe_relative("").is_none());
     }
 
     #[test]
@@ -448,6 +416,70 @@ mod tests {
         );
         assert!(!out.exists());
         assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
+    }
+
+    /// What file systems without links answer: EPERM from Linux's FAT and exFAT, and from
+    /// Windows ERROR_INVALID_FUNCTION (1) for FAT and ERROR_NOT_SUPPORTED (50) for a share.
+    fn refused(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from_raw_os_error(1))
+    }
+
+    fn not_supported(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from_raw_os_error(50))
+    }
+
+    #[test]
+    fn an_unchanged_file_is_copied_where_links_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        fs::create_dir_all(&old).unwrap();
+        fs::create_dir_all(&new).unwrap();
+        fs::write(old.join("index.html"), "<p>a</p>").unwrap();
+        let source = dir.path().join("plan.pdf");
+        fs::write(&source, "%PDF").unwrap();
+        let modified = fs::metadata(&source).unwrap().modified().unwrap();
+        fs::copy(&source, old.join("plan.pdf")).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(old.join("plan.pdf"))
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        for link in [refused as Link, not_supported] {
+            let _ = fs::remove_file(new.join("index.html"));
+            let _ = fs::remove_file(new.join("plan.pdf"));
+            let page = new.join("index.html");
+            write_unless_unchanged(b"<p>a</p>", &page, Some(&old.join("index.html")), link)
+                .unwrap();
+            assert_eq!(fs::read(&page).unwrap(), b"<p>a</p>");
+            let copy = new.join("plan.pdf");
+            copy_unless_unchanged(&source, &copy, Some(&old.join("plan.pdf")), link).unwrap();
+            assert_eq!(fs::read(&copy).unwrap(), b"%PDF");
+            assert_eq!(fs::metadata(&copy).unwrap().modified().unwrap(), modified);
+        }
+        // The previous output's files are left as they were.
+        assert_eq!(fs::read(old.join("index.html")).unwrap(), b"<p>a</p>");
+        assert_eq!(fs::read(old.join("plan.pdf")).unwrap(), b"%PDF");
+        // With links, the same calls link (on Unix the two names are one file).
+        let linked = new.join("linked.html");
+        write_unless_unchanged(
+            b"<p>a</p>",
+            &linked,
+            Some(&old.join("index.html")),
+            hard_link,
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+            assert_eq!(inode(&linked), inode(&old.join("index.html")));
+            assert_ne!(
+                inode(&new.join("index.html")),
+                inode(&old.join("index.html"))
+            );
+            assert_ne!(inode(&new.join("plan.pdf")), inode(&old.join("plan.pdf")));
+        }
     }
 
     #[test]

@@ -24,8 +24,10 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
-    /// The text of the offending line, shown under the message.
-    pub source_line: Option<String>,
+    /// The text of the offending line, shown under the message. (A `Box<str>` rather than
+    /// a `String`: a `PathBuf` is larger on Windows, and the problem stays under the size
+    /// clippy allows an error to have there.)
+    pub source_line: Option<Box<str>>,
 }
 
 impl Problem {
@@ -53,7 +55,7 @@ impl Problem {
         let source_line = line
             .checked_sub(1)
             .and_then(|index| source.lines().nth(index))
-            .map(str::to_owned);
+            .map(Box::from);
         Problem {
             path: path.into(),
             line,
@@ -113,7 +115,7 @@ impl Problem {
                 .nth(self.width.max(1))
                 .map_or(text.len(), |(offset, _)| start + offset);
             elements.push(
-                Snippet::source(text.as_str())
+                Snippet::source(&**text)
                     .line_start(self.line)
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );

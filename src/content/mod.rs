@@ -97,7 +97,9 @@ impl Site {
             }
         }
 
-        let theme = Theme::load(root, &config.theme, config.language)?;
+        // A theme with problems leaves no site to speak of, but the content is read all the
+        // same, so that all the problems of a run come together.
+        let theme = Theme::load(root, &config.theme, config.language);
 
         let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
         let previous = std::mem::take(&mut cache.documents);
@@ -132,6 +134,14 @@ impl Site {
             }
         }
 
+        let theme = match theme {
+            Ok(theme) => theme,
+            Err(found) => {
+                problems.extend(found);
+                // Sorted by place, as every list of problems is shown.
+                return Err(problems.into_result().err().unwrap_or_default());
+            }
+        };
         let site = Site {
             root: root.to_path_buf(),
             config,

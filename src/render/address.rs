@@ -26,7 +26,7 @@ pub(super) fn sources(site: &Site) -> HashMap<String, String> {
 
 fn source_in_content(content: &Path, doc: &Document) -> Option<String> {
     let relative = doc.source.disk.strip_prefix(content).ok()?;
-    Some(relative.to_string_lossy().replace('\\', "/"))
+    Some(crate::folder::web_path(relative))
 }
 
 /// A folder's address as a page of the site opened from disk needs it: with `index.html`.

@@ -67,6 +67,33 @@ fn a_build_fails_on_a_broken_internal_link() {
 }
 
 #[test]
+fn links_keep_their_case_as_web_hosts_do() {
+    // `Logo.png` finds `logo.png` on a Windows disk, but not once the site is online.
+    let site = example_copy();
+    let folder = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement");
+    fs::write(folder.join("logo.png"), b"\x89PNG\r\n").unwrap();
+    let note = folder.join("index.md");
+    fs::write(&note, read(&note) + "\n![Logo](Logo.png)\n").unwrap();
+    let result = bilan(&[&"check", &"--root", &site.path()]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("index.md:61:1: the link `Logo.png` leads to nothing in the site"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `/rapports/2017-10-02-point-d-avancement/logo.png`?"),
+        "{err}"
+    );
+
+    fs::write(&note, read(&note).replace("(Logo.png)", "(logo.png)")).unwrap();
+    let result = bilan(&[&"check", &"--root", &site.path()]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+}
+
+#[test]
 fn a_menu_link_that_leads_nowhere_is_located_in_site_yaml() {
     let site = example_copy();
     let config = site.path().join("content/site.yaml");

@@ -218,11 +218,10 @@ fn a_rebuild_draws_again_only_what_an_edit_touches_and_matches_a_build_from_scra
     let shared = writer.path("shared/sites.yaml");
     fs::create_dir_all(shared.parent().unwrap()).unwrap();
     fs::rename(writer.path(&format!("{Q4}/sites.yaml")), &shared).unwrap();
-    std::os::unix::fs::symlink(
+    symlink(
         "../../../shared/sites.yaml",
         writer.path(&format!("{Q4}/sites.yaml")),
-    )
-    .unwrap();
+    );
     writer
         .session
         .changed(&writer.path(&format!("{Q4}/sites.yaml")));

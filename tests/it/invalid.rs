@@ -122,6 +122,16 @@ const CASES: &[(&str, &[&str])] = &[
             "help: put the text in quotes: `title: \"Note #3\"`",
         ],
     ),
+    (
+        "windows-names",
+        &[
+            "content/pages/aux.md: Windows cannot hold a file named `aux.md`: it keeps `AUX` for a device, whatever the extension",
+            "help: rename it: Windows cannot make it, so the site would not build there",
+            "content/data/sites.yaml: Windows cannot hold both `Sites.yaml` and `sites.yaml` in one folder: it does not tell names apart by case",
+            "help: rename one of them: on Windows they would be one file, so the site would not build there",
+            "2 problems found",
+        ],
+    ),
 ];
 
 /// Runs bilan and kills it if it takes longer than a generous bound: a hang is a failure.
@@ -216,11 +226,10 @@ fn a_file_that_links_outside_the_site_is_not_read() {
     let outside = tempfile::tempdir().unwrap();
     fs::write(outside.path().join("secret.yaml"), "- {a: secret}\n").unwrap();
     fs::create_dir_all(site.path().join("content/data")).unwrap();
-    std::os::unix::fs::symlink(
+    symlink(
         outside.path().join("secret.yaml"),
         site.path().join("content/data/secret.yaml"),
-    )
-    .unwrap();
+    );
     let (result, _) = build_bounded(site.path());
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");

@@ -78,10 +78,15 @@ fn start_with(root: &Path, extra: &[&str]) -> Server {
 
 /// A raw GET, so that a path such as `/../x` reaches the server as it is.
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_with(port, path, "Host: localhost")
+}
+
+/// A raw GET with the header lines `headers` (`Host: …`, separated by `\r\n`).
+fn get_with(port: u16, path: &str, headers: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -218,4 +223,104 @@ fn serve_shows_drafts_unless_told_not_to() {
     let server = start_with(&root, &["--no-drafts"]);
     let (status, _) = get(server.port, draft);
     assert_eq!(status, 404);
+}
+
+/// The status of the answer to a request for the reload stream, which stays open when it is
+/// granted: only its first line is read.
+fn events_status(port: u16, headers: &str) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET /__bilan/events HTTP/1.1\r\n{headers}\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(stream).read_line(&mut first).unwrap();
+    first
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn serve_answers_only_requests_made_to_an_address_or_localhost() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path().join("site");
+    copy_dir(&fixture("drafts"), &root);
+    let draft = "/reports/2018-04-15-work-in-progress/";
+    let server = start(&root);
+    let port = server.port;
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        format!("notes.localhost:{port}"),
+    ] {
+        let (status, page) = get_with(port, draft, &format!("Host: {host}"));
+        assert_eq!(status, 200, "Host: {host}\n{page}");
+        assert!(page.contains("class=\"draft-notice\""), "{page}");
+    }
+
+    // A name pointed at this computer by another site (DNS rebinding) gets nothing.
+    let (status, body) = get_with(port, draft, &format!("Host: evil.example:{port}"));
+    assert_eq!(status, 403);
+    assert_eq!(
+        body,
+        "bilan serve answers only requests made to an IP address, to `localhost` or to a name given with `--allow-host`, not to `evil.example`: to reach it by this name, start it with `--allow-host evil.example`\n"
+    );
+    assert!(!body.contains("draft"));
+    assert_eq!(get_with(port, "/", "Host: evil.example").0, 403);
+    assert_eq!(
+        get_with(port, "/no-such-page/", "Host: evil.example").0,
+        403
+    );
+
+    // The reload stream alike, and it refuses a page of another site.
+    let local = format!("Host: localhost:{port}");
+    assert_eq!(events_status(port, &local), 200);
+    assert_eq!(
+        events_status(port, &format!("{local}\r\nOrigin: http://localhost:{port}")),
+        200
+    );
+    assert_eq!(events_status(port, "Host: evil.example"), 403);
+    assert_eq!(
+        events_status(port, &format!("{local}\r\nOrigin: http://evil.example")),
+        403
+    );
+    assert_eq!(
+        events_status(port, &format!("{local}\r\nOrigin: null")),
+        403
+    );
+}
+
+#[test]
+fn serve_answers_the_names_given_with_allow_host() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path().join("site");
+    copy_dir(&fixture("drafts"), &root);
+    let server = start_with(
+        &root,
+        &["--allow-host", "mon-pc.local", "--allow-host", "Bilan.Test"],
+    );
+    let port = server.port;
+    for host in ["mon-pc.local", "bilan.test", "BILAN.test"] {
+        let (status, page) = get_with(port, "/", &format!("Host: {host}:{port}"));
+        assert_eq!(status, 200, "Host: {host}\n{page}");
+    }
+    assert_eq!(get_with(port, "/", "Host: other.local").0, 403);
+    let origin = format!("Host: mon-pc.local:{port}\r\nOrigin: http://mon-pc.local:{port}");
+    assert_eq!(events_status(port, &origin), 200);
+    assert_eq!(
+        events_status(port, "Host: mon-pc.local\r\nOrigin: http://other.local"),
+        403
+    );
+
+    // A name with a port or a scheme is a mistake on the command line.
+    let wrong = bilan(&[&"serve", &"--allow-host", &"http://mon-pc.local:8000"]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", stderr(&wrong));
+    assert!(
+        stderr(&wrong).contains("give the name alone, without `http://` nor a port"),
+        "{}",
+        stderr(&wrong)
+    );
 }
