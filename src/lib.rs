@@ -23,7 +23,7 @@
 //! serve                          builds in memory, watches and serves (over this file's `load_with`)
 //! links, output, scaffold        links between pages; the output folder; `bilan new`
 //! render                         pages of resolved blocks: no name left to look up
-//! resolve, preview               each block's meaning (a Table, a chart's columns) or problems
+//! resolve, preview               each block's meaning (a Table, a chart's figures) or problems
 //! content                        the site read from disk: notes, pages, datasets, its theme
 //! chart                          figures in, drawing out: never a Site nor a Document
 //! table, theme                   a resolved table as HTML; templates, words and colours

@@ -169,18 +169,17 @@ impl<'a> Renderer<'a> {
                     counts.charts += 1;
                     charts_on_page += 1;
                     let id = format!("chart-{charts_on_page}");
-                    let (data, table) = chart.figures(strings, language);
                     let html = chart::render_chart(
-                        &data,
-                        &table,
+                        &chart.data,
+                        &chart.table,
                         &id,
                         language,
                         strings,
                         &site.theme.palette,
                     );
-                    shown.push(table.dataset);
+                    shown.push(Arc::clone(&chart.table.dataset));
                     if first_chart.is_none() {
-                        first_chart = Some(data);
+                        first_chart = Some(&chart.data);
                     }
                     html
                 }
@@ -211,7 +210,7 @@ impl<'a> Renderer<'a> {
                         site_title: &site.config.title,
                         title: &title,
                         subtitle: &subtitle,
-                        chart: first_chart.as_ref(),
+                        chart: first_chart,
                         summary: summary.as_deref(),
                     };
                     Arc::new(preview_png(

@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use chrono::NaiveDate;
-
-use super::{ChartSource, Lookup, ResolvedChart, lookup};
+use super::{Lookup, ResolvedChart, lookup};
 use crate::block::ChartSpec;
 use crate::chart::{ChartData, ChartKind, Series};
 use crate::content::{Document, Site};
@@ -51,25 +49,14 @@ pub(super) fn resolve(
                 .with_hint("keep one column in `y`, or use `type: bar`"),
         );
     }
+    let strings = &site.theme.strings;
     let language = site.config.language;
     match &spec.across {
         Some(across) => {
             let history = across_reports(spec, kind, across, site, doc, origin, &mut problems);
             let history = history.ok_or_else(|| problems.clone())?;
             problems.into_result()?;
-            Ok(ResolvedChart {
-                kind,
-                title: spec.title.clone(),
-                source: ChartSource::Across {
-                    name: spec.data.value.clone(),
-                    series: spec
-                        .series
-                        .as_ref()
-                        .map_or_else(String::new, |s| s.value.clone()),
-                    y: spec.y.value.0[0].clone(),
-                    history,
-                },
-            })
+            Ok(figures_across(spec, kind, history, strings, language))
         }
         None => {
             if let Some(series) = &spec.series {
@@ -100,15 +87,7 @@ pub(super) fn resolve(
             }
             problems.into_result()?;
             let ys: Vec<usize> = ys.into_iter().flatten().collect();
-            Ok(ResolvedChart {
-                kind,
-                title: spec.title.clone(),
-                source: ChartSource::Columns {
-                    dataset: Arc::clone(dataset),
-                    x: x.unwrap_or(0),
-                    ys,
-                },
-            })
+            Ok(figures(spec, kind, dataset, x.unwrap_or(0), &ys, language))
         }
     }
 }
@@ -123,7 +102,7 @@ fn across_reports(
     doc: &Document,
     origin: Origin<'_>,
     problems: &mut Problems,
-) -> Option<Vec<(Option<NaiveDate>, Arc<Dataset>)>> {
+) -> Option<Vec<(Option<chrono::NaiveDate>, Arc<Dataset>)>> {
     let name = spec.data.value.as_str();
     let columns = &spec.y.value.0;
     if across.value != "reports" {
@@ -202,36 +181,15 @@ fn across_reports(
     Some(history)
 }
 
-impl ResolvedChart {
-    /// The figures the chart draws, and the table of them under it. Every name was resolved
-    /// already: nothing is left to look up, and nothing can fail.
-    pub fn figures(&self, strings: &Strings, language: Language) -> (ChartData, Table) {
-        let title = self.title.as_deref();
-        match &self.source {
-            ChartSource::Columns { dataset, x, ys } => {
-                figures(self.kind, title, dataset, *x, ys, language)
-            }
-            ChartSource::Across {
-                name,
-                series,
-                y,
-                history,
-            } => figures_across(
-                self.kind, title, name, series, y, history, strings, language,
-            ),
-        }
-    }
-}
-
 /// The figures of a chart of one dataset: categories from column `x`, a series per `ys`.
 fn figures(
+    spec: &ChartSpec,
     kind: ChartKind,
-    own_title: Option<&str>,
     dataset: &Arc<Dataset>,
     x: usize,
     ys: &[usize],
     language: Language,
-) -> (ChartData, Table) {
+) -> ResolvedChart {
     let value_column = dataset.columns[ys[0]].clone();
     let categories = dataset
         .rows
@@ -245,7 +203,9 @@ fn figures(
             values: dataset.rows.iter().map(|row| row[i].as_f64()).collect(),
         })
         .collect();
-    let title = own_title
+    let title = spec
+        .title
+        .as_deref()
         .map(|title| typeset(title, language))
         .or_else(|| dataset.title.as_deref().map(|t| typeset(t, language)))
         .unwrap_or_else(|| dataset.name.clone());
@@ -259,22 +219,25 @@ fn figures(
         series,
         value_column,
     };
-    (data, table)
+    ResolvedChart {
+        data,
+        table,
+        history: Vec::new(),
+    }
 }
 
 /// The figures of a chart across reports: a category per report, a series per value of
 /// the `series` column, and the same figures as a table of their own.
-#[allow(clippy::too_many_arguments)]
 fn figures_across(
+    spec: &ChartSpec,
     kind: ChartKind,
-    own_title: Option<&str>,
-    name: &str,
-    series_key: &str,
-    y_key: &str,
-    history: &[(Option<NaiveDate>, Arc<Dataset>)],
+    history: Vec<(Option<chrono::NaiveDate>, Arc<Dataset>)>,
     strings: &Strings,
     language: Language,
-) -> (ChartData, Table) {
+) -> ResolvedChart {
+    let name = spec.data.value.as_str();
+    let series_key = spec.series.as_ref().map_or("", |s| s.value.as_str());
+    let y_key = spec.y.value.0[0].as_str();
     let latest = &history[history.len() - 1].1;
     let mut value_column = latest.columns[latest.column_index(y_key).unwrap_or(0)].clone();
     // Amounts keep their cents on every point if one note of the history has them.
@@ -317,7 +280,9 @@ fn figures_across(
         .map(|(date, _)| date.map(|d| language.short_date(d)).unwrap_or_default())
         .collect();
     let category_label = strings.get("report_date").to_owned();
-    let title = own_title
+    let title = spec
+        .title
+        .as_deref()
         .map(|title| typeset(title, language))
         .unwrap_or_else(|| typeset(&value_column.label, language));
 
@@ -361,7 +326,11 @@ fn figures_across(
         series,
         value_column,
     };
-    (data, table)
+    ResolvedChart {
+        data,
+        table,
+        history,
+    }
 }
 
 /// A slice cannot be less than nothing: a pie of a negative figure is refused, naming the

@@ -1,8 +1,7 @@
 //! The resolve step: what the site's blocks *mean*. Each `table` and `chart` block of a
 //! note, as parsed (`block`), is turned here into what a renderer draws (a `Table` with its
-//! dataset and columns; a chart's dataset and columns, or the history it follows across
-//! reports, from which `ResolvedChart::figures` makes its figures without a name left to
-//! look up), or into the problems that say why it cannot be. So are the checks that need the whole site:
+//! dataset and columns, a chart's figures with the history it follows across reports), or
+//! into the problems that say why it cannot be. So are the checks that need the whole site:
 //! addresses that clash, declared totals the rows do not add up to, a preview image that
 //! is not beside its note. A renderer takes only what was resolved: it has no name to look
 //! up, so it can neither fail on one nor leave a block out.
@@ -18,7 +17,7 @@ use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use crate::block::Block;
-use crate::chart::ChartKind;
+use crate::chart::ChartData;
 use crate::content::{Document, Site};
 use crate::data::Dataset;
 use crate::problem::{Problem, Problems};
@@ -36,33 +35,14 @@ pub enum Resolved {
     Unresolved,
 }
 
-/// A chart resolved: its type, and the columns of the dataset (or the history of datasets)
-/// its figures are taken from (see `ResolvedChart::figures`).
+/// A chart's figures, the table of them drawn under it, and what they were taken from.
 #[derive(Debug)]
 pub struct ResolvedChart {
-    pub kind: ChartKind,
-    /// The block's own title, if it gives one.
-    pub title: Option<String>,
-    pub source: ChartSource,
-}
-
-/// Where a chart's figures come from, every name resolved.
-#[derive(Debug)]
-pub enum ChartSource {
-    /// Categories from column `x` of `dataset`, a series per column of `ys`.
-    Columns {
-        dataset: Arc<Dataset>,
-        x: usize,
-        ys: Vec<usize>,
-    },
-    /// Across reports: the dataset `name` of each report up to this one, with its date,
-    /// oldest first; the values of column `series` each get a line of column `y`.
-    Across {
-        name: String,
-        series: String,
-        y: String,
-        history: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
-    },
+    pub data: ChartData,
+    pub table: Table,
+    /// The dataset of each note the chart follows across reports, with its date, oldest
+    /// first (empty for a chart of one dataset).
+    pub history: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
 }
 
 impl Resolved {
@@ -71,13 +51,14 @@ impl Resolved {
     pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
         match self {
             Resolved::Table(table) => vec![(None, &table.dataset)],
-            Resolved::Chart(chart) => match &chart.source {
-                ChartSource::Columns { dataset, .. } => vec![(None, dataset)],
-                ChartSource::Across { history, .. } => history
-                    .iter()
-                    .map(|(date, dataset)| (*date, dataset))
-                    .collect(),
-            },
+            Resolved::Chart(chart) if chart.history.is_empty() => {
+                vec![(None, &chart.table.dataset)]
+            }
+            Resolved::Chart(chart) => chart
+                .history
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
             Resolved::Unresolved => Vec::new(),
         }
     }
