@@ -5,7 +5,9 @@ use std::cmp::Ordering;
 
 use std::sync::Arc;
 
-use crate::data::{Dataset, Value};
+use chrono::NaiveDate;
+
+use crate::data::{Column, ColumnType, Dataset, Value};
 use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
 
@@ -22,6 +24,34 @@ pub struct Table {
     pub total: Option<String>,
     /// Defaults to the dataset's title.
     pub caption: Option<String>,
+    /// What the table was made from: the note's dataset, and for a comparison the
+    /// dataset it is compared with, with its note's date.
+    pub sources: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
+    /// The columns resolve added to the dataset (changes, derived columns), by index.
+    pub added: Vec<Added>,
+    /// With `compare: previous`, what the table is compared with.
+    pub comparison: Option<Comparison>,
+}
+
+/// A column worked out by resolve: how it reads, and the figure of its total row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Added {
+    pub column: usize,
+    /// `Some(points)` for a change since the previous note (in points for a percent).
+    pub change: Option<bool>,
+    /// Its figure in the total row (a ratio of the totals, a change of the totals).
+    pub total: Option<f64>,
+}
+
+/// A table compared with an earlier note's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The date of the note compared with.
+    pub since: NaiveDate,
+    /// For each row of the dataset, whether it is new since then.
+    pub new_rows: Vec<bool>,
+    /// The rows of then that are gone, by name.
+    pub gone: Vec<String>,
 }
 
 impl Table {
@@ -30,12 +60,19 @@ impl Table {
     pub fn for_chart(dataset: Arc<Dataset>, columns: Option<Vec<usize>>, caption: &str) -> Table {
         let columns = columns.unwrap_or_else(|| (0..dataset.columns.len()).collect());
         Table {
+            sources: vec![(None, Arc::clone(&dataset))],
             dataset,
             columns,
             sort: None,
             total: None,
             caption: Some(caption.to_owned()),
+            added: Vec::new(),
+            comparison: None,
         }
+    }
+
+    fn added(&self, column: usize) -> Option<&Added> {
+        self.added.iter().find(|added| added.column == column)
     }
 }
 
@@ -48,9 +85,9 @@ pub fn render_table(
 ) -> String {
     let dataset = &*table.dataset;
     let columns = &table.columns;
-    let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
+    let mut rows: Vec<(usize, &Vec<Value>)> = dataset.rows.iter().enumerate().collect();
     if let Some((index, descending)) = table.sort {
-        rows.sort_by(|a, b| compare(&a[index], &b[index], descending));
+        rows.sort_by(|(_, a), (_, b)| compare(&a[index], &b[index], descending));
     }
     // The first column heads its row when it holds text (the name of a site, a year...).
     let row_headers = columns
@@ -89,11 +126,22 @@ pub fn render_table(
         html.push_str("</th>");
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
-    for row in rows {
+    for (index, row) in rows {
         html.push_str("<tr>");
+        let new = table
+            .comparison
+            .as_ref()
+            .filter(|c| c.new_rows.get(index).copied().unwrap_or(false));
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
             let header = position == 0 && row_headers;
+            if let (Some(added), Some(comparison)) = (table.added(i), &table.comparison)
+                && let Some(points) = added.change
+            {
+                let since = language.long_date(comparison.since);
+                push_change(&mut html, &row[i], points, new.is_some(), &since, column, language, strings);
+                continue;
+            }
             push_cell(
                 &mut html,
                 header,
@@ -110,8 +158,14 @@ pub fn render_table(
         html.push_str("<tfoot>\n<tr>");
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
-            let figure = total_of(dataset, i).map(|total| match column.kind {
-                crate::data::ColumnType::Integer => language.integer(total.round() as i64),
+            let total = match table.added(i) {
+                Some(added) => added.total,
+                None => total_of(dataset, i),
+            };
+            let signed = table.added(i).and_then(|added| added.change);
+            let figure = total.map(|total| match (signed, column.kind) {
+                (Some(points), _) => signed_figure(total, points, column, language, strings),
+                (None, ColumnType::Integer) => language.integer(total.round() as i64),
                 _ => Value::Number(total).display(column, language),
             });
             if position == 0 {
@@ -143,7 +197,13 @@ pub fn render_table(
         }
         html.push_str("</tr>\n</tfoot>\n");
     }
-    html.push_str("</table>\n</div>\n<figcaption class=\"table-download\"><a href=\"");
+    html.push_str("</table>\n</div>\n");
+    if let Some(comparison) = table.comparison.as_ref().filter(|c| !c.gone.is_empty()) {
+        html.push_str("<p class=\"table-gone\">");
+        push_escaped(&mut html, &gone_sentence(comparison, language, strings));
+        html.push_str("</p>\n");
+    }
+    html.push_str("<figcaption class=\"table-download\"><a href=\"");
     push_escaped(&mut html, csv_href);
     html.push_str("\" download>");
     push_escaped(&mut html, strings.get("download_csv"));
@@ -151,10 +211,105 @@ pub fn render_table(
     html
 }
 
+/// "Depuis le 3 juillet 2017, Dracénie n’apparaît plus dans ce tableau."
+fn gone_sentence(comparison: &Comparison, language: Language, strings: &Strings) -> String {
+    let names: Vec<String> = comparison.gone.iter().map(|n| typeset(n, language)).collect();
+    let names = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), strings.get("and")),
+        None => String::new(),
+    };
+    let key = if comparison.gone.len() == 1 { "change_gone_one" } else { "change_gone_many" };
+    strings
+        .get(key)
+        .replace("{date}", &language.long_date(comparison.since))
+        .replace("{names}", &names)
+}
+
+/// A change as it reads: `+12`, `−3`, `0`, `+3,2 pts` (points, for a percent column).
+pub fn signed_figure(
+    value: f64,
+    points: bool,
+    column: &Column,
+    language: Language,
+    strings: &Strings,
+) -> String {
+    let magnitude = magnitude(value.abs(), column, language);
+    let sign = if value > 0.0 {
+        "+"
+    } else if value < 0.0 {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    let unit = if points {
+        format!("\u{A0}{}", strings.get("points_short"))
+    } else {
+        String::new()
+    };
+    format!("{sign}{magnitude}{unit}")
+}
+
+fn magnitude(value: f64, column: &Column, language: Language) -> String {
+    match column.kind {
+        ColumnType::Integer => language.integer(value.round() as i64),
+        ColumnType::Money => language.money_with(value, &column.currency, column.decimals),
+        _ => language.number(value, 1),
+    }
+}
+
+/// A cell of a change column: the signed figure, and the same in words for a screen
+/// reader ("12 de plus qu’au 3 juillet 2017"); a new row says it is new.
+#[allow(clippy::too_many_arguments)]
+fn push_change(
+    html: &mut String,
+    value: &Value,
+    points: bool,
+    new: bool,
+    since: &str,
+    column: &Column,
+    language: Language,
+    strings: &Strings,
+) {
+    let (shown, words) = match (new, value.as_f64()) {
+        (true, _) => (
+            strings.get("change_new").to_owned(),
+            strings.get("change_new_words").replace("{date}", since),
+        ),
+        (false, None) => {
+            push_cell(html, false, true, &Value::Missing, |_| String::new(), strings);
+            return;
+        }
+        (false, Some(change)) => {
+            let mut amount = magnitude(change.abs(), column, language);
+            if points {
+                amount = format!("{amount} {}", strings.get("points"));
+            }
+            let key = if change > 0.0 {
+                "change_more"
+            } else if change < 0.0 {
+                "change_less"
+            } else {
+                "change_same"
+            };
+            (
+                signed_figure(change, points, column, language, strings),
+                strings.get(key).replace("{n}", &amount).replace("{date}", since),
+            )
+        }
+    };
+    let class = if new { "num change new" } else { "num change" };
+    html.push_str(&format!("<td class=\"{class}\"><span aria-hidden=\"true\">"));
+    push_escaped(html, &shown);
+    html.push_str("</span><span class=\"visually-hidden\">");
+    push_escaped(html, &words);
+    html.push_str("</span></td>");
+}
+
 /// The figure of a total row: the declared total where the dataset gives one (for any
 /// column of figures: an overall rate is shown as given), otherwise the sum of a column of
 /// counts or amounts. Rates, plain decimals (an average, a ratio) and dates are never summed.
-fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
+pub fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
     if let Some(declared) = dataset.declared_totals.iter().find(|t| t.column == column) {
         return Some(declared.value);
     }

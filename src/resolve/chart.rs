@@ -34,6 +34,9 @@ pub(super) fn resolve(
             })
             .into());
     };
+    if kind == ChartKind::Progress {
+        return super::progress::resolve(spec, site, doc, origin);
+    }
     let columns = &spec.y.value.0;
     if columns.is_empty() {
         problems.push(

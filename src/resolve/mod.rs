@@ -7,6 +7,8 @@
 //! up, so it can neither fail on one nor leave a block out.
 
 mod chart;
+mod derive;
+mod progress;
 mod table;
 
 use std::collections::BTreeMap;
@@ -16,7 +18,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::block::Block;
+use crate::block::{Block, TableSpec};
 use crate::chart::ChartData;
 use crate::content::{Document, Site};
 use crate::data::Dataset;
@@ -24,6 +26,7 @@ use crate::problem::{Problem, Problems};
 use crate::table::Table;
 use crate::yaml::Origin;
 
+#[cfg(test)]
 pub use self::table::table;
 
 /// A block of a note as a renderer takes it.
@@ -50,10 +53,17 @@ impl Resolved {
     /// for a chart across reports: what its drawing depends on beside the block itself.
     pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
         match self {
-            Resolved::Table(table) => vec![(None, &table.dataset)],
-            Resolved::Chart(chart) if chart.history.is_empty() => {
-                vec![(None, &chart.table.dataset)]
-            }
+            Resolved::Table(table) => table
+                .sources
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
+            Resolved::Chart(chart) if chart.history.is_empty() => chart
+                .table
+                .sources
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
             Resolved::Chart(chart) => chart
                 .history
                 .iter()
@@ -152,7 +162,9 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
             let origin = doc.block_origin(placed);
             let resolved = match &placed.block {
                 Block::Table(spec) => match lookup(site, doc, &spec.data, origin) {
-                    Lookup::Found(dataset) => table(spec, dataset, origin).map(Resolved::Table),
+                    Lookup::Found(dataset) => {
+                        resolve_table(site, doc, spec, dataset, origin).map(Resolved::Table)
+                    }
                     Lookup::Broken => Ok(Resolved::Unresolved),
                     Lookup::Missing(problem) => Err(Problems::from(problem)),
                 },
@@ -166,6 +178,45 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
             })
         })
         .collect()
+}
+
+/// A `table` block of `doc`, compared with the previous note if it asks to be.
+fn resolve_table(
+    site: &Site,
+    doc: &Document,
+    spec: &TableSpec,
+    dataset: &Arc<Dataset>,
+    origin: Origin<'_>,
+) -> Result<Table, Problems> {
+    let name = spec.data.value.as_str();
+    let mut previous = None;
+    if let Some(compare) = &spec.compare {
+        if compare.value != "previous" {
+            return Err(origin
+                .problem_at(compare, format!("`compare` can only be `previous`, found \"{}\"", compare.value))
+                .with_hint("write `compare: previous` to show the change since the previous note")
+                .into());
+        }
+        if !doc.datasets.contains_key(name) {
+            return Err(origin
+                .problem_at(compare, format!("`{name}` is the same in every note, so it has nothing to compare with"))
+                .with_hint(format!("put a `{name}.yaml` of its own in the folder of each note, or remove `compare`"))
+                .into());
+        }
+        previous = site
+            .history(doc, name)
+            .filter(|(report, _)| !std::ptr::eq(*report, doc))
+            .last()
+            .map(|(report, dataset)| (report.date, dataset));
+    }
+    let key = |text: &str| site.config.name_key(text);
+    let context = table::Context {
+        previous,
+        name_key: &key,
+        language: site.config.language,
+        strings: &site.theme.strings,
+    };
+    table::table_in(spec, dataset, &context, origin)
 }
 
 /// What a block's `data` names.
