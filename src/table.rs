@@ -31,6 +31,8 @@ pub struct Table {
     pub added: Vec<Added>,
     /// With `compare: previous`, what the table is compared with.
     pub comparison: Option<Comparison>,
+    /// For each row of the dataset, the address of its site's page from the table's page.
+    pub row_links: Vec<Option<String>>,
 }
 
 /// A column worked out by resolve: how it reads, and the figure of its total row.
@@ -41,6 +43,9 @@ pub struct Added {
     pub change: Option<bool>,
     /// Its figure in the total row (a ratio of the totals, a change of the totals).
     pub total: Option<f64>,
+    /// For a change, its header as shown ("depuis le 3 juillet 2017") after words that
+    /// only a screen reader hears ("Stagiaires entrés, évolution"); the CSV has them all.
+    pub header: Option<(String, String)>,
 }
 
 /// A table compared with an earlier note's.
@@ -68,6 +73,7 @@ impl Table {
             caption: Some(caption.to_owned()),
             added: Vec::new(),
             comparison: None,
+            row_links: Vec::new(),
         }
     }
 
@@ -122,7 +128,15 @@ pub fn render_table(
         } else {
             "<th scope=\"col\">"
         });
-        push_escaped(&mut html, &typeset(&column.label, language));
+        match table.added(i).and_then(|added| added.header.as_ref()) {
+            Some((hidden, shown)) => {
+                html.push_str("<span class=\"visually-hidden\">");
+                push_escaped(&mut html, hidden);
+                html.push_str(" </span>");
+                push_escaped(&mut html, shown);
+            }
+            None => push_escaped(&mut html, &typeset(&column.label, language)),
+        }
         html.push_str("</th>");
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -140,6 +154,18 @@ pub fn render_table(
             {
                 let since = language.long_date(comparison.since);
                 push_change(&mut html, &row[i], points, new.is_some(), &since, column, language, strings);
+                continue;
+            }
+            if position == 0
+                && let Some(Some(href)) = table.row_links.get(index)
+            {
+                // A site's name leads to its page.
+                let tag = if header { "th scope=\"row\"" } else { "td" };
+                html.push_str(&format!("<{tag}><a href=\""));
+                push_escaped(&mut html, href);
+                html.push_str("\">");
+                push_escaped(&mut html, &row[i].display(column, language));
+                html.push_str(if header { "</a></th>" } else { "</a></td>" });
                 continue;
             }
             push_cell(

@@ -106,6 +106,75 @@ pub fn add_columns(
     let mut added = Vec::new();
     let mut derived = Vec::new();
     let total = |i: usize| total_of(dataset, i);
+    let mut changes = Vec::new();
+    let mut comparison = None;
+    if let Some((since, before, key, key_before)) = previous {
+        let old_keys: Vec<String> = before
+            .rows
+            .iter()
+            .map(|row| name_key(&row_name(&row[key_before..], &before.columns[key_before], language)))
+            .collect();
+        let new_keys: Vec<String> = dataset
+            .rows
+            .iter()
+            .map(|row| name_key(&row_name(&row[key..], &dataset.columns[key], language)))
+            .collect();
+        let matched: Vec<Option<usize>> = new_keys
+            .iter()
+            .map(|k| old_keys.iter().position(|old| old == k))
+            .collect();
+        let since_words = language.long_date(since);
+        for &figure in figures {
+            let column = &dataset.columns[figure];
+            let Some(old) = before.column_index(&column.key) else {
+                continue;
+            };
+            let points = column.kind == ColumnType::Percent;
+            let index = columns.len();
+            let mut change_column = column.clone();
+            change_column.key = format!("{}-change", column.key);
+            let label = typeset(&column.label, language);
+            change_column.label = strings
+                .get("change_header")
+                .replace("{column}", &label)
+                .replace("{date}", &since_words);
+            let shown = strings.get("change_since").replace("{date}", &since_words);
+            let hidden = strings.get("change_of").replace("{column}", &label);
+            if points {
+                change_column.kind = ColumnType::Number;
+                change_column.label = format!("{} ({})", change_column.label, strings.get("points"));
+            }
+            let scale = if points { 100.0 } else { 1.0 };
+            columns.push(change_column);
+            for (row, matched) in rows.iter_mut().zip(&matched) {
+                let change = matched.and_then(|m| {
+                    Some((row[figure].as_f64()? - before.rows[m][old].as_f64()?) * scale)
+                });
+                let kind = if points { ColumnType::Number } else { column.kind };
+                row.push(number(change, kind));
+            }
+            let total_change = (|| Some((total(figure)? - total_of(before, old)?) * scale))();
+            added.push(Added {
+                column: index,
+                change: Some(points),
+                total: total_change,
+                header: Some((hidden, shown)),
+            });
+            changes.push((figure, index));
+        }
+        let gone = old_keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !k.is_empty() && !new_keys.contains(k))
+            .map(|(i, _)| row_name(&before.rows[i][key_before..], &before.columns[key_before], language))
+            .collect();
+        comparison = Some(Comparison {
+            since,
+            new_rows: matched.iter().map(Option::is_none).collect(),
+            gone,
+        });
+    }
+    // The derived columns after the changes, as the CSV lists them.
     for (label, formula) in formulas {
         let index = columns.len();
         let (kind, base) = match formula {
@@ -138,72 +207,9 @@ pub fn add_columns(
             column: index,
             change: None,
             total: total_figure,
+            header: None,
         });
         derived.push(index);
-    }
-    let mut changes = Vec::new();
-    let mut comparison = None;
-    if let Some((since, before, key, key_before)) = previous {
-        let old_keys: Vec<String> = before
-            .rows
-            .iter()
-            .map(|row| name_key(&row_name(&row[key_before..], &before.columns[key_before], language)))
-            .collect();
-        let new_keys: Vec<String> = dataset
-            .rows
-            .iter()
-            .map(|row| name_key(&row_name(&row[key..], &dataset.columns[key], language)))
-            .collect();
-        let matched: Vec<Option<usize>> = new_keys
-            .iter()
-            .map(|k| old_keys.iter().position(|old| old == k))
-            .collect();
-        let since_words = language.long_date(since);
-        for &figure in figures {
-            let column = &dataset.columns[figure];
-            let Some(old) = before.column_index(&column.key) else {
-                continue;
-            };
-            let points = column.kind == ColumnType::Percent;
-            let index = columns.len();
-            let mut change_column = column.clone();
-            change_column.key = format!("{}-change", column.key);
-            change_column.label = strings
-                .get("change_header")
-                .replace("{column}", &typeset(&column.label, language))
-                .replace("{date}", &since_words);
-            if points {
-                change_column.kind = ColumnType::Number;
-                change_column.label = format!("{} ({})", change_column.label, strings.get("points"));
-            }
-            let scale = if points { 100.0 } else { 1.0 };
-            columns.push(change_column);
-            for (row, matched) in rows.iter_mut().zip(&matched) {
-                let change = matched.and_then(|m| {
-                    Some((row[figure].as_f64()? - before.rows[m][old].as_f64()?) * scale)
-                });
-                let kind = if points { ColumnType::Number } else { column.kind };
-                row.push(number(change, kind));
-            }
-            let total_change = (|| Some((total(figure)? - total_of(before, old)?) * scale))();
-            added.push(Added {
-                column: index,
-                change: Some(points),
-                total: total_change,
-            });
-            changes.push((figure, index));
-        }
-        let gone = old_keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| !k.is_empty() && !new_keys.contains(k))
-            .map(|(i, _)| row_name(&before.rows[i][key_before..], &before.columns[key_before], language))
-            .collect();
-        comparison = Some(Comparison {
-            since,
-            new_rows: matched.iter().map(Option::is_none).collect(),
-            gone,
-        });
     }
     let mut made = Dataset::derived(dataset.name.clone(), dataset.title.clone(), columns, rows);
     made.declared_totals = dataset.declared_totals.clone();

@@ -8,6 +8,7 @@
 
 mod chart;
 mod derive;
+mod network;
 mod progress;
 mod table;
 
@@ -28,6 +29,7 @@ use crate::yaml::Origin;
 
 #[cfg(test)]
 pub use self::table::table;
+pub use self::network::{NetworkPages, SitePage};
 
 /// A block of a note as a renderer takes it.
 #[derive(Debug)]
@@ -79,6 +81,8 @@ impl Resolved {
 pub struct Resolution {
     pub reports: Vec<Vec<Resolved>>,
     pub pages: Vec<Vec<Resolved>>,
+    /// The pages of the network's declared sites, if it declares them.
+    pub network: Option<NetworkPages>,
 }
 
 /// Resolves every block of the site, with every problem of the site as a whole.
@@ -114,7 +118,15 @@ pub fn site(site: &Site) -> (Resolution, Problems) {
     };
     let reports = resolve(&site.reports);
     let pages = resolve(&site.pages);
-    (Resolution { reports, pages }, problems)
+    let network = network::network(site, &mut problems);
+    (
+        Resolution {
+            reports,
+            pages,
+            network,
+        },
+        problems,
+    )
 }
 
 /// The picture of link previews named in the front matter must be beside the note.
@@ -168,8 +180,10 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
                     Lookup::Broken => Ok(Resolved::Unresolved),
                     Lookup::Missing(problem) => Err(Problems::from(problem)),
                 },
-                Block::Chart(spec) => chart::resolve(spec, site, doc, origin)
-                    .map(|chart| Resolved::Chart(Box::new(chart))),
+                Block::Chart(spec) => chart::resolve(spec, site, doc, origin).map(|mut chart| {
+                    link_sites(site, doc, &mut chart.table);
+                    Resolved::Chart(Box::new(chart))
+                }),
                 Block::Broken => Ok(Resolved::Unresolved),
             };
             resolved.unwrap_or_else(|found| {
@@ -216,7 +230,36 @@ fn resolve_table(
         language: site.config.language,
         strings: &site.theme.strings,
     };
-    table::table_in(spec, dataset, &context, origin)
+    let mut table = table::table_in(spec, dataset, &context, origin)?;
+    link_sites(site, doc, &mut table);
+    Ok(table)
+}
+
+/// In a table of the network's dataset, each site's name leads to its page, and a name
+/// written with other accents, capitals or apostrophes is shown as it is declared.
+pub(super) fn link_sites(site: &Site, doc: &Document, table: &mut Table) {
+    let Some(network) = &site.config.network else { return };
+    if table.dataset.name != network.data {
+        return;
+    }
+    let Some(column) = table.dataset.column_index(&network.column) else { return };
+    let depth = network::depth(site, doc);
+    let language = site.config.language;
+    let dataset = Arc::make_mut(&mut table.dataset);
+    let mut links = Vec::new();
+    for row in &mut dataset.rows {
+        let written = row[column].display(&dataset.columns[column], language);
+        let found = network.find(&written);
+        if let Some(declared) = found
+            && crate::config::fold(&declared.name) == crate::config::fold(&written)
+        {
+            row[column] = crate::data::Value::Text(declared.name.clone());
+        }
+        links.push(found.map(|s| network::site_href(network, &crate::config::Network::slug(s), depth)));
+    }
+    if table.columns.first() == Some(&column) {
+        table.row_links = links;
+    }
 }
 
 /// What a block's `data` names.

@@ -143,6 +143,7 @@ pub fn table_in(
         sources,
         added: additions.added,
         comparison: additions.comparison,
+        row_links: Vec::new(),
     })
 }
 
