@@ -237,3 +237,17 @@ fn number(figure: Option<f64>, kind: ColumnType) -> Value {
         (Some(n), _) => Value::Number(n),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ratio_by_zero_or_by_a_missing_figure_is_missing() {
+        assert_eq!(ratio(Some(67.0), Some(90.0)), Some(0.74));
+        assert_eq!(ratio(Some(102.0), Some(195.0)), Some(0.52));
+        assert_eq!(ratio(Some(6.0), Some(0.0)), None);
+        assert_eq!(ratio(None, Some(30.0)), None);
+        assert_eq!(ratio(Some(6.0), None), None);
+    }
+}
