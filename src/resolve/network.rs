@@ -81,11 +81,13 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
                 continue;
             }
             let names = network.sites.iter().map(|s| s.name.as_str());
+            let hint = match crate::problem::nearest(&name, names) {
+                Some(close) => format!("the closest declared site is `{close}`: correct the name, or add `{name}` to the aliases of its site, or declare it under `sites: {{list: …}}` in `site.yaml`"),
+                None => format!("declare it under `sites: {{list: …}}` in `site.yaml`"),
+            };
             problems.push(
                 Problem::file(&dataset.path, format!("`{name}` is not a site declared in `site.yaml`"))
-                    .with_closest(&name, names, || {
-                        format!("declare it under `sites: {{list: …}}` in `site.yaml`, or add `{name}` to the aliases of its site")
-                    }),
+                    .with_hint(hint),
             );
         }
     }

@@ -12,6 +12,7 @@ mod invalid;
 mod layers;
 mod output;
 mod props;
+mod progress;
 mod publish;
 mod serve;
 mod snapshots_invalid;
