@@ -37,7 +37,7 @@ fn the_example_note_is_published_whole_with_its_figures() {
     let result = build(&repo(), &out, &[]);
     assert!(result.status.success(), "{}", stderr(&result));
     let summary = String::from_utf8_lossy(&result.stdout);
-    assert!(summary.contains("4 pages, 1 table, 1 chart,"), "{summary}");
+    assert!(summary.contains("9 pages, 1 table, 2 charts,"), "{summary}");
 
     assert!(out.join("index.html").is_file());
     let html = read(out.join(REPORT));
@@ -97,8 +97,8 @@ fn the_example_note_is_published_whole_with_its_figures() {
     // The figures, in French formats.
     assert!(html.contains("<time datetime=\"2017-10-02\">2 octobre 2017</time>"));
     assert!(html.contains("1\u{202F}221\u{202F}846\u{A0}€"));
-    assert!(html.contains("<tr><th scope=\"row\">TPM</th><td>13/03/2017</td><td class=\"num\">67</td><td class=\"num\">90</td><td class=\"num\">94</td></tr>"));
-    assert!(html.contains("<tr><th scope=\"row\">Dracénie</th><td>23/10/2017</td><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td><td class=\"num\">30</td><td class=\"num\">0</td></tr>"));
+    assert!(html.contains("<tr><th scope=\"row\"><a href=\"../../sites/tpm/index.html\">TPM</a></th><td>13/03/2017</td><td class=\"num\">67</td><td class=\"num\">90</td><td class=\"num\">94</td></tr>"));
+    assert!(html.contains("<tr><th scope=\"row\"><a href=\"../../sites/dracenie/index.html\">Dracénie</a></th><td>23/10/2017</td><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td><td class=\"num\">30</td><td class=\"num\">0</td></tr>"));
     assert!(html.contains("<tr><th scope=\"row\">Total</th><td></td><td class=\"num\">102</td><td class=\"num\">195</td><td class=\"num\">107</td></tr>"));
 
     // The funders' notice on every page.
