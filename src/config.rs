@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-pub use self::sites::{Network, fold};
 use self::sites::SitesFile;
+pub use self::sites::{Network, fold};
 use crate::locale::{Language, typeset};
 use crate::problem::Problems;
 use crate::yaml::{self, Origin};

@@ -351,12 +351,10 @@ pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
 /// The known name nearest to `unknown`, however far (case ignored).
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let unknown: Vec<char> = unknown.to_lowercase().chars().collect();
-    known
-        .into_iter()
-        .min_by_key(|candidate| {
-            let lower: Vec<char> = candidate.to_lowercase().chars().collect();
-            typo_distance(&unknown, &lower)
-        })
+    known.into_iter().min_by_key(|candidate| {
+        let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+        typo_distance(&unknown, &lower)
+    })
 }
 
 /// The edits from `a` to `b`: a letter added, removed, or two neighbours swapped count one,

@@ -12,8 +12,8 @@ use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
 
 mod change;
-use self::change::{gone_sentence, push_change};
 pub use self::change::signed_figure;
+use self::change::{gone_sentence, push_change};
 
 /// A table as resolved from its block (or made for a chart): the dataset, the columns
 /// shown in their order, the order of the rows, the total row and the caption.
@@ -157,7 +157,16 @@ pub fn render_table(
                 && let Some(points) = added.change
             {
                 let since = language.long_date(comparison.since);
-                push_change(&mut html, &row[i], points, new.is_some(), &since, column, language, strings);
+                push_change(
+                    &mut html,
+                    &row[i],
+                    points,
+                    new.is_some(),
+                    &since,
+                    column,
+                    language,
+                    strings,
+                );
                 continue;
             }
             if position == 0

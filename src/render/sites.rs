@@ -13,9 +13,17 @@ use crate::table::render_table;
 
 impl Renderer<'_> {
     /// The index of the sites and a page for each.
-    pub(super) fn site_pages(&self, network: &NetworkPages) -> Vec<Result<Vec<OutputFile>, Problem>> {
+    pub(super) fn site_pages(
+        &self,
+        network: &NetworkPages,
+    ) -> Vec<Result<Vec<OutputFile>, Problem>> {
         let mut pages = vec![self.sites_index(network)];
-        pages.extend(network.sites.iter().map(|page| self.site_page(network, page)));
+        pages.extend(
+            network
+                .sites
+                .iter()
+                .map(|page| self.site_page(network, page)),
+        );
         pages
     }
 
@@ -48,7 +56,11 @@ impl Renderer<'_> {
         ])
     }
 
-    fn site_page(&self, network: &NetworkPages, page: &SitePage) -> Result<Vec<OutputFile>, Problem> {
+    fn site_page(
+        &self,
+        network: &NetworkPages,
+        page: &SitePage,
+    ) -> Result<Vec<OutputFile>, Problem> {
         let site = self.site;
         let language = site.config.language;
         let strings = &site.theme.strings;
@@ -89,7 +101,10 @@ impl Renderer<'_> {
         for resolved in &page.charts {
             chart(&mut html, resolved);
         }
-        html.push_str(&format!("<h2>{}</h2>\n<ul class=\"site-notes\">\n", strings.get("site_notes")));
+        html.push_str(&format!(
+            "<h2>{}</h2>\n<ul class=\"site-notes\">\n",
+            strings.get("site_notes")
+        ));
         for (title, date, href) in &page.notes {
             html.push_str(&format!("<li><a href=\"{root}"));
             push_escaped(&mut html, href);

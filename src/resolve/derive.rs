@@ -112,7 +112,13 @@ pub fn add_columns(
         let old_keys: Vec<String> = before
             .rows
             .iter()
-            .map(|row| name_key(&row_name(&row[key_before..], &before.columns[key_before], language)))
+            .map(|row| {
+                name_key(&row_name(
+                    &row[key_before..],
+                    &before.columns[key_before],
+                    language,
+                ))
+            })
             .collect();
         let new_keys: Vec<String> = dataset
             .rows
@@ -142,7 +148,8 @@ pub fn add_columns(
             let hidden = strings.get("change_of").replace("{column}", &label);
             if points {
                 change_column.kind = ColumnType::Number;
-                change_column.label = format!("{} ({})", change_column.label, strings.get("points"));
+                change_column.label =
+                    format!("{} ({})", change_column.label, strings.get("points"));
             }
             let scale = if points { 100.0 } else { 1.0 };
             columns.push(change_column);
@@ -150,7 +157,11 @@ pub fn add_columns(
                 let change = matched.and_then(|m| {
                     Some((row[figure].as_f64()? - before.rows[m][old].as_f64()?) * scale)
                 });
-                let kind = if points { ColumnType::Number } else { column.kind };
+                let kind = if points {
+                    ColumnType::Number
+                } else {
+                    column.kind
+                };
                 row.push(number(change, kind));
             }
             let total_change = (|| Some((total(figure)? - total_of(before, old)?) * scale))();
@@ -166,7 +177,13 @@ pub fn add_columns(
             .iter()
             .enumerate()
             .filter(|(_, k)| !k.is_empty() && !new_keys.contains(k))
-            .map(|(i, _)| row_name(&before.rows[i][key_before..], &before.columns[key_before], language))
+            .map(|(i, _)| {
+                row_name(
+                    &before.rows[i][key_before..],
+                    &before.columns[key_before],
+                    language,
+                )
+            })
             .collect();
         comparison = Some(Comparison {
             since,

@@ -27,14 +27,14 @@ use crate::problem::{Problem, Problems};
 use crate::table::Table;
 use crate::yaml::Origin;
 
+pub use self::network::{NetworkPages, SitePage};
 #[cfg(test)]
 pub use self::table::table;
-pub use self::network::{NetworkPages, SitePage};
 
 /// A block of a note as a renderer takes it.
 #[derive(Debug)]
 pub enum Resolved {
-    Table(Table),
+    Table(Box<Table>),
     Chart(Box<ResolvedChart>),
     /// A block whose problems were reported: a site that has one is never written.
     Unresolved,
@@ -174,9 +174,8 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
             let origin = doc.block_origin(placed);
             let resolved = match &placed.block {
                 Block::Table(spec) => match lookup(site, doc, &spec.data, origin) {
-                    Lookup::Found(dataset) => {
-                        resolve_table(site, doc, spec, dataset, origin).map(Resolved::Table)
-                    }
+                    Lookup::Found(dataset) => resolve_table(site, doc, spec, dataset, origin)
+                        .map(|table| Resolved::Table(Box::new(table))),
                     Lookup::Broken => Ok(Resolved::Unresolved),
                     Lookup::Missing(problem) => Err(Problems::from(problem)),
                 },
@@ -207,14 +206,27 @@ fn resolve_table(
     if let Some(compare) = &spec.compare {
         if compare.value != "previous" {
             return Err(origin
-                .problem_at(compare, format!("`compare` can only be `previous`, found \"{}\"", compare.value))
+                .problem_at(
+                    compare,
+                    format!(
+                        "`compare` can only be `previous`, found \"{}\"",
+                        compare.value
+                    ),
+                )
                 .with_hint("write `compare: previous` to show the change since the previous note")
                 .into());
         }
         if !doc.datasets.contains_key(name) {
             return Err(origin
-                .problem_at(compare, format!("`{name}` is the same in every note, so it has nothing to compare with"))
-                .with_hint(format!("put a `{name}.yaml` of its own in the folder of each note, or remove `compare`"))
+                .problem_at(
+                    compare,
+                    format!(
+                        "`{name}` is the same in every note, so it has nothing to compare with"
+                    ),
+                )
+                .with_hint(format!(
+                    "put a `{name}.yaml` of its own in the folder of each note, or remove `compare`"
+                ))
                 .into());
         }
         previous = site
@@ -238,11 +250,15 @@ fn resolve_table(
 /// In a table of the network's dataset, each site's name leads to its page, and a name
 /// written with other accents, capitals or apostrophes is shown as it is declared.
 pub(super) fn link_sites(site: &Site, doc: &Document, table: &mut Table) {
-    let Some(network) = &site.config.network else { return };
+    let Some(network) = &site.config.network else {
+        return;
+    };
     if table.dataset.name != network.data {
         return;
     }
-    let Some(column) = table.dataset.column_index(&network.column) else { return };
+    let Some(column) = table.dataset.column_index(&network.column) else {
+        return;
+    };
     let depth = network::depth(site, doc);
     let language = site.config.language;
     let dataset = Arc::make_mut(&mut table.dataset);
@@ -255,7 +271,9 @@ pub(super) fn link_sites(site: &Site, doc: &Document, table: &mut Table) {
         {
             row[column] = crate::data::Value::Text(declared.name.clone());
         }
-        links.push(found.map(|s| network::site_href(network, &crate::config::Network::slug(s), depth)));
+        links.push(
+            found.map(|s| network::site_href(network, &crate::config::Network::slug(s), depth)),
+        );
     }
     if table.columns.first() == Some(&column) {
         table.row_links = links;

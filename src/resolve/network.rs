@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::derive::{Formula, add_columns};
 use super::ResolvedChart;
+use super::derive::{Formula, add_columns};
 use crate::chart::{ChartData, ChartKind, Series};
 use crate::config::Network;
 use crate::content::{DocKind, Document, Site};
@@ -67,11 +67,19 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
     let history: Vec<(&Document, &Arc<Dataset>)> = site.all_history(&network.data).collect();
     // Every name in the column of sites must be a declared site.
     for doc in site.reports.iter() {
-        let Some(dataset) = doc.datasets.get(&network.data) else { continue };
+        let Some(dataset) = doc.datasets.get(&network.data) else {
+            continue;
+        };
         let Some(column) = dataset.column_index(&network.column) else {
             problems.push(
-                Problem::file(&dataset.path, format!("the dataset `{}` has no column `{}`, which `sites` in `site.yaml` names", network.data, network.column))
-                    .with_hint("give the column that names sites in `sites: {column: …}`"),
+                Problem::file(
+                    &dataset.path,
+                    format!(
+                        "the dataset `{}` has no column `{}`, which `sites` in `site.yaml` names",
+                        network.data, network.column
+                    ),
+                )
+                .with_hint("give the column that names sites in `sites: {column: …}`"),
             );
             continue;
         };
@@ -82,19 +90,30 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
             }
             let names = network.sites.iter().map(|s| s.name.as_str());
             let hint = match crate::problem::nearest(&name, names) {
-                Some(close) => format!("the closest declared site is `{close}`: correct the name, or add `{name}` to the aliases of its site, or declare it under `sites: {{list: …}}` in `site.yaml`"),
-                None => format!("declare it under `sites: {{list: …}}` in `site.yaml`"),
+                Some(close) => format!(
+                    "the closest declared site is `{close}`: correct the name, or add `{name}` to the aliases of its site, or declare it under `sites: {{list: …}}` in `site.yaml`"
+                ),
+                None => "declare it under `sites: {list: …}` in `site.yaml`".to_owned(),
             };
             problems.push(
-                Problem::file(&dataset.path, format!("`{name}` is not a site declared in `site.yaml`"))
-                    .with_hint(hint),
+                Problem::file(
+                    &dataset.path,
+                    format!("`{name}` is not a site declared in `site.yaml`"),
+                )
+                .with_hint(hint),
             );
         }
     }
     let latest = history.last().map(|(_, d)| Arc::clone(d));
     let figures: Vec<Column> = latest
         .as_ref()
-        .map(|d| d.columns.iter().filter(|c| c.kind.is_numeric()).cloned().collect())
+        .map(|d| {
+            d.columns
+                .iter()
+                .filter(|c| c.kind.is_numeric())
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let mut sites = Vec::new();
     let mut index_rows = Vec::new();
@@ -104,7 +123,9 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
         let mut rows = Vec::new();
         let mut notes = Vec::new();
         for (doc, dataset) in &history {
-            let Some(column) = dataset.column_index(&network.column) else { continue };
+            let Some(column) = dataset.column_index(&network.column) else {
+                continue;
+            };
             let found = dataset.rows.iter().find(|row| {
                 let written = row[column].display(&dataset.columns[column], language);
                 network.find(&written).is_some_and(|s| s == declared)
@@ -112,7 +133,9 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
             let Some(found) = found else { continue };
             let mut row = vec![doc.date.map_or(Value::Missing, Value::Date)];
             row.extend(figures.iter().map(|f| {
-                dataset.column_index(&f.key).map_or(Value::Missing, |i| found[i].clone())
+                dataset
+                    .column_index(&f.key)
+                    .map_or(Value::Missing, |i| found[i].clone())
             }));
             rows.push(row);
             let href = format!("{}/{}/index.html", site.config.reports_path, doc.slug);
@@ -130,19 +153,28 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
             index_row.extend(last.iter().cloned());
             index_rows.push(index_row);
         }
-        let dataset = Arc::new(Dataset::derived(slug.clone(), Some(name.clone()), columns, rows));
-        let position = |key: &Option<String>| {
-            key.as_ref().and_then(|k| dataset.column_index(k))
-        };
+        let dataset = Arc::new(Dataset::derived(
+            slug.clone(),
+            Some(name.clone()),
+            columns,
+            rows,
+        ));
+        let position = |key: &Option<String>| key.as_ref().and_then(|k| dataset.column_index(k));
         let rate = match (position(&network.value), position(&network.target)) {
-            (Some(v), Some(t)) => vec![(strings.get("progress_rate").to_owned(), Formula::Ratio(v, t))],
+            (Some(v), Some(t)) => vec![(
+                strings.get("progress_rate").to_owned(),
+                Formula::Ratio(v, t),
+            )],
             _ => Vec::new(),
         };
         let fold = |n: &str| crate::config::fold(n);
         let additions = add_columns(&dataset, &rate, None, &[], &fold, language, strings);
         let mut table = Table::for_chart(Arc::clone(&additions.dataset), None, &name);
         table.added = additions.added;
-        table.sources = history.iter().map(|(d, ds)| (d.date, Arc::clone(ds))).collect();
+        table.sources = history
+            .iter()
+            .map(|(d, ds)| (d.date, Arc::clone(ds)))
+            .collect();
         let dates: Vec<String> = dataset
             .rows
             .iter()
@@ -163,12 +195,21 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
                     }],
                     value_column: column.clone(),
                 };
-                let mut chart_table = Table::for_chart(Arc::clone(&dataset), Some(vec![0, i]), &title);
+                let mut chart_table =
+                    Table::for_chart(Arc::clone(&dataset), Some(vec![0, i]), &title);
                 chart_table.sources = Vec::new();
-                ResolvedChart { data, table: chart_table, history: Vec::new() }
+                ResolvedChart {
+                    data,
+                    table: chart_table,
+                    history: Vec::new(),
+                }
             })
             .collect();
-        let progress = match (position(&network.value), position(&network.target), dataset.rows.last()) {
+        let progress = match (
+            position(&network.value),
+            position(&network.target),
+            dataset.rows.last(),
+        ) {
             (Some(v), Some(t), Some(last)) => {
                 let title = format!(
                     "{} / {}",
@@ -181,17 +222,28 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
                     category_label: strings.get("report_date").to_owned(),
                     categories: vec![last[0].display(&dataset.columns[0], language)],
                     series: vec![
-                        Series { name: typeset(&dataset.columns[v].label, language), values: vec![last[v].as_f64()] },
-                        Series { name: typeset(&dataset.columns[t].label, language), values: vec![last[t].as_f64()] },
+                        Series {
+                            name: typeset(&dataset.columns[v].label, language),
+                            values: vec![last[v].as_f64()],
+                        },
+                        Series {
+                            name: typeset(&dataset.columns[t].label, language),
+                            values: vec![last[t].as_f64()],
+                        },
                     ],
                     value_column: dataset.columns[v].clone(),
                 };
                 let mut shown = vec![0, v, t];
                 shown.extend(additions.derived.iter().copied());
-                let mut chart_table = Table::for_chart(Arc::clone(&additions.dataset), Some(shown), &title);
+                let mut chart_table =
+                    Table::for_chart(Arc::clone(&additions.dataset), Some(shown), &title);
                 chart_table.added = table.added.clone();
                 chart_table.sources = Vec::new();
-                Some(ResolvedChart { data, table: chart_table, history: Vec::new() })
+                Some(ResolvedChart {
+                    data,
+                    table: chart_table,
+                    history: Vec::new(),
+                })
             }
             _ => None,
         };
@@ -206,11 +258,28 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
         });
     }
     let mut columns = vec![
-        Column { key: "site".to_owned(), label: latest.as_ref().and_then(|d| d.columns.get(d.column_index(&network.column)?)).map_or_else(|| network.column.clone(), |c| c.label.clone()), ..Column::default() },
-        Column { key: "date".to_owned(), label: strings.get("report_date").to_owned(), kind: ColumnType::Date, ..Column::default() },
+        Column {
+            key: "site".to_owned(),
+            label: latest
+                .as_ref()
+                .and_then(|d| d.columns.get(d.column_index(&network.column)?))
+                .map_or_else(|| network.column.clone(), |c| c.label.clone()),
+            ..Column::default()
+        },
+        Column {
+            key: "date".to_owned(),
+            label: strings.get("report_date").to_owned(),
+            kind: ColumnType::Date,
+            ..Column::default()
+        },
     ];
     columns.extend(figures.iter().cloned());
-    let index_data = Arc::new(Dataset::derived(network.data.clone(), None, columns, index_rows));
+    let index_data = Arc::new(Dataset::derived(
+        network.data.clone(),
+        None,
+        columns,
+        index_rows,
+    ));
     let caption = strings.get("sites").to_owned();
     let mut index = Table::for_chart(index_data, None, &caption);
     index.row_links = index
@@ -218,11 +287,17 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
         .rows
         .iter()
         .map(|row| match &row[0] {
-            Value::Text(name) => network.find(name).map(|s| site_href(network, &Network::slug(s), 1)),
+            Value::Text(name) => network
+                .find(name)
+                .map(|s| site_href(network, &Network::slug(s), 1)),
             _ => None,
         })
         .collect();
-    Some(NetworkPages { path: network.path.clone(), sites, index })
+    Some(NetworkPages {
+        path: network.path.clone(),
+        sites,
+        index,
+    })
 }
 
 /// The folder of the site pages must not be a page's nor the reports'.
@@ -241,15 +316,26 @@ fn check_folder(site: &Site, network: &Network, problems: &mut Problems) {
     }
     if config.reports_path == folder || config.reports_path.starts_with(&format!("{folder}/")) {
         problems.push(
-            Problem::file(&config.path, format!("the site pages' folder `{folder}` is also `reports_path`"))
-                .with_hint("give the site pages another folder in `sites: {path: …}`"),
+            Problem::file(
+                &config.path,
+                format!("the site pages' folder `{folder}` is also `reports_path`"),
+            )
+            .with_hint("give the site pages another folder in `sites: {path: …}`"),
         );
     }
     for page in &site.pages {
         if page.slug == folder {
             problems.push(
-                Problem::file(&config.path, format!("the site pages' folder `{folder}` is also the address of `{}`", page.source.shown.display()))
-                    .with_hint("rename the page, or give the site pages another folder in `sites: {path: …}`"),
+                Problem::file(
+                    &config.path,
+                    format!(
+                        "the site pages' folder `{folder}` is also the address of `{}`",
+                        page.source.shown.display()
+                    ),
+                )
+                .with_hint(
+                    "rename the page, or give the site pages another folder in `sites: {path: …}`",
+                ),
             );
         }
     }

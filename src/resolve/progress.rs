@@ -31,7 +31,10 @@ pub(super) fn resolve(
     if !spec.y.value.0.is_empty() {
         problems.push(
             origin
-                .problem_at(&spec.y, "a `progress` chart takes `value` and `target`, not `y`")
+                .problem_at(
+                    &spec.y,
+                    "a `progress` chart takes `value` and `target`, not `y`",
+                )
                 .with_hint("write `value: entered` and `target: forecast`"),
         );
     }

@@ -127,7 +127,13 @@ pub fn table_in(
     let mut shown = Vec::new();
     for &i in &columns {
         shown.push(i);
-        shown.extend(additions.changes.iter().filter(|(of, _)| *of == i).map(|(_, c)| *c));
+        shown.extend(
+            additions
+                .changes
+                .iter()
+                .filter(|(of, _)| *of == i)
+                .map(|(_, c)| *c),
+        );
     }
     shown.extend(additions.derived.iter().copied());
     let mut sources = vec![(None, Arc::clone(dataset))];

@@ -8,14 +8,26 @@ use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
 
 /// "Depuis le 3 juillet 2017, Dracénie n’apparaît plus dans ce tableau."
-pub(super) fn gone_sentence(comparison: &Comparison, language: Language, strings: &Strings) -> String {
-    let names: Vec<String> = comparison.gone.iter().map(|n| typeset(n, language)).collect();
+pub(super) fn gone_sentence(
+    comparison: &Comparison,
+    language: Language,
+    strings: &Strings,
+) -> String {
+    let names: Vec<String> = comparison
+        .gone
+        .iter()
+        .map(|n| typeset(n, language))
+        .collect();
     let names = match names.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} {} {last}", rest.join(", "), strings.get("and")),
         None => String::new(),
     };
-    let key = if comparison.gone.len() == 1 { "change_gone_one" } else { "change_gone_many" };
+    let key = if comparison.gone.len() == 1 {
+        "change_gone_one"
+    } else {
+        "change_gone_many"
+    };
     strings
         .get(key)
         .replace("{date}", &language.long_date(comparison.since))
@@ -73,7 +85,14 @@ pub(super) fn push_change(
             strings.get("change_new_words").replace("{date}", since),
         ),
         (false, None) => {
-            push_cell(html, false, true, &Value::Missing, |_| String::new(), strings);
+            push_cell(
+                html,
+                false,
+                true,
+                &Value::Missing,
+                |_| String::new(),
+                strings,
+            );
             return;
         }
         (false, Some(change)) => {
@@ -90,15 +109,19 @@ pub(super) fn push_change(
             };
             (
                 signed_figure(change, points, column, language, strings),
-                strings.get(key).replace("{n}", &amount).replace("{date}", since),
+                strings
+                    .get(key)
+                    .replace("{n}", &amount)
+                    .replace("{date}", since),
             )
         }
     };
     let class = if new { "num change new" } else { "num change" };
-    html.push_str(&format!("<td class=\"{class}\"><span aria-hidden=\"true\">"));
+    html.push_str(&format!(
+        "<td class=\"{class}\"><span aria-hidden=\"true\">"
+    ));
     push_escaped(html, &shown);
     html.push_str("</span><span class=\"visually-hidden\">");
     push_escaped(html, &words);
     html.push_str("</span></td>");
 }
-

@@ -94,9 +94,7 @@ fn the_total_row_is_always_headed_by_its_label() {
         "sites.csv",
     );
     assert!(
-        html.contains(
-            "<tfoot>\n<tr><th scope=\"row\" class=\"num\">Total 92</th><td></td></tr>"
-        ),
+        html.contains("<tfoot>\n<tr><th scope=\"row\" class=\"num\">Total 92</th><td></td></tr>"),
         "{html}"
     );
 }
@@ -132,7 +130,9 @@ fn a_total_row_sums_counts_and_amounts_only() {
         "export.csv",
     );
     assert!(
-        html.contains("<th scope=\"row\">Total</th><td class=\"num\">30,50\u{A0}€</td><td></td><td></td></tr>"),
+        html.contains(
+            "<th scope=\"row\">Total</th><td class=\"num\">30,50\u{A0}€</td><td></td><td></td></tr>"
+        ),
         "{html}"
     );
     let declared = format!("{text}total: {{budget: 30.5, rate: \"40 %\", hours: 1.75}}\n");

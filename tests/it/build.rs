@@ -113,19 +113,21 @@ fn the_example_note_is_published_whole_with_its_figures() {
     let csv = read(out.join("rapports/2017-10-02-point-d-avancement/sites.csv"));
     assert_eq!(
         csv,
-        "\u{FEFF}Site;Ouverture;Stagiaires entrés;Prévision 2017;Entreprises ayant reçu des stagiaires\r\n\
-         TPM;2017-03-13;67;90;94\r\nCAVEM;2017-06-26;25;45;13\r\nProvence Verte;2017-09-25;10;30;0\r\n\
-         Dracénie;2017-10-23;;30;0\r\n"
+        "\u{FEFF}Site;Ouverture;Stagiaires entrés;Prévision 2017;Entreprises ayant reçu des stagiaires;Taux de réalisation\r\n\
+         TPM;2017-03-13;67;90;94;74%\r\nCAVEM;2017-06-26;25;45;13;56%\r\nProvence Verte;2017-09-25;10;30;0;33%\r\n\
+         Dracénie;2017-10-23;;30;0;\r\n"
     );
     assert!(html.contains("<a href=\"sites.csv\" download>"));
 
-    // The chart under the table: an image with a title and a description in words.
-    let chart = &html[html.find("<figure class=\"chart\"").expect("a chart")..];
+    // The bar chart under the progress chart: an image with a title and a description in words.
+    let chart = &html[html
+        .find("<figure class=\"chart\" id=\"chart-2\"")
+        .expect("a chart")..];
     let svg = &chart[chart.find("<svg").unwrap()..chart.find("</svg>").unwrap()];
     assert!(svg.starts_with("<svg viewBox=\"0 0 640 "), "{svg}");
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains(
-        "<title id=\"chart-1-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
+        "<title id=\"chart-2-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
     ));
     let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
     for site in ["TPM", "CAVEM", "Provence Verte", "Dracénie"] {

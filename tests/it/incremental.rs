@@ -370,7 +370,10 @@ fn editing_a_notes_dataset_redraws_its_sites_pages_and_the_notes_compared_with_i
     let (drawn, _) = writer.rebuild();
     assert_eq!(drawn, 4, "the first build draws every note");
     writer.edit("content/reports/2017-10-02-q3/sites.yaml", |text| {
-        text.replace("site: Saint-Maximin, entered: 10", "site: Saint-Maximin, entered: 12")
+        text.replace(
+            "site: Saint-Maximin, entered: 10",
+            "site: Saint-Maximin, entered: 12",
+        )
     });
     let (drawn, files) = writer.rebuild();
     assert_eq!(drawn, 2, "the note, and the next one that compares with it");

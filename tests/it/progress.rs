@@ -61,7 +61,10 @@ fn a_table_shows_the_change_since_the_previous_note_in_figures_and_in_words() {
         "{actions}"
     );
     assert!(!actions.contains("<th scope=\"row\">Visites"), "{actions}");
-    assert!(actions.contains(&change("+30", "30 de plus qu’au 2 octobre 2017")), "{actions}");
+    assert!(
+        actions.contains(&change("+30", "30 de plus qu’au 2 octobre 2017")),
+        "{actions}"
+    );
     // The total row leaves the gone row out: 150 + 52 + 2; a share's total is 100 %.
     assert!(
         actions.contains("<tr><th scope=\"row\">Total</th><td class=\"num\">204</td><td class=\"num\">+32</td><td class=\"num\">100\u{202F}%</td></tr>"),
@@ -81,7 +84,10 @@ fn missing_stays_missing_and_the_first_note_has_no_change() {
     // "Dracenie" in the fourth note is Dracénie, shown as declared, and matched.
     assert!(sites.contains(">Dracénie</a></th>"), "{sites}");
     assert!(!sites.contains("Dracenie<"), "{sites}");
-    assert!(sites.contains(&change("+6", "6 de plus qu’au 8 janvier 2018")), "{sites}");
+    assert!(
+        sites.contains(&change("+6", "6 de plus qu’au 8 janvier 2018")),
+        "{sites}"
+    );
     // The first note has nothing to compare with, and that is no error.
     let first = read(out.join(Q2).join("index.html"));
     assert!(!first.contains("évolution"), "{first}");
@@ -96,7 +102,10 @@ fn a_draft_is_never_compared_with() {
     assert!(!html.contains("1er mars 2018"), "{html}");
     // The draft itself compares with the last published note before it.
     let draft = read(out.join("rapports/2018-03-01-brouillon/index.html"));
-    assert!(draft.contains(&change("+919", "919 de plus qu’au 8 janvier 2018")), "{draft}");
+    assert!(
+        draft.contains(&change("+919", "919 de plus qu’au 8 janvier 2018")),
+        "{draft}"
+    );
 }
 
 #[test]
@@ -123,22 +132,41 @@ fn a_progress_chart_says_each_value_against_its_target() {
 fn the_example_draws_trainees_entered_against_the_2017_forecast() {
     let out = tempfile::tempdir().unwrap();
     build_ok(&repo(), out.path(), &[]);
-    let html = read(out.path().join("rapports/2017-10-02-point-d-avancement/index.html"));
+    let html = read(
+        out.path()
+            .join("rapports/2017-10-02-point-d-avancement/index.html"),
+    );
     // The seed's table stays exactly as printed.
-    let seed = table(&html, "Dates d’ouvertures et nombre de stagiaires accueillis en 2017");
+    let seed = table(
+        &html,
+        "Dates d’ouvertures et nombre de stagiaires accueillis en 2017",
+    );
     assert!(!seed.contains("Taux"), "{seed}");
     assert!(seed.contains("<tfoot>\n<tr><th scope=\"row\">Total</th><td></td><td class=\"num\">102</td><td class=\"num\">195</td><td class=\"num\">107</td></tr>"), "{seed}");
     assert!(html.contains("TPM : 67 sur 90, soit 74\u{202F}% ; CAVEM : 25 sur 45, soit 56\u{202F}% ; Provence Verte : 10 sur 30, soit 33\u{202F}% ; Dracénie : non renseigné ; Réseau : 102 sur 195, soit 52\u{202F}%."), "{html}");
     let figures = table(&html, "Stagiaires entrés au regard de la prévision 2017");
     for rate in ["74", "56", "33"] {
-        assert!(figures.contains(&format!("<td class=\"num\">{rate}\u{202F}%</td></tr>")), "{rate}: {figures}");
+        assert!(
+            figures.contains(&format!("<td class=\"num\">{rate}\u{202F}%</td></tr>")),
+            "{rate}: {figures}"
+        );
     }
     assert!(figures.contains("<tr><th scope=\"row\">Réseau</th><td class=\"num\">102</td><td class=\"num\">195</td><td class=\"num\">52\u{202F}%</td></tr>"), "{figures}");
     // Nothing shows a change in the first note of its kind; every site has its page.
     assert!(!html.contains("évolution"));
     for slug in ["tpm", "cavem", "provence-verte", "dracenie"] {
-        assert!(out.path().join("sites").join(slug).join("index.html").is_file(), "{slug}");
-        assert!(html.contains(&format!("href=\"../../sites/{slug}/index.html\"")), "{slug}");
+        assert!(
+            out.path()
+                .join("sites")
+                .join(slug)
+                .join("index.html")
+                .is_file(),
+            "{slug}"
+        );
+        assert!(
+            html.contains(&format!("href=\"../../sites/{slug}/index.html\"")),
+            "{slug}"
+        );
     }
 }
 
@@ -156,15 +184,29 @@ fn each_site_has_a_page_of_its_figures_note_after_note() {
         assert!(page.contains(row), "missing {row} in:\n{page}");
     }
     // A line per column of figures, and the latest figures against the target.
-    assert_eq!(page.matches("Graphique en courbes : ").count(), 3 * 2, "{page}");
-    assert!(page.contains("09/04/2018 : 22 sur 40, soit 55\u{202F}%"), "{page}");
+    assert_eq!(
+        page.matches("Graphique en courbes : ").count(),
+        3 * 2,
+        "{page}"
+    );
+    assert!(
+        page.contains("09/04/2018 : 22 sur 40, soit 55\u{202F}%"),
+        "{page}"
+    );
     // Links to every note that shows it.
     for note in [Q2, "rapports/2017-10-02-q3/", Q4, Q1] {
-        assert!(page.contains(&format!("<a href=\"../../{note}index.html\">")), "{note}");
+        assert!(
+            page.contains(&format!("<a href=\"../../{note}index.html\">")),
+            "{note}"
+        );
     }
     // Dracénie opened in the third note: two notes, and its own text.
     let dracenie = read(out.join("sites/dracenie/index.html"));
-    assert_eq!(dracenie.matches("<li><a href=\"../../rapports/20").count(), 2, "{dracenie}");
+    assert_eq!(
+        dracenie.matches("<li><a href=\"../../rapports/20").count(),
+        2,
+        "{dracenie}"
+    );
     assert!(dracenie.contains("12 avenue de la Gare"), "{dracenie}");
     // The index lists every site with its latest figures, each linked.
     let index = read(out.join("sites/index.html"));
@@ -191,7 +233,11 @@ fn every_link_of_the_site_leads_to_a_file() {
             }
             let target = href.split('#').next().unwrap();
             let path = out.join(&dir).join(target);
-            let path = if target.ends_with('/') || target.is_empty() { path.join("index.html") } else { path };
+            let path = if target.ends_with('/') || target.is_empty() {
+                path.join("index.html")
+            } else {
+                path
+            };
             assert!(path.exists(), "{name}: {href} leads nowhere");
             checked += 1;
         }
@@ -205,20 +251,42 @@ fn compare_on_a_global_dataset_an_undeclared_site_and_a_clash_are_problems() {
     copy_dir(&fixture("progress"), site.path());
     let root = site.path();
     fs::create_dir_all(root.join("content/data")).unwrap();
-    fs::write(root.join("content/data/budget.yaml"), "- {poste: A, montant: 1}\n").unwrap();
+    fs::write(
+        root.join("content/data/budget.yaml"),
+        "- {poste: A, montant: 1}\n",
+    )
+    .unwrap();
     let note = root.join("content/reports/2017-07-03-q2/index.md");
     let text = read(&note) + "\n```table\ndata: budget\ncompare: previous\n```\n";
     fs::write(&note, text).unwrap();
     let sites = root.join("content/reports/2018-04-09-q1/sites.yaml");
     fs::write(&sites, read(&sites).replace("site: TPM", "site: TPN")).unwrap();
     fs::create_dir_all(root.join("content/pages")).unwrap();
-    fs::write(root.join("content/pages/sites.md"), "---\ntitle: Sites\n---\nTexte.\n").unwrap();
+    fs::write(
+        root.join("content/pages/sites.md"),
+        "---\ntitle: Sites\n---\nTexte.\n",
+    )
+    .unwrap();
     let result = build(root, &root.join("output"), &[]);
     assert!(!result.status.success());
     let err = stderr(&result);
-    assert!(err.contains("`budget` is the same in every note, so it has nothing to compare with"), "{err}");
-    assert!(err.contains("put a `budget.yaml` of its own in the folder of each note, or remove `compare`"), "{err}");
-    assert!(err.contains("`TPN` is not a site declared in `site.yaml`"), "{err}");
+    assert!(
+        err.contains("`budget` is the same in every note, so it has nothing to compare with"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "put a `budget.yaml` of its own in the folder of each note, or remove `compare`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("`TPN` is not a site declared in `site.yaml`"),
+        "{err}"
+    );
     assert!(err.contains("the closest declared site is `TPM`"), "{err}");
-    assert!(err.contains("the site pages' folder `sites` is also the address of `"), "{err}");
+    assert!(
+        err.contains("the site pages' folder `sites` is also the address of `"),
+        "{err}"
+    );
 }

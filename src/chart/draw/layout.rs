@@ -11,7 +11,8 @@ use crate::locale::{Language, Strings};
 pub fn layout(data: &ChartData, size: Size, language: Language, strings: &Strings) -> Layout {
     let width = size.width();
     let mut marks = Vec::new();
-    let top = if data.series.len() > 1 && !matches!(data.kind, ChartKind::Pie | ChartKind::Progress) {
+    let top = if data.series.len() > 1 && !matches!(data.kind, ChartKind::Pie | ChartKind::Progress)
+    {
         let names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
         legend(
             &names,

@@ -74,7 +74,8 @@ pub(super) fn progress(
         })
         .collect();
     let high = rates.iter().flatten().fold(1.0f64, |a, &b| a.max(b));
-    let scale = |rate: f64| -> i32 { left + ((rate / high) * (right - left) as f64).round() as i32 };
+    let scale =
+        |rate: f64| -> i32 { left + ((rate / high) * (right - left) as f64).round() as i32 };
     // The key: a swatch of the value, a rule for the target.
     let mut y = top;
     let value_name = data.series.first().map_or("", |s| s.name.as_str());
@@ -86,7 +87,15 @@ pub(super) fn progress(
         y1: y + 14,
         series: 0,
     });
-    marks.push(text(PAD + 18, y + 8, value_name, FONT, Anchor::Left, Baseline::Middle, Paint::Ink));
+    marks.push(text(
+        PAD + 18,
+        y + 8,
+        value_name,
+        FONT,
+        Anchor::Left,
+        Baseline::Middle,
+        Paint::Ink,
+    ));
     let second = PAD + 18 + text_width(value_name, FONT).ceil() as i32 + 16;
     let (key_x, key_y) = if second + 24 + text_width(target_name, FONT) as i32 > width - PAD {
         (PAD, y + LINE + 4)
@@ -99,14 +108,30 @@ pub(super) fn progress(
         paint: Paint::Ink,
         width: 3,
     });
-    marks.push(text(key_x + 18, key_y + 8, target_name, FONT, Anchor::Left, Baseline::Middle, Paint::Ink));
+    marks.push(text(
+        key_x + 18,
+        key_y + 8,
+        target_name,
+        FONT,
+        Anchor::Left,
+        Baseline::Middle,
+        Paint::Ink,
+    ));
     y = key_y + LINE + 14;
     for (i, lines) in labels.iter().enumerate() {
         let row_height = (lines.len() as i32 * LINE).max(24);
         let middle = y + row_height / 2;
         for (n, line) in lines.iter().enumerate() {
             let line_y = middle - (lines.len() as i32 - 1) * LINE / 2 + n as i32 * LINE;
-            marks.push(text(PAD, line_y, line.clone(), FONT, Anchor::Left, Baseline::Middle, Paint::Ink));
+            marks.push(text(
+                PAD,
+                line_y,
+                line.clone(),
+                FONT,
+                Anchor::Left,
+                Baseline::Middle,
+                Paint::Ink,
+            ));
         }
         let value = values.get(i).copied().flatten();
         let has_target = targets.get(i).copied().flatten().is_some_and(|t| t > 0.0);
@@ -144,7 +169,15 @@ pub(super) fn progress(
             Some(_) => (figures[i].clone(), Paint::Ink),
             None => (missing.to_owned(), Paint::Muted),
         };
-        marks.push(text(end + 8, middle, words, SMALL, Anchor::Left, Baseline::Middle, paint));
+        marks.push(text(
+            end + 8,
+            middle,
+            words,
+            SMALL,
+            Anchor::Left,
+            Baseline::Middle,
+            paint,
+        ));
         y += row_height + 10;
     }
     y + PAD

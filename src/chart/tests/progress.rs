@@ -32,7 +32,10 @@ fn the_description_says_how_far_each_row_is_from_its_target() {
 fn the_percent_reached_is_labelled_and_a_missing_value_leaves_a_gap() {
     let svg = svg(&progress(), Size::Wide);
     for label in ["74\u{202F}%", "56\u{202F}%", "33\u{202F}%", "52\u{202F}%"] {
-        assert!(svg.contains(&format!(">{label}</text>")), "{label} in {svg}");
+        assert!(
+            svg.contains(&format!(">{label}</text>")),
+            "{label} in {svg}"
+        );
     }
     assert!(svg.contains(">non renseigné</text>"), "{svg}");
     // A bar for each given value and one in the key; none for Dracénie.
@@ -44,11 +47,19 @@ fn the_percent_reached_is_labelled_and_a_missing_value_leaves_a_gap() {
 #[test]
 fn a_progress_chart_is_drawn_the_same_every_time() {
     assert_eq!(svg(&progress(), Size::Wide), svg(&progress(), Size::Wide));
-    let layout = layout(&progress(), Size::Narrow, Language::Fr, &strings(Language::Fr));
+    let layout = layout(
+        &progress(),
+        Size::Narrow,
+        Language::Fr,
+        &strings(Language::Fr),
+    );
     for mark in &layout.marks {
         if let Mark::Text(text) = mark {
             let (left, _, right, _) = text.bounds();
-            assert!(left >= 0.0 && right <= layout.width as f64, "{text:?} leaves the drawing");
+            assert!(
+                left >= 0.0 && right <= layout.width as f64,
+                "{text:?} leaves the drawing"
+            );
         }
     }
 }
