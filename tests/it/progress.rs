@@ -257,7 +257,10 @@ fn compare_on_a_global_dataset_an_undeclared_site_and_a_clash_are_problems() {
     )
     .unwrap();
     let note = root.join("content/reports/2017-07-03-q2/index.md");
-    let text = read(&note) + "\n```table\ndata: budget\ncompare: previous\n```\n";
+    let text = read(&note)
+        + "\n```table\ndata: budget\ncompare: previous\n```\n"
+        + "\n```chart\ntype: progress\ndata: sites\nvalue: entered\n```\n"
+        + "\n```chart\ntype: bar\ndata: sites\n```\n";
     fs::write(&note, text).unwrap();
     let sites = root.join("content/reports/2018-04-09-q1/sites.yaml");
     fs::write(&sites, read(&sites).replace("site: TPM", "site: TPN")).unwrap();
