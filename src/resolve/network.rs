@@ -96,11 +96,15 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
                 None => "declare it under `sites: {list: …}` in `site.yaml`".to_owned(),
             };
             problems.push(
-                Problem::file(
-                    &dataset.path,
-                    format!("`{name}` is not a site declared in `site.yaml`"),
-                )
-                .with_hint(hint),
+                dataset
+                    .problem_at_text(
+                        match &row[column] {
+                            Value::Text(raw) => raw,
+                            _ => &name,
+                        },
+                        format!("`{name}` is not a site declared in `site.yaml`"),
+                    )
+                    .with_hint(hint),
             );
         }
     }
