@@ -392,4 +392,11 @@ fn editing_a_notes_dataset_redraws_its_sites_pages_and_the_notes_compared_with_i
     assert_eq!(drawn, 1);
     assert!(page(&files, "sites/tpm/index.html").contains("<td class=\"num\">97</td>"));
     assert!(page(&files, "sites/index.html").contains("<td class=\"num\">97</td>"));
+    // A site's own text: its page only.
+    writer.edit("content/sites/dracenie.md", |text| {
+        text + "\nOuvert le samedi.\n"
+    });
+    let (drawn, files) = writer.rebuild();
+    assert_eq!(drawn, 0, "no note shows it");
+    assert!(page(&files, "sites/dracenie/index.html").contains("Ouvert le samedi."));
 }

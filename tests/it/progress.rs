@@ -293,3 +293,28 @@ fn compare_on_a_global_dataset_an_undeclared_site_and_a_clash_are_problems() {
         "{err}"
     );
 }
+
+#[test]
+fn the_preview_of_a_note_whose_first_chart_is_a_progress_chart_draws_it() {
+    let site = example_copy();
+    let root = site.path();
+    let with = root.join("with");
+    build_ok(root, &with, &["--base-url", "https://example.org/e2c/"]);
+    let note = root.join("content/reports/2017-10-02-point-d-avancement/index.md");
+    let text = read(&note);
+    let start = text.find("```chart\ntype: progress").unwrap();
+    let end = start + text[start..].find("```\n\n").unwrap() + 5;
+    fs::write(&note, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let without = root.join("without");
+    build_ok(root, &without, &["--base-url", "https://example.org/e2c/"]);
+    let preview = "rapports/2017-10-02-point-d-avancement/preview.png";
+    let (a, b) = (
+        fs::read(with.join(preview)).unwrap(),
+        fs::read(without.join(preview)).unwrap(),
+    );
+    assert!(a.starts_with(b"\x89PNG"));
+    assert_ne!(
+        a, b,
+        "the preview draws the progress chart, the first of the note"
+    );
+}
