@@ -1,10 +1,14 @@
 //! `content/site.yaml`: the site-wide settings.
 
+mod sites;
+
 use std::path::Path;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use self::sites::SitesFile;
+pub use self::sites::{Network, fold};
 use crate::locale::{Language, typeset};
 use crate::problem::Problems;
 use crate::yaml::{self, Origin};
@@ -29,6 +33,8 @@ pub struct SiteConfig {
     /// that leads nowhere).
     pub text: String,
     pub path: std::path::PathBuf,
+    /// The network's declared sites, if any (`sites:`).
+    pub network: Option<Network>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -58,9 +64,11 @@ struct SiteFile {
     #[serde(default)]
     menu: Vec<Spanned<MenuItem>>,
     raw_html: Option<bool>,
+    sites: Option<SitesFile>,
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
+    "sites",
     "raw_html",
     "title",
     "description",
@@ -223,7 +231,17 @@ impl SiteConfig {
             raw_html: file.raw_html.unwrap_or(true),
             text: text.to_owned(),
             path: shown.to_path_buf(),
+            network: file.sites.map(Network::from_file),
         })
+    }
+
+    /// The key a name is matched by between notes: case, accents and apostrophes make no
+    /// difference, and a declared alias is its site.
+    pub fn name_key(&self, name: &str) -> String {
+        match &self.network {
+            Some(network) => network.name_key(name),
+            None => fold(name),
+        }
     }
 }
 

@@ -350,6 +350,15 @@ pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .map(|(_, candidate)| candidate)
 }
 
+/// The known name nearest to `unknown`, however far (case ignored).
+pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let unknown: Vec<char> = unknown.to_lowercase().chars().collect();
+    known.into_iter().min_by_key(|candidate| {
+        let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+        typo_distance(&unknown, &lower)
+    })
+}
+
 /// The edits from `a` to `b`: a letter added, removed, or two neighbours swapped count one,
 /// a letter replaced counts two (an optimal string alignment distance).
 fn typo_distance(a: &[char], b: &[char]) -> usize {

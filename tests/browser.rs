@@ -91,6 +91,7 @@ fn every_page_loads_clean_in_chromium_passes_axe_and_the_nu_checker() {
             "french-writing",
             vec!["--drafts"],
         ),
+        (repo().join("tests/fixtures/progress"), "progress", vec![]),
     ];
     let mut dirs = Vec::new();
     for (root, name, extra) in &sites {

@@ -24,10 +24,12 @@ pub enum ChartKind {
     StackedBar,
     Line,
     Pie,
+    /// For each row, a value against its target, as a bullet bar.
+    Progress,
 }
 
 impl ChartKind {
-    pub const NAMES: [&'static str; 4] = ["bar", "stacked-bar", "line", "pie"];
+    pub const NAMES: [&'static str; 5] = ["bar", "stacked-bar", "line", "pie", "progress"];
 
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name {
@@ -35,6 +37,7 @@ impl ChartKind {
             "stacked-bar" => ChartKind::StackedBar,
             "line" => ChartKind::Line,
             "pie" => ChartKind::Pie,
+            "progress" => ChartKind::Progress,
             _ => return None,
         })
     }

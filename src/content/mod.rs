@@ -53,6 +53,8 @@ pub struct Site {
     histories: HashMap<String, Vec<usize>>,
     /// The drafts that were not loaded (no `--drafts`), as shown to the user.
     pub drafts_left_out: Vec<PathBuf>,
+    /// The text of each `content/sites/SLUG.md`, by slug: what a site's page says of it.
+    pub site_texts: BTreeMap<String, String>,
 }
 
 impl Site {
@@ -134,6 +136,7 @@ impl Site {
             }
         }
 
+        let site_texts = load_site_texts(root, &content.join("sites"), &mut problems);
         let theme = match theme {
             Ok(theme) => theme,
             Err(found) => {
@@ -143,6 +146,7 @@ impl Site {
             }
         };
         let site = Site {
+            site_texts,
             root: root.to_path_buf(),
             config,
             reports,
@@ -155,6 +159,18 @@ impl Site {
             drafts_left_out,
         };
         Ok((site, problems))
+    }
+
+    /// The published reports that have a dataset `name` in their folder, oldest first.
+    pub fn all_history<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = (&'a Document, &'a Arc<Dataset>)> {
+        let reports = self.histories.get(name).map_or(&[][..], Vec::as_slice);
+        reports.iter().filter_map(move |&index| {
+            let report = &*self.reports[index];
+            Some((report, report.datasets.get(name)?))
+        })
     }
 
     /// The dataset `name` as `doc` sees it: its own, or else the global one.
@@ -387,4 +403,29 @@ fn load_document(
         };
     }
     Some(Document::new(note, contents))
+}
+
+/// The Markdown of `content/sites/SLUG.md`, by slug.
+fn load_site_texts(root: &Path, dir: &Path, problems: &mut Problems) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return texts;
+    };
+    let mut paths: Vec<PathBuf> = listing.filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let Some(slug) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        match read_text(&SourcePath::new(root, path)) {
+            Ok(text) => {
+                texts.insert(slug, text);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    texts
 }

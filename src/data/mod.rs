@@ -225,6 +225,20 @@ impl Dataset {
     /// Checks each declared total of a column of counts or amounts against the sum of its
     /// column. The total of a rate (an overall rate) or of plain decimals is not a sum, and
     /// is shown as given.
+    /// A problem at the first place `written` is found in the file (a name in its rows),
+    /// or at the file when it is not found as written.
+    pub fn problem_at_text(&self, written: &str, message: String) -> Problem {
+        let found = self.text.lines().enumerate().find_map(|(number, line)| {
+            let at = line.find(written)?;
+            Some((number + 1, line[..at].chars().count() + 1))
+        });
+        match found {
+            Some((line, column)) => Problem::at(&self.path, &self.text, line, column, message)
+                .with_width(written.chars().count()),
+            None => Problem::file(&self.path, message),
+        }
+    }
+
     pub fn check_totals(&self, language: Language) -> Problems {
         self.declared_totals
             .iter()

@@ -222,7 +222,13 @@ impl<'a> Renderer<'a> {
                     ))
                 });
 
-        shown.sort_by(|a, b| a.name.cmp(&b.name));
+        // A dataset shown twice (as printed, then with a rate or a change) gives one CSV:
+        // the one with the most columns, which has every figure of the page.
+        shown.sort_by(|a, b| {
+            a.name
+                .cmp(&b.name)
+                .then(b.columns.len().cmp(&a.columns.len()))
+        });
         shown.dedup_by(|a, b| a.name == b.name);
         let csvs = shown
             .into_iter()

@@ -7,6 +7,7 @@ mod document;
 mod feed;
 mod files;
 mod listing;
+mod sites;
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -192,7 +193,7 @@ pub fn site<'a>(
         };
         rendered_page(made.map(RenderedPage::from))
     };
-    let (listings, (reports, pages)) = rayon::join(
+    let (mut listings, (reports, pages)) = rayon::join(
         || {
             [Listing::Home, Listing::Archive, Listing::NotFound]
                 .into_par_iter()
@@ -201,6 +202,13 @@ pub fn site<'a>(
         },
         || rayon::join(reports, pages),
     );
+    if let Some(network) = &resolution.network {
+        let made = renderer.site_pages(network);
+        listings.extend(
+            made.into_iter()
+                .map(|page| page.map(RenderedPage::from).map(|page| page.pass(sink))),
+        );
+    }
 
     let mut files = Vec::new();
     let mut links = Vec::new();

@@ -34,7 +34,20 @@ pub(super) fn resolve(
             })
             .into());
     };
+    if kind == ChartKind::Progress {
+        return super::progress::resolve(spec, site, doc, origin);
+    }
     let columns = &spec.y.value.0;
+    if spec.y.referenced == serde_saphyr::Location::UNKNOWN {
+        // No `y` at all: said at the chart's type, which needs it.
+        return Err(origin
+            .problem_at(
+                &spec.kind,
+                format!("a `{}` chart needs `y`", spec.kind.value),
+            )
+            .with_hint("give the column of figures, such as `y: entered`")
+            .into());
+    }
     if columns.is_empty() {
         problems.push(
             origin

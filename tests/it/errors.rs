@@ -160,11 +160,11 @@ fn a_block_indented_in_a_list_is_located_at_its_real_column() {
     .unwrap();
     let err = stderr(&build(site.path(), &site.path().join("output"), &[]));
     assert!(
-        err.contains("index.md:64:9: there is no dataset named `stes`"),
+        err.contains("index.md:73:9: there is no dataset named `stes`"),
         "{err}"
     );
     assert!(
-        err.contains("64 |   data: stes\n   |         ^^^^"),
+        err.contains("73 |   data: stes\n   |         ^^^^"),
         "{err}"
     );
 }

@@ -11,6 +11,7 @@ mod incremental;
 mod invalid;
 mod layers;
 mod output;
+mod progress;
 mod props;
 mod publish;
 mod serve;

@@ -4,6 +4,7 @@
 mod bars;
 mod layout;
 mod pie;
+mod progress;
 mod scale;
 mod svg;
 mod text;
@@ -17,6 +18,7 @@ use crate::locale::{Language, Strings};
 pub use crate::palette::{OTHER, Palette};
 
 pub use self::layout::layout;
+pub use self::progress::reached;
 pub use self::text::{text_width, wrap};
 
 /// The two drawings of every chart: for a wide page, and for a phone.
