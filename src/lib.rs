@@ -51,6 +51,7 @@ mod render;
 mod resolve;
 mod scaffold;
 mod serve;
+mod starter;
 mod table;
 mod theme;
 mod url;
@@ -61,11 +62,13 @@ use std::time::{Duration, Instant};
 
 pub use crate::config::normalise_base_url;
 pub use crate::content::{LoadCache, LoadOptions, Site};
+pub use crate::locale::Language;
 pub use crate::output::PreviousAside;
 pub use crate::problem::{Problem, Problems};
 pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};
 pub use crate::scaffold::{new_report, parse_date, today};
 pub use crate::serve::{Reporter, ServeOptions, Session, allowed_host, serve};
+pub use crate::starter::{MadeSite, NewSite, new_site};
 
 /// Reading a writer's files one at a time (a note, a dataset, Markdown), for the fuzz
 /// target and the property tests: none of them may panic on any text.

@@ -106,6 +106,31 @@ enum New {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start a new site in a new (or empty) folder: settings explained, a first note as a
+    /// draft with a table and a chart, and a short guide.
+    Site {
+        /// The folder to make, such as `mon-site`.
+        dir: PathBuf,
+        /// The site's name [default: "Mon école" / "My school"].
+        #[arg(long)]
+        title: Option<String>,
+        /// The site's language: its words, dates and numbers.
+        #[arg(long, value_name = "fr|en", default_value = "fr", value_parser = language)]
+        language: bilan::Language,
+        /// The URL folder of the reports [default: rapports / reports].
+        #[arg(long, value_name = "FOLDER")]
+        reports_path: Option<String>,
+    },
+}
+
+fn language(text: &str) -> Result<bilan::Language, String> {
+    match text {
+        "fr" => Ok(bilan::Language::Fr),
+        "en" => Ok(bilan::Language::En),
+        other => Err(format!(
+            "`{other}` is not a language of bilan: give fr or en"
+        )),
+    }
 }
 
 /// `--base-url` is checked with the command line, so that a wrong one exits with 2.
@@ -125,6 +150,45 @@ fn main() -> ExitCode {
             from,
             root,
         }) => new_report(&root, &title, date, from.as_deref()),
+        Command::New(New::Site {
+            dir,
+            title,
+            language,
+            reports_path,
+        }) => new_site(bilan::NewSite {
+            dir,
+            title,
+            language,
+            reports_path,
+            date: bilan::today(),
+        }),
+    }
+}
+
+fn new_site(asked: bilan::NewSite) -> ExitCode {
+    match bilan::new_site(&asked) {
+        Ok(_) => {
+            let dir = asked.dir.display();
+            match asked.language {
+                bilan::Language::Fr => {
+                    println!(
+                        "site créé dans {dir}\u{A0}: ses réglages (content/site.yaml), une première note en brouillon et ses chiffres, et un guide (LISEZMOI.md)"
+                    );
+                    println!("pour le voir\u{A0}: cd {dir}, puis bilan serve");
+                }
+                bilan::Language::En => {
+                    println!(
+                        "site made in {dir}: its settings (content/site.yaml), a first note as a draft with its figures, and a guide (README.md)"
+                    );
+                    println!("to see it: cd {dir}, then bilan serve");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            print_problems(&problem.into());
+            ExitCode::from(1)
+        }
     }
 }
 

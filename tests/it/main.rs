@@ -10,6 +10,7 @@ mod french;
 mod incremental;
 mod invalid;
 mod layers;
+mod new_site;
 mod output;
 mod progress;
 mod props;
