@@ -235,3 +235,44 @@ pub fn render_checked<'a>(
         }
     }
 }
+
+/// What `bilan check` found right: the site as it will be published, and how many drafts
+/// were checked beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub counts: Counts,
+    pub drafts: usize,
+}
+
+/// Checks the site under `root` as `build` would, writing nothing. The drafts a build
+/// leaves out are checked too, with the site as `serve` shows it, since a writer runs
+/// `check` on the note they are writing: a problem is found before the draft is published.
+/// With `drafts`, the site is checked once, drafts published.
+pub fn check(root: &Path, drafts: bool) -> Result<Checked, Problems> {
+    let run = |drafts: bool| {
+        let options = LoadOptions {
+            drafts,
+            base_url: None,
+        };
+        let site = load(root, &options)?;
+        let left_out = site.drafts_left_out.len();
+        render_checked(&site, &(), None, &Discard).map(|rendered| (rendered.counts, left_out))
+    };
+    let published = run(drafts);
+    let left_out = published.as_ref().map_or(0, |(_, left_out)| *left_out);
+    if drafts || (published.is_ok() && left_out == 0) {
+        return published.map(|(counts, _)| Checked { counts, drafts: 0 });
+    }
+    let with_drafts = run(true);
+    match (published, with_drafts) {
+        (Ok((counts, left_out)), Ok(_)) => Ok(Checked {
+            counts,
+            drafts: left_out,
+        }),
+        (published, with_drafts) => {
+            let mut problems: Problems = published.err().unwrap_or_default();
+            problems.extend(with_drafts.err().unwrap_or_default());
+            Err(problems.into_result().err().unwrap_or_default())
+        }
+    }
+}

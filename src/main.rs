@@ -246,18 +246,15 @@ fn build(args: BuildArgs) -> ExitCode {
 
 fn check(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let options = LoadOptions {
-        drafts: args.drafts,
-        base_url: None,
-    };
-    let result = bilan::load(&args.root, &options).and_then(|site| {
-        bilan::render_checked(&site, &(), None, &bilan::Discard).map(|rendered| rendered.counts)
-    });
-    match result {
-        Ok(counts) => {
+    match bilan::check(&args.root, args.drafts) {
+        Ok(checked) => {
+            let drafts = match checked.drafts {
+                0 => String::new(),
+                n => format!(" (and {} that the build leaves out)", plural(n, "draft")),
+            };
             println!(
-                "no problems: {}, every link and figure checked in {} ms",
-                describe(counts),
+                "no problems: {}{drafts}, every link and figure checked in {} ms",
+                describe(checked.counts),
                 started.elapsed().as_millis()
             );
             ExitCode::SUCCESS
