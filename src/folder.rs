@@ -109,7 +109,8 @@ pub fn check_link(root: &Path, path: &SourcePath) -> Result<(), Problem> {
 
 /// Whether a file is an editor's or system's by-product that is never published.
 pub fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+    // `~$budget.xlsx` is the lock file Office keeps beside an open workbook.
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.starts_with("~$")
 }
 
 /// A file copied beside a document's page (an image, a PDF).

@@ -26,6 +26,12 @@ pub struct Problem {
     pub hint: Option<String>,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<String>,
+    /// For a cell of a workbook, where it is as the spreadsheet program shows it
+    /// (`Financeurs!C7`), shown instead of `line:column`.
+    pub cell: Option<String>,
+    /// Where the caret goes in `source_line` when that is not `column` (a cell of a sheet
+    /// or of a CSV, whose snippet is its row's values).
+    pub caret: Option<usize>,
 }
 
 impl Problem {
@@ -39,6 +45,8 @@ impl Problem {
             message: message.into(),
             hint: None,
             source_line: None,
+            cell: None,
+            caret: None,
         }
     }
 
@@ -62,6 +70,31 @@ impl Problem {
             message: message.into(),
             hint: None,
             source_line,
+            cell: None,
+            caret: None,
+        }
+    }
+
+    /// A problem in a cell of a spreadsheet or CSV file: at row `line` and field `column`
+    /// (as sorted), shown at `cell` when the program names cells so (`Financeurs!C7`),
+    /// with the row's values as `snippet` and the caret at its character `caret`.
+    pub fn in_cell(
+        path: impl Into<PathBuf>,
+        (line, column): (usize, usize),
+        cell: Option<String>,
+        (snippet, caret, width): (String, usize, usize),
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            line,
+            column,
+            width: width.max(1),
+            message: message.into(),
+            hint: None,
+            source_line: Some(snippet),
+            cell,
+            caret: Some(caret),
         }
     }
 
@@ -94,6 +127,9 @@ impl Problem {
     /// The location as `path:line:column` (or just `path` when there is no line).
     pub fn location(&self) -> String {
         let path = self.path.display();
+        if let Some(cell) = &self.cell {
+            return format!("{path}: {cell}");
+        }
         match (self.line, self.column) {
             (0, _) => format!("{path}"),
             (line, 0) => format!("{path}:{line}"),
@@ -107,7 +143,7 @@ impl Problem {
         let title = format!("{}: {}", self.location(), self.message);
         let mut elements = Vec::new();
         if let Some(text) = &self.source_line {
-            let start = byte_offset_of_column(text, self.column);
+            let start = byte_offset_of_column(text, self.caret.unwrap_or(self.column));
             let end = text[start..]
                 .char_indices()
                 .nth(self.width.max(1))

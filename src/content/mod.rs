@@ -18,9 +18,11 @@ use self::cache::{Loaded, stamp};
 use self::document::Folder;
 pub use self::document::{DocKind, Document};
 use crate::config::SiteConfig;
+use crate::data::sheet::{is_spreadsheet, load_sheet};
 use crate::data::{Dataset, load_dataset};
 pub use crate::folder::{Attachment, SourcePath};
 use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
+use crate::locale::Language;
 use crate::problem::{Problem, Problems};
 use crate::theme::Theme;
 
@@ -103,12 +105,53 @@ impl Site {
         let previous = std::mem::take(&mut cache.documents);
         // A single build keeps nothing, and so stamps nothing.
         let mut kept = cache.keeping.then_some(&mut cache.documents);
+        let language = config.language;
         let mut documents = |folder: &str, kind: DocKind, problems: &mut Problems| {
             let dir = content.join(folder);
-            load_documents(root, &dir, kind, &previous, kept.as_deref_mut(), problems)
+            load_documents(
+                root,
+                &dir,
+                kind,
+                &previous,
+                kept.as_deref_mut(),
+                language,
+                problems,
+            )
         };
         let mut reports = documents("reports", DocKind::Report, &mut problems);
         let mut pages = documents("pages", DocKind::Page, &mut problems);
+        let (mut data, mut broken_data) = (data, broken_data);
+        // The spreadsheets of `content/data/` that a block names and no note's folder holds.
+        let named: BTreeSet<String> = reports
+            .iter()
+            .chain(&pages)
+            .flat_map(|doc| {
+                doc.blocks
+                    .iter()
+                    .filter_map(|placed| placed.block.data())
+                    .filter(|name| {
+                        !doc.datasets.contains_key(*name) && !doc.broken_datasets.contains(*name)
+                    })
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !named.is_empty() {
+            let sheets: Vec<SourcePath> = entries(root, &content.join("data"), 1, &mut problems)
+                .into_iter()
+                .filter(|entry| entry.is_file && is_spreadsheet(&entry.path.disk))
+                .map(|entry| entry.path)
+                .collect();
+            let read = read_spreadsheets(
+                &sheets,
+                &named,
+                (&data, &broken_data),
+                language,
+                &mut problems,
+            );
+            data.extend(read.datasets);
+            broken_data.extend(read.broken);
+        }
         let mut drafts_left_out = Vec::new();
         if !options.drafts {
             let drafts = reports.iter().chain(&pages).filter(|doc| doc.draft);
@@ -200,6 +243,73 @@ fn is_markdown(path: &Path) -> bool {
 
 type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
 
+/// The spreadsheets read as datasets, and which files they were read from.
+#[derive(Default)]
+struct ReadSheets {
+    datasets: BTreeMap<String, Arc<Dataset>>,
+    broken: BTreeSet<String>,
+    used: BTreeSet<PathBuf>,
+}
+
+/// Reads, of the spreadsheet `files`, those that the datasets `names` name (`budget`, or
+/// `budget/Financeurs` for a sheet) and that are not already among `known`.
+fn read_spreadsheets(
+    files: &[SourcePath],
+    names: &BTreeSet<String>,
+    known: (&BTreeMap<String, Arc<Dataset>>, &BTreeSet<String>),
+    language: Language,
+    problems: &mut Problems,
+) -> ReadSheets {
+    let mut read = ReadSheets::default();
+    for name in names {
+        if known.0.contains_key(name) || known.1.contains(name) {
+            continue;
+        }
+        let (stem, sheet) = match name.split_once('/') {
+            Some((stem, sheet)) => (stem, Some(sheet)),
+            None => (name.as_str(), None),
+        };
+        let candidates: Vec<&SourcePath> = files
+            .iter()
+            .filter(|file| {
+                file.disk
+                    .file_stem()
+                    .is_some_and(|s| s.to_string_lossy() == stem)
+            })
+            .collect();
+        match candidates[..] {
+            [] => {}
+            [file] => {
+                read.used.insert(file.disk.clone());
+                match load_sheet(&file.disk, &file.shown, name, sheet, language) {
+                    Ok(dataset) => {
+                        read.datasets.insert(name.clone(), Arc::new(dataset));
+                    }
+                    Err(found) => {
+                        problems.extend(found);
+                        read.broken.insert(name.clone());
+                    }
+                }
+            }
+            [first, ..] => {
+                let shown: Vec<String> = candidates
+                    .iter()
+                    .map(|file| format!("`{}`", file.shown.display()))
+                    .collect();
+                problems.push(
+                    Problem::file(
+                        &first.shown,
+                        format!("{} would all be the dataset `{stem}`", shown.join(" and ")),
+                    )
+                    .with_hint("keep one of them, or rename the others"),
+                );
+                read.broken.insert(name.clone());
+            }
+        }
+    }
+    read
+}
+
 /// Reads the datasets directly in `dir`.
 fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
     let files = entries(root, dir, 1, problems)
@@ -251,6 +361,7 @@ fn load_documents(
     kind: DocKind,
     previous: &HashMap<PathBuf, Loaded>,
     mut loaded: Option<&mut HashMap<PathBuf, Loaded>>,
+    language: Language,
     problems: &mut Problems,
 ) -> Vec<Arc<Document>> {
     let keeping = loaded.is_some();
@@ -265,7 +376,8 @@ fn load_documents(
             }
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
-            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
+            let document =
+                load_document(root, &entry, kind, language, &mut found, &mut read).map(Arc::new);
             let stamps = if keeping {
                 read.into_iter()
                     .map(|path| {
@@ -306,6 +418,7 @@ fn load_document(
     root: &Path,
     entry: &Entry,
     kind: DocKind,
+    language: Language,
     problems: &mut Problems,
     read: &mut Vec<PathBuf>,
 ) -> Option<Document> {
@@ -365,11 +478,30 @@ fn load_document(
         // The note and the datasets beside it are read; everything else is copied.
         let listed = entries(root, &folder, usize::MAX, problems);
         read.extend(listed.iter().map(|entry| entry.path.disk.clone()));
+        let beside = |file: &Attachment, test: fn(&Path) -> bool| {
+            !file.name.contains('/') && test(Path::new(&file.name))
+        };
         let (datasets, attachments): (Vec<_>, Vec<_>) = attachments_in(&folder, listed)
             .into_iter()
             .filter(|file| file.name != "index.md")
-            .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));
-        let (datasets, broken) = read_datasets(datasets.into_iter().map(|a| a.source), problems);
+            .partition(|file| beside(file, is_yaml));
+        let (mut datasets, mut broken) =
+            read_datasets(datasets.into_iter().map(|a| a.source), problems);
+        // A spreadsheet is a dataset only when a block names it; then it is not published as
+        // it is (its CSV is), and any other stays an attachment.
+        let sheets: Vec<SourcePath> = attachments
+            .iter()
+            .filter(|file| beside(file, is_spreadsheet))
+            .map(|file| file.source.clone())
+            .collect();
+        let names: BTreeSet<String> = note.dataset_names().into_iter().collect();
+        let sheets = read_spreadsheets(&sheets, &names, (&datasets, &broken), language, problems);
+        datasets.extend(sheets.datasets);
+        broken.extend(sheets.broken);
+        let attachments = attachments
+            .into_iter()
+            .filter(|file| !sheets.used.contains(&file.source.disk))
+            .collect();
         contents = Folder {
             datasets,
             broken_datasets: broken,

@@ -9,6 +9,7 @@ pub mod csv;
 mod figures;
 mod file;
 mod rows;
+pub mod sheet;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -142,6 +143,9 @@ pub struct DeclaredTotal {
     pub col: usize,
     /// The length of the figure as written, to underline it.
     pub width: usize,
+    /// For a total row of a spreadsheet, the problem at its cell, whose message is left
+    /// to be written.
+    pub at_cell: Option<Problem>,
 }
 
 /// A dataset read from `NAME.yaml`.
@@ -194,9 +198,22 @@ impl Dataset {
         })
     }
 
-    /// The index of the column whose key is `key`.
+    /// The index of the column whose key is `key`, or else whose label is exactly `key`
+    /// (`Stagiaires entrés` for the key `stagiaires-entres` of a spreadsheet's column).
     pub fn column_index(&self, key: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.key == key)
+        self.columns.iter().position(|c| c.key == key).or_else(|| {
+            let label = typographic(key);
+            self.columns.iter().position(|c| c.label == label)
+        })
+    }
+
+    /// The name of the CSV written beside the pages that show it: `sites.csv`, and
+    /// `budget-financeurs.csv` for the sheet `Financeurs` of `budget.xlsx`.
+    pub fn csv_name(&self) -> String {
+        match self.name.split_once('/') {
+            Some((file, sheet)) => format!("{file}-{}.csv", slug::slugify(sheet)),
+            None => format!("{}.csv", self.name),
+        }
     }
 
     /// The problem of a block that names `key`, a column this dataset does not have.
@@ -240,22 +257,26 @@ impl Dataset {
                     ColumnType::Integer => language.integer(v.round() as i64),
                     _ => Value::Number(v).display(column, language),
                 };
-                Some(
-                    Problem::at(
-                        &self.path,
-                        &self.text,
-                        total.line,
-                        total.col,
-                        format!(
-                            "the total of `{}` is given as {} but the rows add up to {}",
-                            column.key,
-                            show(total.value),
-                            show(sum)
+                let message = format!(
+                    "the total of `{}` is given as {} but the rows add up to {}",
+                    column.key,
+                    show(total.value),
+                    show(sum)
+                );
+                Some(match &total.at_cell {
+                    Some(cell) => Problem {
+                        message,
+                        ..cell.clone()
+                    }
+                    .with_hint(
+                        "correct the figure in the rows or in the total row, whichever is wrong; a SUM that does not take in every row is a common cause",
+                    ),
+                    None => Problem::at(&self.path, &self.text, total.line, total.col, message)
+                        .with_width(total.width)
+                        .with_hint(
+                            "correct the figure in the rows or in `total`, whichever is wrong",
                         ),
-                    )
-                    .with_width(total.width)
-                    .with_hint("correct the figure in the rows or in `total`, whichever is wrong"),
-                )
+                })
             })
             .collect()
     }

@@ -14,6 +14,7 @@ mod output;
 mod props;
 mod publish;
 mod serve;
+mod sheets;
 mod snapshots_invalid;
 mod writing;
 
