@@ -6,6 +6,7 @@
 
 mod cache;
 pub mod document;
+mod sheets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -17,8 +18,9 @@ pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
 use self::document::Folder;
 pub use self::document::{DocKind, Document};
+use self::sheets::read_spreadsheets;
 use crate::config::SiteConfig;
-use crate::data::sheet::{is_spreadsheet, load_sheet};
+use crate::data::sheet::is_spreadsheet;
 use crate::data::{Dataset, load_dataset};
 pub use crate::folder::{Attachment, SourcePath};
 use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
@@ -121,37 +123,16 @@ impl Site {
         let mut reports = documents("reports", DocKind::Report, &mut problems);
         let mut pages = documents("pages", DocKind::Page, &mut problems);
         let (mut data, mut broken_data) = (data, broken_data);
-        // The spreadsheets of `content/data/` that a block names and no note's folder holds.
-        let named: BTreeSet<String> = reports
-            .iter()
-            .chain(&pages)
-            .flat_map(|doc| {
-                doc.blocks
-                    .iter()
-                    .filter_map(|placed| placed.block.data())
-                    .filter(|name| {
-                        !doc.datasets.contains_key(*name) && !doc.broken_datasets.contains(*name)
-                    })
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        if !named.is_empty() {
-            let sheets: Vec<SourcePath> = entries(root, &content.join("data"), 1, &mut problems)
-                .into_iter()
-                .filter(|entry| entry.is_file && is_spreadsheet(&entry.path.disk))
-                .map(|entry| entry.path)
-                .collect();
-            let read = read_spreadsheets(
-                &sheets,
-                &named,
-                (&data, &broken_data),
-                language,
-                &mut problems,
-            );
-            data.extend(read.datasets);
-            broken_data.extend(read.broken);
-        }
+        let global = sheets::read_global(
+            root,
+            &content,
+            (&reports, &pages),
+            (&data, &broken_data),
+            language,
+            &mut problems,
+        );
+        data.extend(global.datasets);
+        broken_data.extend(global.broken);
         let mut drafts_left_out = Vec::new();
         if !options.drafts {
             let drafts = reports.iter().chain(&pages).filter(|doc| doc.draft);
@@ -242,73 +223,6 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
-
-/// The spreadsheets read as datasets, and which files they were read from.
-#[derive(Default)]
-struct ReadSheets {
-    datasets: BTreeMap<String, Arc<Dataset>>,
-    broken: BTreeSet<String>,
-    used: BTreeSet<PathBuf>,
-}
-
-/// Reads, of the spreadsheet `files`, those that the datasets `names` name (`budget`, or
-/// `budget/Financeurs` for a sheet) and that are not already among `known`.
-fn read_spreadsheets(
-    files: &[SourcePath],
-    names: &BTreeSet<String>,
-    known: (&BTreeMap<String, Arc<Dataset>>, &BTreeSet<String>),
-    language: Language,
-    problems: &mut Problems,
-) -> ReadSheets {
-    let mut read = ReadSheets::default();
-    for name in names {
-        if known.0.contains_key(name) || known.1.contains(name) {
-            continue;
-        }
-        let (stem, sheet) = match name.split_once('/') {
-            Some((stem, sheet)) => (stem, Some(sheet)),
-            None => (name.as_str(), None),
-        };
-        let candidates: Vec<&SourcePath> = files
-            .iter()
-            .filter(|file| {
-                file.disk
-                    .file_stem()
-                    .is_some_and(|s| s.to_string_lossy() == stem)
-            })
-            .collect();
-        match candidates[..] {
-            [] => {}
-            [file] => {
-                read.used.insert(file.disk.clone());
-                match load_sheet(&file.disk, &file.shown, name, sheet, language) {
-                    Ok(dataset) => {
-                        read.datasets.insert(name.clone(), Arc::new(dataset));
-                    }
-                    Err(found) => {
-                        problems.extend(found);
-                        read.broken.insert(name.clone());
-                    }
-                }
-            }
-            [first, ..] => {
-                let shown: Vec<String> = candidates
-                    .iter()
-                    .map(|file| format!("`{}`", file.shown.display()))
-                    .collect();
-                problems.push(
-                    Problem::file(
-                        &first.shown,
-                        format!("{} would all be the dataset `{stem}`", shown.join(" and ")),
-                    )
-                    .with_hint("keep one of them, or rename the others"),
-                );
-                read.broken.insert(name.clone());
-            }
-        }
-    }
-    read
-}
 
 /// Reads the datasets directly in `dir`.
 fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {

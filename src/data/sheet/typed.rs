@@ -234,7 +234,7 @@ fn infer<'a>(
         }
     }
     let figures = integers + numbers + percents + money;
-    let kind = if figures + dates <= texts {
+    let kind = if figures + dates < texts || figures + dates == 0 {
         ColumnType::Text
     } else if dates > figures {
         ColumnType::Date

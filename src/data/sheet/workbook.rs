@@ -85,7 +85,7 @@ pub fn read(
                 .with_hint(
                     "unmerge them (Home › Merge & Center) and type each value in its own cell",
                 );
-                problem.cell = Some(format!("{name}!{at}"));
+                problem.cell = Some(format!("{name}!{at}").into_boxed_str());
                 return Err(problem.into());
             }
             Ok(grid(name, cells))
@@ -176,11 +176,14 @@ fn check_place(row: u32, column: u32, sheet: &str, path: &Path) -> Result<(), Pr
             ),
         )
         .with_hint("keep in the sheet only the figures a report shows, or name a `range`");
-        problem.cell = Some(format!(
-            "{sheet}!{}{}",
-            column_letters(column as usize),
-            u64::from(row) + 1
-        ));
+        problem.cell = Some(
+            format!(
+                "{sheet}!{}{}",
+                column_letters(column as usize),
+                u64::from(row) + 1
+            )
+            .into_boxed_str(),
+        );
         return Err(problem.into());
     }
     Ok(())
