@@ -21,7 +21,7 @@ pub use self::document::{DocKind, Document};
 use self::sheets::read_spreadsheets;
 use crate::config::SiteConfig;
 use crate::data::sheet::is_spreadsheet;
-use crate::data::{Dataset, load_dataset};
+use crate::data::{Dataset, load_dataset_in};
 pub use crate::folder::{Attachment, SourcePath};
 use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
 use crate::locale::Language;
@@ -103,7 +103,8 @@ impl Site {
 
         let theme = Theme::load(root, &config.theme, config.language)?;
 
-        let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
+        let (data, broken_data) =
+            load_datasets(root, &content.join("data"), config.language, &mut problems);
         let previous = std::mem::take(&mut cache.documents);
         // A single build keeps nothing, and so stamps nothing.
         let mut kept = cache.keeping.then_some(&mut cache.documents);
@@ -225,16 +226,20 @@ fn is_markdown(path: &Path) -> bool {
 type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
 
 /// Reads the datasets directly in `dir`.
-fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
+fn load_datasets(root: &Path, dir: &Path, language: Language, problems: &mut Problems) -> Datasets {
     let files = entries(root, dir, 1, problems)
         .into_iter()
         .filter(|entry| entry.is_file && is_yaml(&entry.path.disk))
         .map(|entry| entry.path);
-    read_datasets(files, problems)
+    read_datasets(files, language, problems)
 }
 
 /// Reads the datasets `files`.
-fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problems) -> Datasets {
+fn read_datasets(
+    files: impl Iterator<Item = SourcePath>,
+    language: Language,
+    problems: &mut Problems,
+) -> Datasets {
     let mut datasets = BTreeMap::new();
     let mut broken = BTreeSet::new();
     for path in files {
@@ -252,7 +257,7 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
         }
         match read_text(&path)
             .map_err(Problems::from)
-            .and_then(|text| load_dataset(&path.disk, &path.shown, &text))
+            .and_then(|text| load_dataset_in(&path.disk, &path.shown, &text, language))
         {
             Ok(dataset) => {
                 datasets.insert(name, Arc::new(dataset));
@@ -400,12 +405,15 @@ fn load_document(
             .filter(|file| file.name != "index.md")
             .partition(|file| beside(file, is_yaml));
         let (mut datasets, mut broken) =
-            read_datasets(datasets.into_iter().map(|a| a.source), problems);
+            read_datasets(datasets.into_iter().map(|a| a.source), language, problems);
+        // A spreadsheet that a description reads is read only through it.
+        let described: BTreeSet<PathBuf> =
+            datasets.values().filter_map(|d| d.source.clone()).collect();
         // A spreadsheet is a dataset only when a block names it; then it is not published as
         // it is (its CSV is), and any other stays an attachment.
         let sheets: Vec<SourcePath> = attachments
             .iter()
-            .filter(|file| beside(file, is_spreadsheet))
+            .filter(|file| beside(file, is_spreadsheet) && !described.contains(&file.source.disk))
             .map(|file| file.source.clone())
             .collect();
         let names: BTreeSet<String> = note.dataset_names().into_iter().collect();
@@ -414,7 +422,9 @@ fn load_document(
         broken.extend(sheets.broken);
         let attachments = attachments
             .into_iter()
-            .filter(|file| !sheets.used.contains(&file.source.disk))
+            .filter(|file| {
+                !sheets.used.contains(&file.source.disk) && !described.contains(&file.source.disk)
+            })
             .collect();
         contents = Folder {
             datasets,

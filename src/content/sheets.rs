@@ -107,9 +107,15 @@ pub(super) fn read_global(
     if named.is_empty() {
         return ReadSheets::default();
     }
+    let described: BTreeSet<&PathBuf> =
+        known.0.values().filter_map(|d| d.source.as_ref()).collect();
     let sheets: Vec<SourcePath> = entries(root, &content.join("data"), 1, problems)
         .into_iter()
-        .filter(|entry| entry.is_file && is_spreadsheet(&entry.path.disk))
+        .filter(|entry| {
+            entry.is_file
+                && is_spreadsheet(&entry.path.disk)
+                && !described.contains(&entry.path.disk)
+        })
         .map(|entry| entry.path)
         .collect();
     read_spreadsheets(&sheets, &named, known, language, problems)

@@ -160,6 +160,9 @@ pub struct Dataset {
     pub declared_totals: Vec<DeclaredTotal>,
     /// The file's text, to show the offending line of a problem found later.
     text: String,
+    /// The spreadsheet this dataset's file describes (`source:`), which is then no
+    /// dataset nor attachment of its own.
+    pub source: Option<PathBuf>,
     /// A hash of the file's place and text, made when first asked for (by the render cache
     /// of `serve` only), then kept with the dataset.
     fingerprint: OnceLock<u64>,
@@ -182,6 +185,7 @@ impl Dataset {
             rows,
             declared_totals: Vec::new(),
             text: String::new(),
+            source: None,
             fingerprint: OnceLock::new(),
         }
     }
@@ -282,8 +286,19 @@ impl Dataset {
     }
 }
 
-/// Reads the dataset at `path` (shown to the user as `shown`).
+/// Reads the dataset at `path` (shown to the user as `shown`), for a site in French.
 pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Problems> {
+    load_dataset_in(path, shown, text, Language::Fr)
+}
+
+/// Reads the dataset at `path` (shown to the user as `shown`); the spreadsheet it
+/// describes, if any, is read in `language`.
+pub fn load_dataset_in(
+    path: &Path,
+    shown: &Path,
+    text: &str,
+    language: Language,
+) -> Result<Dataset, Problems> {
     let name = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -301,9 +316,15 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Pr
             columns: None,
             rows,
             total: None,
+            source: None,
+            sheet: None,
+            range: None,
         },
         DatasetFile::Table(doc) => doc,
     };
+    if let Some(source) = &doc.source {
+        return sheet::described(&doc, source, (path, shown, text), language, name);
+    }
     let mut problems = Problems::default();
     let mut columns = match &doc.columns {
         Some(declared) => declared_columns(declared, origin, &mut problems),
@@ -348,6 +369,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Pr
         rows,
         declared_totals,
         text: text.to_owned(),
+        source: None,
         fingerprint: OnceLock::new(),
     })
 }

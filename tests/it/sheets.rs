@@ -362,3 +362,41 @@ fn a_sheet_is_named_after_its_workbook_and_its_csv_after_both() {
     );
     assert!(!files.contains_key("reports/2017-10-02-note/budget.xlsx"));
 }
+
+#[test]
+fn a_description_picks_renames_and_types_the_columns_of_its_source() {
+    let site = site_with("Suivi budgétaire 2017 v3.xlsx", &xlsx(98.0));
+    let note = site.path().join("content/reports/2017-10-02-note");
+    fs::write(
+        note.join("sites.yaml"),
+        "source: \"Suivi budgétaire 2017 v3.xlsx\"\nsheet: Sites\nrange: A1:D4\ntitle: Sites\ncolumns:\n  - {from: Site, key: site}\n  - {from: \"Entrés\", key: entered, label: Stagiaires entrés, type: number}\n",
+    )
+    .unwrap();
+    fs::write(
+        note.join("index.md"),
+        "---\ntitle: Note\ndate: 2017-10-02\n---\n```table\ndata: sites\ncolumns: [site, entered]\n```\n",
+    )
+    .unwrap();
+    let out = site.path().join("output");
+    build_ok(site.path(), &out, &[]);
+    let files = tree(&out);
+    let dir = "reports/2017-10-02-note/";
+    assert!(
+        !files.keys().any(|name| name.ends_with(".xlsx")),
+        "{:?}",
+        files.keys()
+    );
+    let csv = String::from_utf8_lossy(&files[&format!("{dir}sites.csv")]).into_owned();
+    assert!(csv.contains("Site;Stagiaires entrés"), "{csv}");
+    assert!(csv.contains("TPM;67"), "{csv}");
+    assert!(!csv.contains("Taux"), "{csv}");
+
+    fs::write(note.join("sites.yaml"), "source: ../budget.xlsx\n").unwrap();
+    let result = build(site.path(), &out, &[]);
+    assert!(
+        stderr(&result)
+            .contains("sites.yaml:1:9: `source` must name a spreadsheet beside this file"),
+        "{}",
+        stderr(&result)
+    );
+}

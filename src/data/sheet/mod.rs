@@ -7,6 +7,7 @@
 //! a workbook's zip and declared dimension are checked before calamine allocates its cells.
 
 mod delimited;
+mod describe;
 mod grid;
 pub mod text;
 mod typed;
@@ -15,6 +16,7 @@ mod workbook;
 use std::path::Path;
 use std::sync::OnceLock;
 
+pub(super) use self::describe::described;
 use super::Dataset;
 use crate::locale::Language;
 use crate::problem::{Problem, Problems};
@@ -45,6 +47,29 @@ pub fn load_sheet(
     sheet: Option<&str>,
     language: Language,
 ) -> Result<Dataset, Problems> {
+    let (grid, text) = read_grid(disk, shown, name, sheet)?;
+    let typed = typed::typed(&grid, shown, language, &[])?;
+    Ok(Dataset {
+        name: name.to_owned(),
+        path: shown.to_path_buf(),
+        title: None,
+        columns: typed.columns,
+        rows: typed.rows,
+        declared_totals: typed.totals,
+        text,
+        source: None,
+        fingerprint: OnceLock::new(),
+    })
+}
+
+/// The cells of the sheet, and a text that changes with them (for the dataset's
+/// fingerprint).
+fn read_grid(
+    disk: &Path,
+    shown: &Path,
+    name: &str,
+    sheet: Option<&str>,
+) -> Result<(grid::Grid, String), Problems> {
     let size = std::fs::metadata(disk)
         .map_err(|error| Problem::file(shown, format!("cannot read this file: {error}")))?
         .len();
@@ -67,7 +92,7 @@ pub fn load_sheet(
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let (grid, text) = if extension == "csv" {
+    Ok(if extension == "csv" {
         if let Some(sheet) = sheet {
             return Err(Problem::file(
                 shown,
@@ -85,16 +110,5 @@ pub fn load_sheet(
         let grid = workbook::read(&bytes, &extension, sheet, shown)?;
         let text = format!("{:?}", grid.rows);
         (grid, text)
-    };
-    let typed = typed::typed(&grid, shown, language)?;
-    Ok(Dataset {
-        name: name.to_owned(),
-        path: shown.to_path_buf(),
-        title: None,
-        columns: typed.columns,
-        rows: typed.rows,
-        declared_totals: typed.totals,
-        text,
-        fingerprint: OnceLock::new(),
     })
 }

@@ -21,8 +21,14 @@ pub struct Typed {
     pub totals: Vec<DeclaredTotal>,
 }
 
-/// Types the cells of `grid` (read from the file shown as `path`).
-pub fn typed(grid: &Grid, path: &Path, language: Language) -> Result<Typed, Problems> {
+/// Types the cells of `grid` (read from the file shown as `path`); a column whose key is
+/// in `declared` has that type instead of the one its cells have in common.
+pub fn typed(
+    grid: &Grid,
+    path: &Path,
+    language: Language,
+    declared: &[(String, ColumnType)],
+) -> Result<Typed, Problems> {
     let mut rows = grid
         .rows
         .iter()
@@ -57,7 +63,11 @@ pub fn typed(grid: &Grid, path: &Path, language: Language) -> Result<Typed, Prob
         .enumerate()
         .map(|(i, (key, label))| {
             let cells = data_rows.iter().filter_map(|row| row.cells.get(i));
-            let (kind, currency, cents) = infer(cells, language);
+            let (inferred, currency, cents) = infer(cells, language);
+            let kind = declared
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(inferred, |(_, kind)| *kind);
             Column {
                 key,
                 label,
