@@ -15,6 +15,7 @@ mod props;
 mod publish;
 mod serve;
 mod sheets;
+mod sheets_make;
 mod snapshots_invalid;
 mod writing;
 

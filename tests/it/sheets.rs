@@ -4,9 +4,10 @@
 
 use std::io::Write;
 
+use super::sheets_make::xlsx;
 use super::*;
 
-const NOTE: &str = "---
+pub const NOTE: &str = "---
 title: Note
 date: 2017-10-02
 ---
@@ -24,7 +25,7 @@ y: entres
 ```
 ";
 
-const YAML: &str = "\
+pub const YAML: &str = "\
 columns:
   - {key: site, label: Site}
   - {key: entres, label: Entrés, type: integer}
@@ -36,99 +37,7 @@ rows:
 total: {entres: 98, budget: 1583096.50}
 ";
 
-const CSV: &str = "\u{FEFF}Site;Entrés;Taux;Budget\r\nTPM;67;12,5 %;1 221 846,50 €\r\nCAVEM;31;ND;361\u{202F}250,00 €\r\nTotal;98;;1 583 096,50 €\r\n";
-
-/// The figures as Excel saves them: numbers with percent and euro formats, a cached SUM.
-pub fn xlsx(total: f64) -> Vec<u8> {
-    use rust_xlsxwriter::{Format, Formula, Workbook};
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Sites").unwrap();
-    let percent = Format::new().set_num_format("0.0%");
-    let euros = Format::new().set_num_format("#,##0.00\\ \"€\"");
-    for (column, label) in ["Site", "Entrés", "Taux", "Budget"].iter().enumerate() {
-        sheet.write_string(0, column as u16, *label).unwrap();
-    }
-    sheet.write_string(1, 0, "TPM").unwrap();
-    sheet.write_number(1, 1, 67.0).unwrap();
-    sheet
-        .write_number_with_format(1, 2, 0.125, &percent)
-        .unwrap();
-    sheet
-        .write_number_with_format(1, 3, 1221846.5, &euros)
-        .unwrap();
-    sheet.write_string(2, 0, "CAVEM").unwrap();
-    sheet.write_number(2, 1, 31.0).unwrap();
-    sheet
-        .write_number_with_format(2, 3, 361250.0, &euros)
-        .unwrap();
-    sheet.write_string(3, 0, "Total").unwrap();
-    sheet
-        .write_formula(
-            3,
-            1,
-            Formula::new("=SUM(B2:B3)").set_result(total.to_string()),
-        )
-        .unwrap();
-    sheet
-        .write_number_with_format(3, 3, 1583096.5, &euros)
-        .unwrap();
-    book.save_to_buffer().unwrap()
-}
-
-/// An ODS written by hand: a zip of `mimetype` (stored, first) and `content.xml`. The
-/// percent and money cells are text as the French user typed them, since calamine reads
-/// no number format of an ODS.
-pub fn ods(rows: &[&[&str]]) -> Vec<u8> {
-    let mut cells = String::new();
-    for row in rows {
-        cells.push_str("<table:table-row>");
-        for cell in *row {
-            match cell.parse::<f64>() {
-                Ok(n) => cells.push_str(&format!(
-                    "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
-                )),
-                Err(_) if cell.is_empty() => cells.push_str("<table:table-cell/>"),
-                Err(_) => cells.push_str(&format!(
-                    "<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>"
-                )),
-            }
-        }
-        cells.push_str("</table:table-row>");
-    }
-    let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
-<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
-xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
-xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
-<office:body><office:spreadsheet><table:table table:name=\"Sites\">{cells}</table:table>\
-</office:spreadsheet></office:body></office:document-content>"
-    );
-    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
-<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
-<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
-<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
-</manifest:manifest>";
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, text) in [
-        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("META-INF/manifest.xml", manifest),
-        ("content.xml", content.as_str()),
-    ] {
-        zip.start_file(name, stored).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-const ODS_ROWS: &[&[&str]] = &[
-    &["Site", "Entrés", "Taux", "Budget"],
-    &["TPM", "67", "12,5 %", "1 221 846,50 €"],
-    &["CAVEM", "31", "", "361 250,00 €"],
-    &["Total", "98", "", "1 583 096,50 €"],
-];
+pub const CSV: &str = "\u{FEFF}Site;Entrés;Taux;Budget\r\nTPM;67;12,5 %;1 221 846,50 €\r\nCAVEM;31;ND;361\u{202F}250,00 €\r\nTotal;98;;1 583 096,50 €\r\n";
 
 /// A site whose note shows `sites`, read from `file` (named `sites.EXT`).
 fn site_with(file: &str, bytes: &[u8]) -> tempfile::TempDir {
@@ -144,22 +53,20 @@ fn site_with(file: &str, bytes: &[u8]) -> tempfile::TempDir {
 
 #[test]
 fn the_same_figures_from_yaml_csv_xlsx_and_ods_build_the_same_site() {
-    let sources: [(&str, Vec<u8>); 4] = [
-        ("sites.yaml", YAML.as_bytes().to_vec()),
-        ("sites.csv", CSV.as_bytes().to_vec()),
-        ("sites.xlsx", xlsx(98.0)),
-        ("sites.ods", ods(ODS_ROWS)),
-    ];
     let mut built = Vec::new();
-    for (file, bytes) in &sources {
-        let site = site_with(file, bytes);
-        let out = site.path().join("output");
-        build_ok(site.path(), &out, &[]);
+    for file in ["sites.yaml", "sites.csv", "sites.xlsx", "sites.ods"] {
+        let kind = &file[6..];
+        let site = fixture(&format!("sheets/{kind}"));
+        let note = site.join("content/reports/2017-10-02-note");
+        assert!(note.join(file).is_file(), "the fixture {file} is committed");
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path().join("output");
+        build_ok(&site, &out, &[]);
         let mut files = tree(&out);
         assert!(
             !files
                 .keys()
-                .any(|name| name.ends_with(file) && *file != "sites.csv"),
+                .any(|name| name.ends_with(file) && file != "sites.csv"),
             "{file} is read, not published"
         );
         let dir = "reports/2017-10-02-note/";
@@ -187,6 +94,14 @@ fn broken_site(file: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
     assert!(!out.exists(), "nothing is written");
     let err = stderr(&result);
     assert!(!err.contains("panicked"), "{err}");
+    let checked = bilan(&[&"check", &"--root", &site.path()]);
+    assert_eq!(
+        checked.status.code(),
+        Some(1),
+        "check: {}",
+        stderr(&checked)
+    );
+    assert!(!stderr(&checked).contains("panicked"));
     (site, err)
 }
 
