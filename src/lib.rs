@@ -71,7 +71,9 @@ pub use crate::serve::{Reporter, ServeOptions, Session, serve};
 pub mod read {
     pub use crate::content::document::{DocKind, parse_document};
     pub use crate::data::load_dataset;
+    pub use crate::data::sheet::read_sheet;
     pub use crate::folder::SourcePath;
+    pub use crate::locale::Language;
     pub use crate::markdown::{Settings, render};
 }
 
