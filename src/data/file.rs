@@ -15,7 +15,7 @@ use crate::yaml::Scalar;
 /// A dataset file: a list of rows, or a table with a schema.
 pub(super) enum DatasetFile {
     Rows(Vec<Row>),
-    Table(DatasetDoc),
+    Table(Box<DatasetDoc>),
 }
 
 #[derive(Deserialize)]
@@ -96,7 +96,7 @@ impl<'de> Deserialize<'de> for DatasetFile {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DatasetFile, A::Error> {
                 DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(DatasetFile::Table)
+                    .map(|doc| DatasetFile::Table(Box::new(doc)))
             }
         }
         deserializer.deserialize_any(FileVisitor)

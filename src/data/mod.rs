@@ -320,7 +320,7 @@ pub fn load_dataset_in(
             sheet: None,
             range: None,
         },
-        DatasetFile::Table(doc) => doc,
+        DatasetFile::Table(doc) => *doc,
     };
     if let Some(source) = &doc.source {
         return sheet::described(&doc, source, (path, shown, text), language, name);
