@@ -315,3 +315,34 @@ fn a_description_picks_renames_and_types_the_columns_of_its_source() {
         stderr(&result)
     );
 }
+
+#[test]
+fn new_report_copies_the_spreadsheets_byte_for_byte() {
+    let site = site_with("Suivi 2017.xlsx", &xlsx(98.0));
+    let note = site.path().join("content/reports/2017-10-02-note");
+    fs::write(note.join("sites.yaml"), "source: Suivi 2017.xlsx\n").unwrap();
+    fs::write(note.join("budget.csv"), CSV).unwrap();
+    fs::write(
+        note.join("index.md"),
+        "---\ntitle: Note\ndate: 2017-10-02\n---\n```table\ndata: sites\n```\n\n```table\ndata: budget\n```\n",
+    )
+    .unwrap();
+    let result = bilan(&[
+        &"new",
+        &"report",
+        &"Suite",
+        &"--date",
+        &"2018-01-08",
+        &"--root",
+        &site.path(),
+    ]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    let folder = site.path().join("content/reports/2018-01-08-suite");
+    for file in ["sites.yaml", "Suivi 2017.xlsx", "budget.csv"] {
+        assert_eq!(
+            fs::read(folder.join(file)).unwrap(),
+            fs::read(note.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+}
