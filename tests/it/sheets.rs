@@ -346,3 +346,35 @@ fn new_report_copies_the_spreadsheets_byte_for_byte() {
         );
     }
 }
+
+#[test]
+fn a_hidden_sheet_is_read_only_when_named() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, site, hidden) in [("Brouillon", "Secret", true), ("Sites", "TPM", false)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        sheet.write_string(0, 0, "Site").unwrap();
+        sheet.write_string(1, 0, site).unwrap();
+        sheet.set_hidden(hidden);
+    }
+    book.worksheet_from_index(1).unwrap().set_active(true);
+    let bytes = book.save_to_buffer().unwrap();
+    let site = site_with("sites.xlsx", &bytes);
+    let note = site.path().join("content/reports/2017-10-02-note/index.md");
+    let table = |data: &str| {
+        format!("---\ntitle: Note\ndate: 2017-10-02\n---\n```table\ndata: {data}\n```\n")
+    };
+    fs::write(&note, table("sites")).unwrap();
+    let out = site.path().join("output");
+    build_ok(site.path(), &out, &[]);
+    let html = read(out.join("reports/2017-10-02-note/index.html"));
+    assert!(html.contains("TPM") && !html.contains("Secret"), "{html}");
+    fs::write(&note, table("sites/Brouillon")).unwrap();
+    build_ok(site.path(), &out, &[]);
+    let html = read(out.join("reports/2017-10-02-note/index.html"));
+    assert!(html.contains("Secret"), "{html}");
+    assert!(
+        out.join("reports/2017-10-02-note/sites-brouillon.csv")
+            .is_file()
+    );
+}
