@@ -31,9 +31,6 @@ pub(super) fn read_spreadsheets(
 ) -> ReadSheets {
     let mut read = ReadSheets::default();
     for name in names {
-        if known.0.contains_key(name) || known.1.contains(name) {
-            continue;
-        }
         let (stem, sheet) = match name.split_once('/') {
             Some((stem, sheet)) => (stem, Some(sheet)),
             None => (name.as_str(), None),
@@ -46,6 +43,29 @@ pub(super) fn read_spreadsheets(
                     .is_some_and(|s| s.to_string_lossy() == stem)
             })
             .collect();
+        if let Some(dataset) = known.0.get(name) {
+            // A YAML dataset and a spreadsheet that would both be `name`.
+            if let Some(file) = candidates.first() {
+                problems.push(
+                    Problem::file(
+                        &file.shown,
+                        format!(
+                            "`{}` and `{}` would both be the dataset `{name}`",
+                            dataset.path.display(),
+                            file.shown.display()
+                        ),
+                    )
+                    .with_hint(format!(
+                        "rename one of them; to read the spreadsheet through the YAML file, write `source: \"{}\"` in it and remove its `rows`",
+                        file.shown.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                    )),
+                );
+            }
+            continue;
+        }
+        if known.1.contains(name) {
+            continue;
+        }
         match candidates[..] {
             [] => {}
             [file] => {

@@ -378,3 +378,22 @@ fn a_hidden_sheet_is_read_only_when_named() {
             .is_file()
     );
 }
+
+#[test]
+fn a_yaml_and_a_spreadsheet_of_one_name_are_an_error_that_names_both() {
+    let site = site_with("sites.yaml", YAML.as_bytes());
+    let note = site.path().join("content/reports/2017-10-02-note");
+    fs::write(note.join("sites.csv"), CSV).unwrap();
+    let result = build(site.path(), &site.path().join("output"), &[]);
+    assert_eq!(result.status.code(), Some(1));
+    let err = stderr(&result);
+    assert!(
+        err.contains("2017-10-02-note/sites.yaml` and `")
+            && err.contains("2017-10-02-note/sites.csv` would both be the dataset `sites`"),
+        "{err}"
+    );
+    fs::write(note.join("sites.xlsx"), xlsx(98.0)).unwrap();
+    fs::remove_file(note.join("sites.yaml")).unwrap();
+    let err = stderr(&build(site.path(), &site.path().join("output"), &[]));
+    assert!(err.contains("would all be the dataset `sites`"), "{err}");
+}
