@@ -30,6 +30,15 @@ pub struct PlacedBlock {
 }
 
 impl Block {
+    /// The dataset the block names, if it names one.
+    pub fn data(&self) -> Option<&str> {
+        match self {
+            Block::Table(spec) => Some(&spec.data.value),
+            Block::Chart(spec) => Some(&spec.data.value),
+            Block::Broken => None,
+        }
+    }
+
     /// Reads the YAML of `fenced`, whose lines are placed in its file by `origin`.
     pub fn parse(fenced: &FencedBlock, origin: Origin<'_>) -> Result<Block, Problems> {
         Ok(match fenced.kind {

@@ -119,7 +119,8 @@ pub fn web_path(relative: &Path) -> String {
 
 /// Whether a file is an editor's or system's by-product that is never published.
 pub fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+    // `~$budget.xlsx` is the lock file Office keeps beside an open workbook.
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.starts_with("~$")
 }
 
 /// A file copied beside a document's page (an image, a PDF).

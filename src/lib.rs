@@ -75,7 +75,9 @@ pub use crate::starter::{MadeSite, NewSite, new_site};
 pub mod read {
     pub use crate::content::document::{DocKind, parse_document};
     pub use crate::data::load_dataset;
+    pub use crate::data::sheet::read_sheet;
     pub use crate::folder::SourcePath;
+    pub use crate::locale::Language;
     pub use crate::markdown::{Settings, render};
 }
 

@@ -111,7 +111,7 @@ pub fn render_chart(
         table,
         language,
         strings,
-        &format!("{}.csv", table.dataset.name),
+        &table.dataset.csv_name(),
     ));
     html.push_str("</details>\n</figure>\n");
     html

@@ -122,7 +122,7 @@ impl<'a> Renderer<'a> {
         files.extend(preview_file);
         for (name, csv, from) in &body.csvs {
             files.push(OutputFile {
-                path: format!("{dir}{name}.csv"),
+                path: format!("{dir}{name}"),
                 content: Content::Shared(Arc::clone(csv)),
                 from: from.clone(),
             });
@@ -185,7 +185,7 @@ impl<'a> Renderer<'a> {
                 }
                 Some(Resolved::Table(table)) => {
                     counts.tables += 1;
-                    let csv = format!("{}.csv", table.dataset.name);
+                    let csv = table.dataset.csv_name();
                     let html = render_table(table, language, strings, &csv);
                     shown.push(Arc::clone(&table.dataset));
                     html
@@ -234,7 +234,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|dataset| {
                 let csv = Arc::new(dataset_to_csv(&dataset, language));
-                (dataset.name.clone(), csv, dataset.path.clone())
+                (dataset.csv_name(), csv, dataset.path.clone())
             })
             .collect();
         Body {

@@ -116,6 +116,37 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sheet-ragged-csv",
+        &["2017-10-02-note/sites.csv:3:3: this line has 3 fields where the header has 2"],
+    ),
+    (
+        "sheet-not-a-zip",
+        &["2017-10-02-note/sites.xlsx: this file is not a workbook: it is not a zip file"],
+    ),
+    (
+        "sheet-password",
+        &["2017-10-02-note/sites.xlsx: this workbook is protected by a password"],
+    ),
+    (
+        "sheet-merged",
+        &["2017-10-02-note/sites.xlsx: Sites!A4:B4: the cells `A4:B4` are merged"],
+    ),
+    (
+        "sheet-error-cell",
+        &["2017-10-02-note/sites.xlsx: Sites!B3: this cell holds the error `#DIV/0!`"],
+    ),
+    (
+        "sheet-no-cached-value",
+        &[
+            "2017-10-02-note/sites.xlsx: Sites!B4: this formula was saved without its value",
+            "open the file in its spreadsheet program and save it again",
+        ],
+    ),
+    (
+        "sheet-million-rows",
+        &["2017-10-02-note/sites.xlsx: Sites!B1048576: the sheet `Sites` reaches cell B1048576"],
+    ),
+    (
         "hash-comment",
         &[
             "content/reports/2019-03-29-note.md:2:13: the `#` in the value of `title` starts a comment: `title` reads only \"Note\"",

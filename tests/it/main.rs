@@ -16,6 +16,8 @@ mod progress;
 mod props;
 mod publish;
 mod serve;
+mod sheets;
+mod sheets_make;
 mod snapshots_invalid;
 mod writing;
 

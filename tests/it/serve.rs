@@ -324,3 +324,42 @@ fn serve_answers_the_names_given_with_allow_host() {
         stderr(&wrong)
     );
 }
+fn serve_rebuilds_when_a_spreadsheet_is_saved() {
+    let site = example_copy();
+    let folder = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement");
+    fs::write(
+        folder.join("effectifs.csv"),
+        "Site;Stagiaires entrés\nTPM;67\nCAVEM;31\n",
+    )
+    .unwrap();
+    let note = folder.join("index.md");
+    fs::write(
+        &note,
+        format!("{}\n```table\ndata: effectifs\n```\n", read(&note)),
+    )
+    .unwrap();
+    let server = start(site.path());
+    let page = "/rapports/2017-10-02-point-d-avancement/";
+    let (status, html) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(html.contains("CAVEM"), "{html}");
+    let reloads = events(server.port);
+    std::thread::sleep(Duration::from_millis(200));
+    // Office's lock file appears beside the open file: nothing to rebuild, nothing served.
+    fs::write(folder.join("~$effectifs.xlsx"), b"lock").unwrap();
+    fs::write(
+        folder.join("effectifs.csv"),
+        "Site;Stagiaires entrés\nTPM;67\nCAVEM;31\nDracénie;12\n",
+    )
+    .unwrap();
+    wait_for_reload(&reloads);
+    let (_, html) = get(server.port, page);
+    assert!(html.contains("Dracénie"), "the saved sheet is served");
+    let (status, _) = get(
+        server.port,
+        "/rapports/2017-10-02-point-d-avancement/~$effectifs.xlsx",
+    );
+    assert_eq!(status, 404);
+}
