@@ -324,6 +324,8 @@ fn serve_answers_the_names_given_with_allow_host() {
         stderr(&wrong)
     );
 }
+
+#[test]
 fn serve_rebuilds_when_a_spreadsheet_is_saved() {
     let site = example_copy();
     let folder = site
