@@ -39,6 +39,8 @@ struct Words {
     site_yaml: &'static str,
     note: &'static str,
     dataset: &'static str,
+    /// A second dataset, kept as a spreadsheet keeps it.
+    budget: &'static str,
     guide_name: &'static str,
     guide: &'static str,
 }
@@ -51,6 +53,7 @@ const FRENCH: Words = Words {
     site_yaml: include_str!("starter/fr/site.yaml"),
     note: include_str!("starter/fr/note.md"),
     dataset: include_str!("starter/fr/sites.yaml"),
+    budget: include_str!("starter/fr/budget.csv"),
     guide_name: "LISEZMOI.md",
     guide: include_str!("starter/fr/LISEZMOI.md"),
 };
@@ -63,6 +66,7 @@ const ENGLISH: Words = Words {
     site_yaml: include_str!("starter/en/site.yaml"),
     note: include_str!("starter/en/note.md"),
     dataset: include_str!("starter/en/sites.yaml"),
+    budget: include_str!("starter/en/budget.csv"),
     guide_name: "README.md",
     guide: include_str!("starter/en/README.md"),
 };
@@ -137,6 +141,7 @@ pub fn new_site(asked: &NewSite) -> Result<MadeSite, Problem> {
         (PathBuf::from("content/site.yaml"), fill(words.site_yaml)),
         (note_dir.join("index.md"), fill(words.note)),
         (note_dir.join("sites.yaml"), fill(words.dataset)),
+        (note_dir.join("budget.csv"), words.budget.to_owned()),
         (PathBuf::from("content/static/.gitkeep"), String::new()),
         (PathBuf::from(".gitignore"), "/output/\n".to_owned()),
         (PathBuf::from(words.guide_name), fill(words.guide)),

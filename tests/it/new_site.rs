@@ -41,6 +41,15 @@ fn a_new_french_site_builds_checks_and_shows_its_draft_note() {
     );
     assert!(page.contains("class=\"chart\""), "{page}");
     assert!(page.contains("class=\"draft-notice\""), "{page}");
+    // The budget comes from the spreadsheet beside the note, read as Excel writes it.
+    assert!(
+        page.contains("<caption>Le budget de l’année, par financeur</caption>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td class=\"num\">300\u{202F}000\u{A0}€</td>"),
+        "{page}"
+    );
 }
 
 #[test]
