@@ -4,6 +4,7 @@
 //! so that a build that fails half-way leaves the previous site as it was. A folder is only
 //! replaced when it is empty or was made by bilan (it holds bilan's marker file).
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -19,6 +20,11 @@ use crate::render::{Content, OutputFile, Sink};
 pub const MARKER: &str = ".bilan-output";
 const MARKER_TEXT: &str =
     "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
+
+/// The file beside the marker that tells what each costly file of the output (a link
+/// preview) was made from: one line per file, the hash of its sources and its path. The next
+/// build keeps the files whose sources hash the same, rather than making them again.
+pub const KEYS: &str = ".bilan-keys";
 
 /// Why bilan will not write to a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +95,10 @@ pub struct Staging {
     failing: AtomicBool,
     /// Why the first file that failed could not be written.
     failed: Mutex<Option<anyhow::Error>>,
+    /// What the costly files of the previous output were made from (`KEYS`), by path.
+    previous_keys: HashMap<String, u64>,
+    /// What those of the new site are made from.
+    keys: Mutex<Vec<(String, u64)>>,
 }
 
 impl Staging {
@@ -108,12 +118,20 @@ impl Staging {
         // The marker first: a build killed half-way leaves a folder the next one knows as
         // its own.
         fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+        let previous = out.is_dir();
+        let previous_keys = if previous {
+            read_keys(&out.join(KEYS))
+        } else {
+            HashMap::new()
+        };
         Ok(Staging {
-            previous: out.is_dir(),
+            previous,
             out,
             dir,
             failing: AtomicBool::new(false),
             failed: Mutex::new(None),
+            previous_keys,
+            keys: Mutex::new(Vec::new()),
         })
     }
 
@@ -127,6 +145,15 @@ impl Staging {
         // one this build made (another build of the same output removed it).
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
+        }
+        let mut keys = self.keys.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !keys.is_empty() {
+            keys.sort();
+            let mut text = String::with_capacity(keys.len() * 64);
+            for (path, key) in &keys {
+                text.push_str(&format!("{key:016x} {path}\n"));
+            }
+            fs::write(self.dir.path().join(KEYS), text).context("writing the output's keys")?;
         }
         swap_in(self.dir.keep(), &self.out)
     }
@@ -152,6 +179,13 @@ impl Staging {
         match (&file.content, file.content.in_memory()) {
             (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
             (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
+            (Content::Previous, None) => match previous {
+                // The previous output is removed once the new one is in place: the link is
+                // then the file's only name.
+                Some(previous) => fs::hard_link(previous, &target)
+                    .or_else(|_| fs::copy(previous, &target).map(|_| ())),
+                None => Err(io::ErrorKind::NotFound.into()),
+            },
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -190,6 +224,16 @@ impl Staging {
 }
 
 impl Sink for Staging {
+    /// A file is kept from the previous output when that output says it was made from what
+    /// hashes to `key` too, and still holds it.
+    fn reuse(&self, path: &str, key: u64) -> bool {
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push((path.to_owned(), key));
+        }
+        self.previous_keys.get(path) == Some(&key)
+            && safe_relative(path).is_some_and(|relative| self.out.join(relative).is_file())
+    }
+
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
         let mut made = None;
         for file in &files {
@@ -209,6 +253,20 @@ impl Sink for Staging {
         }
         files.into_iter().map(OutputFile::without_bytes).collect()
     }
+}
+
+/// The keys of an output's costly files (`KEYS`), by path; none when the file is missing or
+/// not as bilan writes it (then every such file is made again).
+fn read_keys(path: &Path) -> HashMap<String, u64> {
+    let Ok(text) = fs::read_to_string(path) else {
+        return HashMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let (key, path) = line.split_once(' ')?;
+            Some((path.to_owned(), u64::from_str_radix(key, 16).ok()?))
+        })
+        .collect()
 }
 
 /// Copies `source` to `target`, giving the copy the source's modification time; or, when the

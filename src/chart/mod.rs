@@ -26,7 +26,10 @@ use crate::table::{TableSpec, render_table};
 
 pub use self::check::check;
 pub use self::describe::describe;
-pub use self::draw::{Layout, Palette, Pen, Size, draw_svg, layout, paint_marks, text_width, wrap};
+pub use self::draw::{
+    Anchor, Baseline, Layout, Mark, OTHER, Paint, Palette, Size, TextMark, draw_svg, layout,
+    text_width, wrap,
+};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

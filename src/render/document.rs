@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use super::context::{Image, ReportLink};
 use super::{
-    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, markdown_settings,
+    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, Sink, document_dir,
+    markdown_settings,
 };
 use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
@@ -28,8 +29,8 @@ pub(super) struct Body {
     counts: Counts,
     /// The CSV of each dataset shown: its name, its bytes and the file it comes from.
     csvs: Vec<(String, Arc<Vec<u8>>, PathBuf)>,
-    /// The link-preview picture drawn for a report of a site with `base_url`.
-    preview: Option<Arc<Vec<u8>>>,
+    /// The figures of its first chart, which a report's preview picture shows.
+    first_chart: Option<chart::ChartData>,
 }
 
 impl<'a> Renderer<'a> {
@@ -39,6 +40,7 @@ impl<'a> Renderer<'a> {
         doc: &'a Document,
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
+        sink: &dyn Sink,
     ) -> Result<RenderedPage<'a>, Problem> {
         let site = self.site;
         let dir = document_dir(site, doc);
@@ -63,10 +65,12 @@ impl<'a> Renderer<'a> {
                     width: None,
                     height: None,
                 });
-            } else if let Some(png) = &body.preview {
+            } else if doc.kind == DocKind::Report {
+                let path = format!("{dir}preview.png");
+                let content = self.preview(doc, &path, body.first_chart.as_ref(), sink);
                 preview_file = Some(OutputFile {
-                    path: format!("{dir}preview.png"),
-                    content: Content::Shared(Arc::clone(png)),
+                    path,
+                    content,
                     from: doc.source.shown.clone(),
                 });
                 image = Some(Image {
@@ -201,32 +205,6 @@ impl<'a> Renderer<'a> {
             },
         );
 
-        let preview =
-            (site.config.base_url.is_some() && doc.image.is_none() && doc.kind == DocKind::Report)
-                .then(|| {
-                    let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
-                    let typeset = |text: &String| crate::locale::typeset(text, language);
-                    let subtitle = match doc.period.as_ref().map(typeset) {
-                        Some(period) => format!("{date} · {period}"),
-                        None => date,
-                    };
-                    let title = typeset(&doc.title);
-                    let summary = doc.summary.as_ref().map(typeset);
-                    let picture = Preview {
-                        site_title: &site.config.title,
-                        title: &title,
-                        subtitle: &subtitle,
-                        chart: first_chart.as_ref(),
-                        summary: summary.as_deref(),
-                    };
-                    Arc::new(preview_png(
-                        &picture,
-                        language,
-                        strings,
-                        &site.theme.palette,
-                    ))
-                });
-
         shown.sort_by(|a, b| a.name.cmp(&b.name));
         shown.dedup_by(|a, b| a.name == b.name);
         let csvs = shown
@@ -241,7 +219,45 @@ impl<'a> Renderer<'a> {
             links: content.links,
             counts,
             csvs,
-            preview,
+            first_chart,
+        }
+    }
+
+    /// The preview picture of a report, at `path`: the one an earlier build drew from the
+    /// same inputs (in the previous output, or in `serve`'s cache), or else drawn now.
+    fn preview(
+        &self,
+        doc: &Document,
+        path: &str,
+        chart: Option<&chart::ChartData>,
+        sink: &dyn Sink,
+    ) -> Content {
+        let site = self.site;
+        let language = site.config.language;
+        let (strings, palette) = (&site.theme.strings, &site.theme.palette);
+        let typeset = |text: &String| crate::locale::typeset(text, language);
+        let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
+        let subtitle = match doc.period.as_ref().map(typeset) {
+            Some(period) => format!("{date} · {period}"),
+            None => date,
+        };
+        let title = typeset(&doc.title);
+        let summary = doc.summary.as_ref().map(typeset);
+        let picture = Preview {
+            site_title: &site.config.title,
+            title: &title,
+            subtitle: &subtitle,
+            chart,
+            summary: summary.as_deref(),
+        };
+        let key = preview::key(&picture, language, strings, palette);
+        if sink.reuse(path, key) {
+            return Content::Previous;
+        }
+        let draw = || preview_png(&picture, language, strings, palette);
+        match &self.cache {
+            Some(cache) => Content::Shared(cache.preview(key, draw)),
+            None => Content::Bytes(draw()),
         }
     }
 

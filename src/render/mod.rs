@@ -154,7 +154,7 @@ pub fn site<'a>(
                         links[..index].iter().rev().find(|r| !r.draft),
                     )
                 };
-                rendered_page(renderer.document(doc, previous, next))
+                rendered_page(renderer.document(doc, previous, next, sink))
             })
             .collect()
     };
@@ -163,7 +163,7 @@ pub fn site<'a>(
             .par_iter()
             .enumerate()
             .filter(|(index, _)| first_page[*index])
-            .map(|(_, doc)| rendered_page(renderer.document(doc, None, None)))
+            .map(|(_, doc)| rendered_page(renderer.document(doc, None, None, sink)))
             .collect()
     };
     // The home page and the archive list every report: on a large site each is a long

@@ -1,0 +1,379 @@
+//! The picture being drawn: a grid of RGB pixels, painted with flat colours in spans (a
+//! rectangle, a polygon or a disc is filled row by row), and written as a PNG of indexed
+//! colours, which keeps flat colours and text sharp in few bytes.
+
+pub type Rgb = (u8, u8, u8);
+
+/// How a shape is filled: one colour, or a colour with dark marks over it, as the SVG's
+/// patterns of the series after the first (`chart::draw::svg`).
+#[derive(Debug, Clone, Copy)]
+pub enum Fill {
+    Solid(Rgb),
+    Pattern {
+        colour: Rgb,
+        /// The marks' colour, blended over `colour`.
+        mark: Rgb,
+        hatch: Hatch,
+        /// The side of the pattern's tile, in pixels (6 units of the chart).
+        tile: f64,
+    },
+}
+
+/// The marks of a pattern, within a tile of side 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hatch {
+    /// Stripes rising to the right.
+    Diagonal,
+    Dots,
+    Horizontal,
+    Grid,
+    /// Two stripes a tile, falling to the right: the pie's "others".
+    Other,
+}
+
+impl Fill {
+    fn at(&self, x: usize, y: usize) -> Rgb {
+        match *self {
+            Fill::Solid(colour) => colour,
+            Fill::Pattern {
+                colour,
+                mark,
+                hatch,
+                tile,
+            } => {
+                let (x, y) = (x as f64 + 0.5, y as f64 + 0.5);
+                let phase = |v: f64| (v / tile).rem_euclid(1.0);
+                // How wide a mark of `units` of the chart is, as a share of the tile.
+                let half = |units: f64| units / 12.0;
+                let on = match hatch {
+                    Hatch::Diagonal => {
+                        let p = phase((x + y) / std::f64::consts::SQRT_2);
+                        p.min(1.0 - p) < half(1.5)
+                    }
+                    Hatch::Dots => {
+                        let (u, v) = (phase(x) - 0.5, phase(y) - 0.5);
+                        u * u + v * v < (1.3f64 / 6.0).powi(2)
+                    }
+                    Hatch::Horizontal => (phase(y) - 0.5).abs() < half(1.5),
+                    Hatch::Grid => {
+                        let p = phase(x);
+                        p.min(1.0 - p) < half(1.0) || (phase(y) - 0.5).abs() < half(1.0)
+                    }
+                    Hatch::Other => {
+                        let p = phase(2.0 * (x - y) / std::f64::consts::SQRT_2);
+                        p.min(1.0 - p) < half(2.0)
+                    }
+                };
+                if on { mark } else { colour }
+            }
+        }
+    }
+}
+
+/// `over` at `alpha` (0–255) over `under`.
+pub fn blend(under: Rgb, over: Rgb, alpha: u8) -> Rgb {
+    let mix = |a: u8, b: u8| {
+        let (a, b, t) = (a as u32, b as u32, alpha as u32);
+        ((a * (255 - t) + b * t + 127) / 255) as u8
+    };
+    (
+        mix(under.0, over.0),
+        mix(under.1, over.1),
+        mix(under.2, over.2),
+    )
+}
+
+pub struct Canvas {
+    pub width: usize,
+    pub height: usize,
+    pixels: Vec<Rgb>,
+}
+
+impl Canvas {
+    pub fn new(width: usize, height: usize, background: Rgb) -> Canvas {
+        Canvas {
+            width,
+            height,
+            pixels: vec![background; width * height],
+        }
+    }
+
+    #[cfg(test)]
+    pub fn pixel(&self, x: usize, y: usize) -> Rgb {
+        self.pixels[y * self.width + x]
+    }
+
+    /// Paints pixels `x0..x1` of row `y`, clipped to the picture.
+    fn span(&mut self, y: i64, x0: i64, x1: i64, fill: &Fill) {
+        if y < 0 || y >= self.height as i64 {
+            return;
+        }
+        let (x0, x1) = (x0.max(0) as usize, x1.min(self.width as i64));
+        if x1 <= x0 as i64 {
+            return;
+        }
+        let y = y as usize;
+        let row = &mut self.pixels[y * self.width..(y + 1) * self.width];
+        match fill {
+            Fill::Solid(colour) => row[x0..x1 as usize].fill(*colour),
+            pattern => {
+                for (x, pixel) in row.iter_mut().enumerate().take(x1 as usize).skip(x0) {
+                    *pixel = pattern.at(x, y);
+                }
+            }
+        }
+    }
+
+    /// Fills the pixels whose centres lie in the rectangle from `(x0, y0)` to `(x1, y1)`.
+    pub fn rect(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), fill: &Fill) {
+        let (left, right) = (x0.min(x1).round() as i64, x0.max(x1).round() as i64);
+        let (top, bottom) = (y0.min(y1).round() as i64, y0.max(y1).round() as i64);
+        for y in top..bottom {
+            self.span(y, left, right, fill);
+        }
+    }
+
+    /// The outline of a rectangle, `width` pixels inside its edges.
+    pub fn frame(&mut self, a: (f64, f64), b: (f64, f64), width: f64, colour: Rgb) {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        let fill = Fill::Solid(colour);
+        let w = width.min((x1 - x0) / 2.0).min((y1 - y0) / 2.0);
+        self.rect((x0, y0), (x1, y0 + w), &fill);
+        self.rect((x0, y1 - w), (x1, y1), &fill);
+        self.rect((x0, y0), (x0 + w, y1), &fill);
+        self.rect((x1 - w, y0), (x1, y1), &fill);
+    }
+
+    /// Fills a polygon, row by row: the pixels whose centres lie inside it (even-odd).
+    pub fn polygon(&mut self, points: &[(f64, f64)], fill: &Fill) {
+        if points.len() < 3 {
+            return;
+        }
+        let top = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let bottom = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        let (top, bottom) = (
+            (top.floor() as i64).max(0),
+            (bottom.ceil() as i64).min(self.height as i64),
+        );
+        let mut crossings = Vec::with_capacity(8);
+        for y in top..bottom {
+            let centre = y as f64 + 0.5;
+            crossings.clear();
+            for (i, &(ax, ay)) in points.iter().enumerate() {
+                let (bx, by) = points[(i + 1) % points.len()];
+                if (ay <= centre) != (by <= centre) {
+                    crossings.push(ax + (centre - ay) / (by - ay) * (bx - ax));
+                }
+            }
+            crossings.sort_by(f64::total_cmp);
+            for pair in crossings.chunks_exact(2) {
+                let (from, to) = ((pair[0] - 0.5).ceil(), (pair[1] - 0.5).ceil());
+                self.span(y, from as i64, to as i64, fill);
+            }
+        }
+    }
+
+    /// A disc of radius `r` around `(x, y)`.
+    pub fn disc(&mut self, (x, y): (f64, f64), r: f64, fill: &Fill) {
+        let top = ((y - r).floor() as i64).max(0);
+        let bottom = ((y + r).ceil() as i64).min(self.height as i64);
+        for row in top..bottom {
+            let dy = row as f64 + 0.5 - y;
+            if dy.abs() >= r {
+                continue;
+            }
+            let half = (r * r - dy * dy).sqrt();
+            let (from, to) = ((x - half - 0.5).ceil(), (x + half - 0.5).ceil());
+            self.span(row, from as i64, to as i64, fill);
+        }
+    }
+
+    /// A straight line `width` pixels wide, with square ends. A line along an axis is
+    /// filled as a rectangle, so that it stays crisp.
+    pub fn line(&mut self, a: (f64, f64), b: (f64, f64), width: f64, colour: Rgb) {
+        let fill = Fill::Solid(colour);
+        let half = width / 2.0;
+        if a.0 == b.0 || a.1 == b.1 {
+            let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+            let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+            let (x0, x1) = if x0 == x1 {
+                (x0 - half, x0 + half)
+            } else {
+                (x0, x1)
+            };
+            let (y0, y1) = if y0 == y1 {
+                (y0 - half, y0 + half)
+            } else {
+                (y0, y1)
+            };
+            // A line thinner than a pixel still shows one.
+            let grow = |lo: f64, hi: f64| {
+                if (hi.round() - lo.round()) < 1.0 {
+                    let mid = ((lo + hi) / 2.0).floor();
+                    (mid, mid + 1.0)
+                } else {
+                    (lo, hi)
+                }
+            };
+            let ((x0, x1), (y0, y1)) = (grow(x0, x1), grow(y0, y1));
+            self.rect((x0, y0), (x1, y1), &fill);
+            return;
+        }
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let length = (dx * dx + dy * dy).sqrt();
+        let (nx, ny) = (-dy / length * half, dx / length * half);
+        self.polygon(
+            &[
+                (a.0 + nx, a.1 + ny),
+                (b.0 + nx, b.1 + ny),
+                (b.0 - nx, b.1 - ny),
+                (a.0 - nx, a.1 - ny),
+            ],
+            &fill,
+        );
+    }
+
+    /// A line through `points`, `width` wide, with round joins; dashed when `dashes` (on,
+    /// off, on, off… in pixels) is not empty.
+    pub fn polyline(&mut self, points: &[(f64, f64)], width: f64, dashes: &[f64], colour: Rgb) {
+        let fill = Fill::Solid(colour);
+        if dashes.is_empty() {
+            for pair in points.windows(2) {
+                self.line(pair[0], pair[1], width, colour);
+            }
+            for &point in points {
+                self.disc(point, width / 2.0, &fill);
+            }
+            return;
+        }
+        // Where along the pattern of dashes the line is.
+        let (mut dash, mut left) = (0, dashes[0]);
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let length = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+            let mut done = 0.0;
+            while done < length {
+                let step = left.min(length - done);
+                if dash % 2 == 0 {
+                    let at = |t: f64| {
+                        (
+                            a.0 + (b.0 - a.0) * t / length,
+                            a.1 + (b.1 - a.1) * t / length,
+                        )
+                    };
+                    self.line(at(done), at(done + step), width, colour);
+                }
+                done += step;
+                left -= step;
+                if left <= 1e-9 {
+                    dash = (dash + 1) % dashes.len();
+                    left = dashes[dash];
+                }
+            }
+            if dash % 2 == 0 {
+                self.disc(b, width / 2.0, &fill);
+            }
+        }
+    }
+
+    /// Paints `colour` over the pixels at `(left, top)` with the coverage of `mask` (a
+    /// `width`-wide grid of alphas).
+    pub fn mask(&mut self, left: i64, top: i64, width: usize, mask: &[u8], colour: Rgb) {
+        if width == 0 {
+            return;
+        }
+        for (row, alphas) in mask.chunks_exact(width).enumerate() {
+            let y = top + row as i64;
+            if y < 0 || y >= self.height as i64 {
+                continue;
+            }
+            let line = y as usize * self.width;
+            for (column, &alpha) in alphas.iter().enumerate() {
+                let x = left + column as i64;
+                if alpha == 0 || x < 0 || x >= self.width as i64 {
+                    continue;
+                }
+                let pixel = &mut self.pixels[line + x as usize];
+                *pixel = if alpha == 255 {
+                    colour
+                } else {
+                    blend(*pixel, colour, alpha)
+                };
+            }
+        }
+    }
+
+    /// The picture as a PNG: of indexed colours when it has at most 256 (as a preview
+    /// has: flat colours and text smoothed in a few steps), else of RGB pixels.
+    pub fn png(&self) -> Vec<u8> {
+        let mut palette: Vec<Rgb> = Vec::with_capacity(256);
+        let mut index = std::collections::HashMap::<Rgb, u8>::with_capacity(256);
+        let mut indices = Vec::with_capacity(self.pixels.len());
+        let mut last = None;
+        for &pixel in &self.pixels {
+            let i = match last {
+                Some((colour, i)) if colour == pixel => i,
+                _ => {
+                    let i = match index.get(&pixel) {
+                        Some(&i) => i,
+                        None if palette.len() < 256 => {
+                            let i = palette.len() as u8;
+                            palette.push(pixel);
+                            index.insert(pixel, i);
+                            i
+                        }
+                        None => return self.rgb_png(),
+                    };
+                    last = Some((pixel, i));
+                    i
+                }
+            };
+            indices.push(i);
+        }
+        let palette: Vec<u8> = palette.iter().flat_map(|&(r, g, b)| [r, g, b]).collect();
+        encode(
+            self.width,
+            self.height,
+            png::ColorType::Indexed,
+            Some(palette),
+            &indices,
+        )
+    }
+
+    fn rgb_png(&self) -> Vec<u8> {
+        let bytes: Vec<u8> = self
+            .pixels
+            .iter()
+            .flat_map(|&(r, g, b)| [r, g, b])
+            .collect();
+        encode(self.width, self.height, png::ColorType::Rgb, None, &bytes)
+    }
+}
+
+fn encode(
+    width: usize,
+    height: usize,
+    colour: png::ColorType,
+    palette: Option<Vec<u8>>,
+    data: &[u8],
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(32 * 1024);
+    {
+        let mut encoder = png::Encoder::new(&mut out, width as u32, height as u32);
+        encoder.set_color(colour);
+        encoder.set_depth(png::BitDepth::Eight);
+        if let Some(palette) = palette {
+            encoder.set_palette(palette);
+        }
+        // Rows of indices compress best as they are: filters help photographs, not flat
+        // colours, and trying each one on every row is what cost the most before.
+        encoder.set_filter(png::Filter::NoFilter);
+        encoder.set_compression(png::Compression::Balanced);
+        // Encoding into memory a buffer of the right size cannot fail.
+        if let Ok(mut writer) = encoder.write_header() {
+            let _ = writer.write_image_data(data);
+        }
+    }
+    out
+}
