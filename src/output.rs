@@ -153,7 +153,13 @@ impl Staging {
             for (path, key) in &keys {
                 text.push_str(&format!("{key:016x} {path}\n"));
             }
-            fs::write(self.dir.path().join(KEYS), text).context("writing the output's keys")?;
+            let previous = self.previous.then(|| self.out.join(KEYS));
+            write_unless_unchanged(
+                text.as_bytes(),
+                &self.dir.path().join(KEYS),
+                previous.as_deref(),
+            )
+            .context("writing the output's keys")?;
         }
         swap_in(self.dir.keep(), &self.out)
     }

@@ -15,6 +15,7 @@ mod glyphs;
 mod marks;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Mutex;
 
 use self::canvas::{Canvas, Fill, Rgb};
 use self::glyphs::{Anchor, Baseline, Glyphs, Weight};
@@ -59,25 +60,66 @@ pub fn key(preview: &Preview<'_>, language: Language, strings: &Strings, palette
     hasher.finish()
 }
 
-/// The preview as PNG bytes.
+/// What draws previews, one at a time on each thread that asks: pictures and the glyphs
+/// rasterised for them, kept from one preview to the next.
+#[derive(Default)]
+pub struct Painter {
+    idle: Mutex<Vec<(Canvas, Glyphs)>>,
+}
+
+impl std::fmt::Debug for Painter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Painter")
+    }
+}
+
+impl Painter {
+    /// The preview as PNG bytes.
+    pub fn png(
+        &self,
+        preview: &Preview<'_>,
+        language: Language,
+        strings: &Strings,
+        palette: &Palette,
+    ) -> Vec<u8> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let (mut canvas, mut glyphs) = match idle {
+            Some((mut canvas, glyphs)) => {
+                canvas.clear(WHITE);
+                (canvas, glyphs)
+            }
+            None => (
+                Canvas::new(WIDTH as usize, HEIGHT as usize, WHITE),
+                Glyphs::new(),
+            ),
+        };
+        draw(
+            &mut canvas,
+            &mut glyphs,
+            preview,
+            language,
+            strings,
+            palette,
+        );
+        let png = canvas.png();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push((canvas, glyphs));
+        }
+        png
+    }
+}
+
+/// The preview as PNG bytes, drawn from scratch.
 pub fn preview_png(
     preview: &Preview<'_>,
     language: Language,
     strings: &Strings,
     palette: &Palette,
 ) -> Vec<u8> {
-    let mut canvas = Canvas::new(WIDTH as usize, HEIGHT as usize, (0xFF, 0xFF, 0xFF));
-    let mut glyphs = Glyphs::new();
-    draw(
-        &mut canvas,
-        &mut glyphs,
-        preview,
-        language,
-        strings,
-        palette,
-    );
-    canvas.png()
+    Painter::default().png(preview, language, strings, palette)
 }
+
+const WHITE: Rgb = (0xFF, 0xFF, 0xFF);
 
 const INK: Rgb = (0x1C, 0x24, 0x30);
 const MUTED: Rgb = (0x4D, 0x58, 0x66);

@@ -17,7 +17,7 @@ use crate::chart;
 use crate::content::{Block, DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
 use crate::markdown::{self, LinkRef};
-use crate::preview::{self, Preview, preview_png};
+use crate::preview::{self, Preview};
 use crate::problem::Problem;
 use crate::table::render_table;
 
@@ -254,7 +254,7 @@ impl<'a> Renderer<'a> {
         if sink.reuse(path, key) {
             return Content::Previous;
         }
-        let draw = || preview_png(&picture, language, strings, palette);
+        let draw = || self.painter.png(&picture, language, strings, palette);
         match &self.cache {
             Some(cache) => Content::Shared(cache.preview(key, draw)),
             None => Content::Bytes(draw()),

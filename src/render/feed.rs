@@ -26,8 +26,9 @@ struct Entry<'a> {
 }
 
 /// `feed.xml` and `sitemap.xml`, rendered with the theme's templates of those names.
-/// `reports` and `contents` go together, newest first; `pages` are the addresses of every
-/// page, relative to the root.
+/// `reports` and `contents` go together, newest first; the feed holds the first
+/// `feed_limit` of them (all with 0). `pages` are the addresses of every page, relative to
+/// the root.
 pub fn feed_and_sitemap(
     site: &Site,
     tera: &Tera,
@@ -45,9 +46,14 @@ pub fn feed_and_sitemap(
             path.strip_suffix("index.html").unwrap_or(path)
         )
     };
+    let limit = match site.config.feed_limit {
+        0 => usize::MAX,
+        limit => limit,
+    };
     let entries: Vec<Entry> = reports
         .iter()
         .zip(contents)
+        .take(limit)
         .map(|(report, content)| Entry {
             title: &report.title,
             url: absolute(&report.url),

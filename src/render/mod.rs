@@ -311,6 +311,8 @@ struct Renderer<'a> {
     footers: Vec<(String, String)>,
     /// Every note and page by its source (`address::sources`).
     sources: HashMap<String, String>,
+    /// What draws the reports' preview pictures, its glyphs kept from one to the next.
+    painter: crate::preview::Painter,
 }
 
 impl<'a> Renderer<'a> {
@@ -393,6 +395,7 @@ impl<'a> Renderer<'a> {
             site_context,
             footers,
             sources: address::sources(site),
+            painter: crate::preview::Painter::default(),
         })
     }
 
