@@ -136,6 +136,10 @@ impl<'a> Renderer<'a> {
                 from: attachment.source.shown.clone(),
             });
         }
+        // Kept for the feed, which only a site with an address has, and holds only the
+        // latest reports.
+        let content = (doc.kind == DocKind::Report && self.in_feed.contains(&path))
+            .then(|| body.html.clone());
         Ok(RenderedPage {
             files,
             links: Some(PageLinks {
@@ -143,9 +147,7 @@ impl<'a> Renderer<'a> {
                 doc,
                 links: body.links.clone(),
             }),
-            // Kept for the feed, which only a site with an address has.
-            content: (doc.kind == DocKind::Report && !doc.draft && site.config.base_url.is_some())
-                .then(|| body.html.clone()),
+            content,
             counts: body.counts,
             ids: Vec::new(),
         })

@@ -313,6 +313,8 @@ struct Renderer<'a> {
     sources: HashMap<String, String>,
     /// What draws the reports' preview pictures, its glyphs kept from one to the next.
     painter: crate::preview::Painter,
+    /// The pages of the reports that the feed holds: the latest published ones.
+    in_feed: std::collections::HashSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -361,6 +363,15 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let years = by_year(&report_links);
+        let in_feed = match (&config.base_url, config.feed_limit) {
+            (None, _) => Default::default(),
+            (Some(_), limit) => report_links
+                .iter()
+                .filter(|r| !r.draft)
+                .take(if limit == 0 { usize::MAX } else { limit })
+                .map(|r| r.url.clone())
+                .collect(),
+        };
         let common = Common {
             site: &site_context,
             menu: &menu,
@@ -396,6 +407,7 @@ impl<'a> Renderer<'a> {
             footers,
             sources: address::sources(site),
             painter: crate::preview::Painter::default(),
+            in_feed,
         })
     }
 
