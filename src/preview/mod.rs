@@ -40,23 +40,42 @@ pub struct Preview<'a> {
     pub summary: Option<&'a str>,
 }
 
-/// A hash of everything the drawing of `preview` reads, and of the code that draws it: two
-/// previews with one key are the same picture.
-pub fn key(preview: &Preview<'_>, language: Language, strings: &Strings, palette: &Palette) -> u64 {
+/// A hash of what every preview of a site reads beside its report (the site's title, its
+/// language, words and colours), and of the code that draws them: computed once a build.
+pub fn site_key(site_title: &str, language: Language, strings: &Strings, palette: &Palette) -> u64 {
     let mut hasher = DefaultHasher::new();
     CODE.hash(&mut hasher);
+    site_title.hash(&mut hasher);
+    language.code().hash(&mut hasher);
+    strings.hash(&mut hasher);
+    palette.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of everything the drawing of `preview` reads, of a site whose `site_key` is
+/// `site`: two previews with one key are the same picture.
+pub fn key(site: u64, preview: &Preview<'_>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    site.hash(&mut hasher);
     preview.site_title.hash(&mut hasher);
     preview.title.hash(&mut hasher);
     preview.subtitle.hash(&mut hasher);
     preview.summary.hash(&mut hasher);
-    // The chart's figures hold floats, which do not hash: their exact writing does.
-    preview
-        .chart
-        .map(|chart| format!("{chart:?}"))
-        .hash(&mut hasher);
-    language.code().hash(&mut hasher);
-    strings.hash(&mut hasher);
-    palette.hash(&mut hasher);
+    if let Some(chart) = preview.chart {
+        std::mem::discriminant(&chart.kind).hash(&mut hasher);
+        chart.title.hash(&mut hasher);
+        chart.category_label.hash(&mut hasher);
+        chart.categories.hash(&mut hasher);
+        for series in &chart.series {
+            series.name.hash(&mut hasher);
+            // Floats do not hash: their bits do.
+            for value in &series.values {
+                value.map(f64::to_bits).hash(&mut hasher);
+            }
+        }
+        // How the figures are written (kind, currency, decimals…), in a few words.
+        format!("{:?}", chart.value_column).hash(&mut hasher);
+    }
     hasher.finish()
 }
 

@@ -252,7 +252,7 @@ impl<'a> Renderer<'a> {
             chart,
             summary: summary.as_deref(),
         };
-        let key = preview::key(&picture, language, strings, palette);
+        let key = preview::key(self.preview_key, &picture);
         if sink.reuse(path, key) {
             return Content::Previous;
         }

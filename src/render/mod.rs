@@ -315,6 +315,8 @@ struct Renderer<'a> {
     painter: crate::preview::Painter,
     /// The pages of the reports that the feed holds: the latest published ones.
     in_feed: std::collections::HashSet<String>,
+    /// What every preview is drawn from beside its report (`preview::site_key`).
+    preview_key: u64,
 }
 
 impl<'a> Renderer<'a> {
@@ -408,6 +410,12 @@ impl<'a> Renderer<'a> {
             sources: address::sources(site),
             painter: crate::preview::Painter::default(),
             in_feed,
+            preview_key: crate::preview::site_key(
+                &config.title,
+                config.language,
+                strings,
+                &site.theme.palette,
+            ),
         })
     }
 
