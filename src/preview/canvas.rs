@@ -1,6 +1,8 @@
-//! The picture being drawn: a grid of RGB pixels, painted with flat colours in spans (a
-//! rectangle, a polygon or a disc is filled row by row), and written as a PNG of indexed
-//! colours, which keeps flat colours and text sharp in few bytes.
+//! The picture being drawn: a grid of pixels of indexed colours, painted with flat colours
+//! in spans (a rectangle, a polygon or a disc is filled row by row), and written as a PNG of
+//! indexed colours as it is, which keeps flat colours and text sharp in few bytes.
+
+use std::collections::HashMap;
 
 pub type Rgb = (u8, u8, u8);
 
@@ -32,15 +34,11 @@ pub enum Hatch {
 }
 
 impl Fill {
-    fn at(&self, x: usize, y: usize) -> Rgb {
+    /// Whether the pattern puts its mark on pixel `(x, y)`.
+    fn marked(&self, x: usize, y: usize) -> bool {
         match *self {
-            Fill::Solid(colour) => colour,
-            Fill::Pattern {
-                colour,
-                mark,
-                hatch,
-                tile,
-            } => {
+            Fill::Solid(_) => false,
+            Fill::Pattern { hatch, tile, .. } => {
                 let (x, y) = (x as f64 + 0.5, y as f64 + 0.5);
                 // Where `v` falls in its tile, from 0 to 1 (`v` is never far below 0).
                 let phase = |v: f64| {
@@ -49,7 +47,7 @@ impl Fill {
                 };
                 // How wide a mark of `units` of the chart is, as a share of the tile.
                 let half = |units: f64| units / 12.0;
-                let on = match hatch {
+                match hatch {
                     Hatch::Diagonal => {
                         let p = phase((x + y) / std::f64::consts::SQRT_2);
                         p.min(1.0 - p) < half(1.5)
@@ -67,8 +65,7 @@ impl Fill {
                         let p = phase(2.0 * (x - y) / std::f64::consts::SQRT_2);
                         p.min(1.0 - p) < half(2.0)
                     }
-                };
-                if on { mark } else { colour }
+                }
             }
         }
     }
@@ -87,38 +84,62 @@ pub fn blend(under: Rgb, over: Rgb, alpha: u8) -> Rgb {
     )
 }
 
+/// A picture of at most 256 colours, each pixel the index of its colour in `palette`: a
+/// preview has flat colours and text smoothed in 8 steps, far fewer than 256. Past 256, a
+/// new colour takes the nearest one's index.
 pub struct Canvas {
     pub width: usize,
     pub height: usize,
-    /// `0xRRGGBB`, row after row.
-    pixels: Vec<u32>,
-}
-
-fn pack((r, g, b): Rgb) -> u32 {
-    (r as u32) << 16 | (g as u32) << 8 | b as u32
-}
-
-fn unpack(pixel: u32) -> Rgb {
-    ((pixel >> 16) as u8, (pixel >> 8) as u8, pixel as u8)
+    /// Row after row.
+    pixels: Vec<u8>,
+    palette: Vec<Rgb>,
+    index: HashMap<Rgb, u8>,
 }
 
 impl Canvas {
     pub fn new(width: usize, height: usize, background: Rgb) -> Canvas {
-        Canvas {
+        let mut canvas = Canvas {
             width,
             height,
-            pixels: vec![pack(background); width * height],
-        }
+            pixels: vec![0; width * height],
+            palette: Vec::with_capacity(256),
+            index: HashMap::with_capacity(256),
+        };
+        canvas.clear(background);
+        canvas
     }
 
     /// Paints the whole picture `background`, to draw another on the same pixels.
     pub fn clear(&mut self, background: Rgb) {
-        self.pixels.fill(pack(background));
+        self.palette.clear();
+        self.index.clear();
+        let background = self.colour(background);
+        self.pixels.fill(background);
+    }
+
+    /// The index of `colour`, added to the palette if need be.
+    fn colour(&mut self, colour: Rgb) -> u8 {
+        if let Some(&i) = self.index.get(&colour) {
+            return i;
+        }
+        let i = if self.palette.len() < 256 {
+            self.palette.push(colour);
+            (self.palette.len() - 1) as u8
+        } else {
+            let distance = |c: &Rgb| {
+                let d = |a: u8, b: u8| (a as i32 - b as i32).pow(2);
+                d(c.0, colour.0) + d(c.1, colour.1) + d(c.2, colour.2)
+            };
+            let nearest = (0..self.palette.len()).min_by_key(|&i| distance(&self.palette[i]));
+            nearest.unwrap_or(0) as u8
+        };
+        self.index.insert(colour, i);
+        i
     }
 
     #[cfg(test)]
     pub fn pixel(&self, x: usize, y: usize) -> Rgb {
-        unpack(self.pixels[y * self.width + x])
+        self.palette[self.pixels[y * self.width + x] as usize]
     }
 
     /// Paints pixels `x0..x1` of row `y`, clipped to the picture.
@@ -130,13 +151,17 @@ impl Canvas {
         if x1 <= x0 as i64 {
             return;
         }
-        let y = y as usize;
-        let row = &mut self.pixels[y * self.width..(y + 1) * self.width];
-        match fill {
-            Fill::Solid(colour) => row[x0..x1 as usize].fill(pack(*colour)),
-            pattern => {
-                for (x, pixel) in row.iter_mut().enumerate().take(x1 as usize).skip(x0) {
-                    *pixel = pack(pattern.at(x, y));
+        let (y, x1) = (y as usize, x1 as usize);
+        match *fill {
+            Fill::Solid(colour) => {
+                let i = self.colour(colour);
+                self.pixels[y * self.width + x0..y * self.width + x1].fill(i);
+            }
+            Fill::Pattern { colour, mark, .. } => {
+                let (plain, marked) = (self.colour(colour), self.colour(mark));
+                let row = &mut self.pixels[y * self.width..(y + 1) * self.width];
+                for (x, pixel) in row.iter_mut().enumerate().take(x1).skip(x0) {
+                    *pixel = if fill.marked(x, y) { marked } else { plain };
                 }
             }
         }
@@ -301,6 +326,9 @@ impl Canvas {
         if width == 0 {
             return;
         }
+        let full = self.colour(colour);
+        // The last blend, which the next pixel often repeats.
+        let mut last: Option<(u8, u8, u8)> = None;
         for (row, alphas) in mask.chunks_exact(width).enumerate() {
             let y = top + row as i64;
             if y < 0 || y >= self.height as i64 {
@@ -312,93 +340,46 @@ impl Canvas {
                 if alpha == 0 || x < 0 || x >= self.width as i64 {
                     continue;
                 }
-                let pixel = &mut self.pixels[line + x as usize];
-                *pixel = if alpha == 255 {
-                    pack(colour)
-                } else {
-                    pack(blend(unpack(*pixel), colour, alpha))
+                let at = line + x as usize;
+                let under = self.pixels[at];
+                self.pixels[at] = match last {
+                    _ if alpha == 255 => full,
+                    Some((u, a, i)) if u == under && a == alpha => i,
+                    _ => {
+                        let blended = blend(self.palette[under as usize], colour, alpha);
+                        let i = self.colour(blended);
+                        last = Some((under, alpha, i));
+                        i
+                    }
                 };
             }
         }
     }
 
-    /// The picture as a PNG: of indexed colours when it has at most 256 (as a preview
-    /// has: flat colours and text smoothed in a few steps), else of RGB pixels.
+    /// The picture as a PNG of indexed colours.
     pub fn png(&self) -> Vec<u8> {
-        let mut palette: Vec<u32> = Vec::with_capacity(256);
-        let mut index = std::collections::HashMap::<u32, u8>::with_capacity(256);
-        let pixels = &self.pixels;
-        let mut indices = vec![0u8; pixels.len()];
-        // Run by run: a preview is mostly long stretches of one colour.
-        let mut start = 0;
-        while start < pixels.len() {
-            let colour = pixels[start];
-            let run = pixels[start..]
-                .iter()
-                .position(|&p| p != colour)
-                .unwrap_or(pixels.len() - start);
-            let i = match index.get(&colour) {
-                Some(&i) => i,
-                None if palette.len() < 256 => {
-                    let i = palette.len() as u8;
-                    palette.push(colour);
-                    index.insert(colour, i);
-                    i
-                }
-                None => return self.rgb_png(),
-            };
-            indices[start..start + run].fill(i);
-            start += run;
-        }
-        let palette: Vec<u8> = palette
+        let palette: Vec<u8> = self
+            .palette
             .iter()
-            .flat_map(|&pixel| {
-                let (r, g, b) = unpack(pixel);
-                [r, g, b]
-            })
+            .flat_map(|&(r, g, b)| [r, g, b])
             .collect();
-        encode(
-            self.width,
-            self.height,
-            png::ColorType::Indexed,
-            Some(palette),
-            &indices,
-        )
-    }
-
-    fn rgb_png(&self) -> Vec<u8> {
-        let bytes: Vec<u8> = self
-            .pixels
-            .iter()
-            .flat_map(|&pixel| {
-                let (r, g, b) = unpack(pixel);
-                [r, g, b]
-            })
-            .collect();
-        encode(self.width, self.height, png::ColorType::Rgb, None, &bytes)
+        encode(self.width, self.height, palette, &self.pixels)
     }
 }
 
-fn encode(
-    width: usize,
-    height: usize,
-    colour: png::ColorType,
-    palette: Option<Vec<u8>>,
-    data: &[u8],
-) -> Vec<u8> {
+fn encode(width: usize, height: usize, palette: Vec<u8>, data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(32 * 1024);
     {
         let mut encoder = png::Encoder::new(&mut out, width as u32, height as u32);
-        encoder.set_color(colour);
+        encoder.set_color(png::ColorType::Indexed);
         encoder.set_depth(png::BitDepth::Eight);
-        if let Some(palette) = palette {
-            encoder.set_palette(palette);
-        }
+        encoder.set_palette(palette);
         // Rows of indices compress best as they are: filters help photographs, not flat
         // colours, and trying each one on every row cost much before.
-        // Level 4: 16 kB a preview against 14 kB at the default 6, in two thirds of the
-        // time; fdeflate's fast mode, made for filtered photographs, gives 25-35 kB.
-        encoder.set_deflate_compression(png::DeflateCompression::Level(4));
+        // zlib level 2: 19 kB a preview of the bench corpus (14 kB at level 4, in 1.2 x
+        // the time); fdeflate's fast mode, made for filtered photographs, gives 24-37 kB
+        // whatever the filter, over the 25 kB a preview may weigh.
+        encoder.set_deflate_compression(png::DeflateCompression::Level(2));
         // Set after the compression, which sets a filter of its own.
         encoder.set_filter(png::Filter::NoFilter);
         // Encoding into memory a buffer of the right size cannot fail.

@@ -139,7 +139,7 @@ impl Glyphs {
     }
 
     /// The coverage of glyph `id`, its origin `offset` pixels right of a pixel's edge, on
-    /// the baseline. Alphas are kept in 16 steps: the picture then has few colours, which
+    /// the baseline. Alphas are kept in 8 steps: the picture then has few colours, which
     /// its indexed PNG keeps in few bytes, and text stays smooth.
     fn rasterise(&self, weight: Weight, id: GlyphId, size: f32, offset: f32) -> Option<Stamp> {
         let glyph = id.with_scale_and_position(PxScale::from(size), point(offset, 0.0));
@@ -151,8 +151,8 @@ impl Glyphs {
         outline.draw(|x, y, coverage| {
             let (x, y) = (x as usize, y as usize);
             if x < width && y < height {
-                let step = (coverage.clamp(0.0, 1.0) * 15.0).round() as u8;
-                alphas[y * width + x] = step * 17;
+                let step = (coverage.clamp(0.0, 1.0) * 7.0).round() as u8;
+                alphas[y * width + x] = ((step as u32 * 255 + 3) / 7) as u8;
             }
         });
         Some(Stamp {

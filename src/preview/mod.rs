@@ -194,12 +194,12 @@ fn draw(
         let room = (ROOM, (HEIGHT as i32 - 30 - top) as f64);
         let (width, height) = (laid.width as f64, laid.height as f64);
         let scale = (room.0 / width).min(room.1 / height);
-        // A chart of bars or lines stretches across the width it is given (up to half as
-        // wide again as its shape), rather than leaving its right part empty; a pie keeps
-        // its shape and stands in the middle.
+        // A chart of bars or lines stretches across the width it is given (up to twice as
+        // wide as its shape), rather than leaving its right part empty; a pie keeps its
+        // shape and stands in the middle.
         let (across, offset) = match chart.kind {
             ChartKind::Pie => (scale, LEFT + (room.0 - width * scale) / 2.0),
-            _ => ((room.0 / width).min(scale * 1.5), LEFT),
+            _ => ((room.0 / width).min(scale * 2.0), LEFT),
         };
         let paints = match chart.kind {
             ChartKind::Pie => chart.categories.len(),
