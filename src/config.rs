@@ -29,6 +29,8 @@ pub struct SiteConfig {
     pub menu: Vec<MenuItem>,
     /// Whether raw HTML in notes is kept (the default) or shown as text.
     pub raw_html: bool,
+    /// How many of the latest published reports `feed.xml` holds; 0 for all of them.
+    pub feed_limit: usize,
     /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
     /// that leads nowhere).
     pub text: String,
@@ -65,9 +67,14 @@ struct SiteFile {
     menu: Vec<Spanned<MenuItem>>,
     raw_html: Option<bool>,
     sites: Option<SitesFile>,
+    feed_limit: Option<usize>,
 }
 
-const KEYS: [&str; 10] = [
+/// How many reports the feed holds when `site.yaml` does not say: the latest few are what a
+/// reader's feed program shows, and every reader downloads the feed again and again.
+pub const FEED_LIMIT: usize = 20;
+
+const KEYS: [&str; 11] = [
     "sites",
     "raw_html",
     "title",
@@ -78,6 +85,7 @@ const KEYS: [&str; 10] = [
     "theme",
     "footer",
     "menu",
+    "feed_limit",
 ];
 
 /// `url` as a base address: absolute http(s), ending with `/`, with nothing that would need
@@ -229,6 +237,7 @@ impl SiteConfig {
                 })
                 .collect(),
             raw_html: file.raw_html.unwrap_or(true),
+            feed_limit: file.feed_limit.unwrap_or(FEED_LIMIT),
             text: text.to_owned(),
             path: shown.to_path_buf(),
             network: file.sites.map(Network::from_file),

@@ -4,6 +4,7 @@
 //! so that a build that fails half-way leaves the previous site as it was. A folder is only
 //! replaced when it is empty or was made by bilan (it holds bilan's marker file).
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -15,12 +16,18 @@ use anyhow::{Context as _, bail};
 pub use self::swap::PreviousAside;
 use crate::render::{Content, OutputFile, Sink};
 
+mod keys;
 mod swap;
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
 const MARKER_TEXT: &str =
     "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
+
+/// The file beside the marker that tells what each costly file of the output (a link
+/// preview) was made from: one line per file, the hash of its sources and its path. The next
+/// build keeps the files whose sources hash the same, rather than making them again.
+pub const KEYS: &str = ".bilan-keys";
 
 /// Why bilan will not write to a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +98,10 @@ pub struct Staging {
     failing: AtomicBool,
     /// Why the first file that failed could not be written.
     failed: Mutex<Option<anyhow::Error>>,
+    /// What the costly files of the previous output were made from (`KEYS`), by path.
+    previous_keys: HashMap<String, u64>,
+    /// What those of the new site are made from.
+    keys: Mutex<Vec<(String, u64)>>,
 }
 
 impl Staging {
@@ -110,12 +121,20 @@ impl Staging {
         // The marker first: a build killed half-way leaves a folder the next one knows as
         // its own.
         fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+        let previous = out.is_dir();
+        let previous_keys = if previous {
+            keys::read(&out.join(KEYS))
+        } else {
+            HashMap::new()
+        };
         Ok(Staging {
-            previous: out.is_dir(),
+            previous,
             out,
             dir,
             failing: AtomicBool::new(false),
             failed: Mutex::new(None),
+            previous_keys,
+            keys: Mutex::new(Vec::new()),
         })
     }
 
@@ -131,6 +150,13 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
+        keys::write(
+            &self.keys.into_inner().unwrap_or_else(|e| e.into_inner()),
+            &self.dir.path().join(KEYS),
+            self.previous.then(|| self.out.join(KEYS)).as_deref(),
+            hard_link,
+        )
+        .context("writing the output's keys")?;
         swap::swap_in(&self.dir.keep(), &self.out, &swap::THIS_SYSTEM)
     }
 
@@ -157,6 +183,13 @@ impl Staging {
             (Content::Copy(source), None) => {
                 copy_unless_unchanged(source, &target, previous, hard_link)
             }
+            (Content::Previous, None) => match previous {
+                // The previous output is removed once the new one is in place: the link is
+                // then the file's only name.
+                Some(previous) => hard_link(previous, &target)
+                    .or_else(|_| fs::copy(previous, &target).map(|_| ())),
+                None => Err(io::ErrorKind::NotFound.into()),
+            },
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -195,6 +228,16 @@ impl Staging {
 }
 
 impl Sink for Staging {
+    /// A file is kept from the previous output when that output says it was made from what
+    /// hashes to `key` too, and still holds it.
+    fn reuse(&self, path: &str, key: u64) -> bool {
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push((path.to_owned(), key));
+        }
+        self.previous_keys.get(path) == Some(&key)
+            && safe_relative(path).is_some_and(|relative| self.out.join(relative).is_file())
+    }
+
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
         let mut made = None;
         for file in &files {
@@ -375,126 +418,4 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_relative_paths_are_written() {
-        assert!(safe_relative("rapports/a/index.html").is_some());
-        assert!(safe_relative("../x").is_none());
-        assert!(safe_relative("/etc/passwd").is_none());
-        assert_eq!(
-            safe_relative("rapports/a/sites.csv"),
-            Some(Path::new("rapports").join("a").join("sites.csv"))
-        );
-        // What climbs or leaves on Windows, though Linux would read a name.
-        assert!(safe_relative("a\\..\\..\\x").is_none());
-        assert!(safe_relative("C:/Windows/x").is_none());
-        assert!(safe_relative("C:x").is_none());
-        assert!(safe_relative("a//b").is_none());
-        assert!(safe_relative("").is_none());
-    }
-
-    #[test]
-    fn a_new_site_removed_under_its_build_is_never_swapped_in() {
-        // Another build of the same output removes this one's folder as a leftover: the
-        // files that follow must not make it again, and nothing may replace the output.
-        let parent = tempfile::tempdir().unwrap();
-        let out = parent.path().join("output");
-        let staging = Staging::new(&out).unwrap();
-        fs::remove_dir_all(staging.dir.path()).unwrap();
-        let page = OutputFile {
-            path: "rapports/a/index.html".to_owned(),
-            content: Content::Bytes(b"<p>a</p>".to_vec()),
-            from: PathBuf::from("content/reports/a.md"),
-        };
-        staging.put(vec![page]);
-        let error = staging.finish().unwrap_err();
-        assert!(
-            format!("{error:#}").contains("another build of this output"),
-            "{error:#}"
-        );
-        assert!(!out.exists());
-        assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
-    }
-
-    /// What file systems without links answer: EPERM from Linux's FAT and exFAT, and from
-    /// Windows ERROR_INVALID_FUNCTION (1) for FAT and ERROR_NOT_SUPPORTED (50) for a share.
-    fn refused(_: &Path, _: &Path) -> io::Result<()> {
-        Err(io::Error::from_raw_os_error(1))
-    }
-
-    fn not_supported(_: &Path, _: &Path) -> io::Result<()> {
-        Err(io::Error::from_raw_os_error(50))
-    }
-
-    #[test]
-    fn an_unchanged_file_is_copied_where_links_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
-        fs::create_dir_all(&old).unwrap();
-        fs::create_dir_all(&new).unwrap();
-        fs::write(old.join("index.html"), "<p>a</p>").unwrap();
-        let source = dir.path().join("plan.pdf");
-        fs::write(&source, "%PDF").unwrap();
-        let modified = fs::metadata(&source).unwrap().modified().unwrap();
-        fs::copy(&source, old.join("plan.pdf")).unwrap();
-        fs::File::options()
-            .write(true)
-            .open(old.join("plan.pdf"))
-            .unwrap()
-            .set_modified(modified)
-            .unwrap();
-        for link in [refused as Link, not_supported] {
-            let _ = fs::remove_file(new.join("index.html"));
-            let _ = fs::remove_file(new.join("plan.pdf"));
-            let page = new.join("index.html");
-            write_unless_unchanged(b"<p>a</p>", &page, Some(&old.join("index.html")), link)
-                .unwrap();
-            assert_eq!(fs::read(&page).unwrap(), b"<p>a</p>");
-            let copy = new.join("plan.pdf");
-            copy_unless_unchanged(&source, &copy, Some(&old.join("plan.pdf")), link).unwrap();
-            assert_eq!(fs::read(&copy).unwrap(), b"%PDF");
-            assert_eq!(fs::metadata(&copy).unwrap().modified().unwrap(), modified);
-        }
-        // The previous output's files are left as they were.
-        assert_eq!(fs::read(old.join("index.html")).unwrap(), b"<p>a</p>");
-        assert_eq!(fs::read(old.join("plan.pdf")).unwrap(), b"%PDF");
-        // With links, the same calls link (on Unix the two names are one file).
-        let linked = new.join("linked.html");
-        write_unless_unchanged(
-            b"<p>a</p>",
-            &linked,
-            Some(&old.join("index.html")),
-            hard_link,
-        )
-        .unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let inode = |p: &Path| fs::metadata(p).unwrap().ino();
-            assert_eq!(inode(&linked), inode(&old.join("index.html")));
-            assert_ne!(
-                inode(&new.join("index.html")),
-                inode(&old.join("index.html"))
-            );
-            assert_ne!(inode(&new.join("plan.pdf")), inode(&old.join("plan.pdf")));
-        }
-    }
-
-    #[test]
-    fn refuses_folders_it_must_not_replace() {
-        let root = tempfile::tempdir().unwrap();
-        let root = root.path();
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_target(root, &root.join("output")).is_ok());
-        assert!(check_target(root, root).is_err());
-        assert!(check_target(root, &root.join("..")).is_err());
-        assert!(check_target(root, &root.join("content/out")).is_err());
-        fs::create_dir_all(root.join("mine")).unwrap();
-        fs::write(root.join("mine/notes.txt"), "mine").unwrap();
-        assert!(check_target(root, &root.join("mine")).is_err());
-        fs::write(root.join("mine").join(MARKER), "").unwrap();
-        assert!(check_target(root, &root.join("mine")).is_ok());
-    }
-}
+mod tests;

@@ -15,7 +15,9 @@ use crate::locale::{Language, Strings};
 use crate::table::{Table, render_table};
 
 pub use self::describe::describe;
-pub use self::draw::{Palette, Pen, Size, draw_svg, layout, paint_marks, text_width, wrap};
+pub use self::draw::{
+    Anchor, Baseline, Layout, Mark, OTHER, Paint, Palette, Size, draw_svg, layout, text_width, wrap,
+};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

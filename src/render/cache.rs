@@ -17,11 +17,14 @@ use crate::problem::Problem;
 ///   preview picture. A rebuild draws again only the bodies whose sources changed: the note
 ///   edited, and the notes whose charts follow its datasets across reports;
 /// - the page around each body, which also depends on the templates, the note's neighbours
-///   and the list of every report (which any template may show).
+///   and the list of every report (which any template may show);
+/// - the preview picture of each report, by what it shows (`preview::key`): an edit of a
+///   note's text that leaves its title, date, summary and first chart alone keeps it.
 #[derive(Debug, Default)]
 pub struct Cache {
     bodies: Store<Body>,
     pages: Store<Vec<u8>>,
+    previews: Store<Vec<u8>>,
     drawn: AtomicUsize,
 }
 
@@ -87,6 +90,7 @@ impl<T> Drop for Kept<'_, T> {
 pub(super) struct Caching<'c> {
     bodies: Kept<'c, Body>,
     pages: Kept<'c, Vec<u8>>,
+    previews: Kept<'c, Vec<u8>>,
     drawn: &'c AtomicUsize,
     /// What pages are made from beside their own document (`Renderer::new`).
     pages_key: u64,
@@ -100,6 +104,7 @@ impl<'c> Caching<'c> {
         Caching {
             bodies: Kept::new(&cache.bodies),
             pages: Kept::new(&cache.pages),
+            previews: Kept::new(&cache.previews),
             drawn: &cache.drawn,
             pages_key,
         }
@@ -112,6 +117,15 @@ impl<'c> Caching<'c> {
             Ok::<_, std::convert::Infallible>(draw())
         });
         body
+    }
+
+    /// The preview picture whose inputs hash to `key`: the last build's, or else drawn by
+    /// `draw`.
+    pub(super) fn preview(&self, key: u64, draw: impl FnOnce() -> Vec<u8>) -> Arc<Vec<u8>> {
+        let Ok(picture) = self
+            .previews
+            .get_or_make(key, || Ok::<_, std::convert::Infallible>(draw()));
+        picture
     }
 
     /// The hash of what a page is made from: its body, its place, its neighbours, and what

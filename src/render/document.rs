@@ -9,14 +9,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::context::{Image, ReportLink};
-use super::{
-    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, markdown_settings,
-};
+use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, Sink};
 use crate::chart;
+use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
-use crate::markdown::{self, LinkRef};
-use crate::preview::{self, Preview, preview_png};
+use crate::locale::Strings;
+use crate::markdown::{self, LinkRef, Settings};
+use crate::preview::{self, Preview};
 use crate::problem::Problem;
 use crate::resolve::Resolved;
 use crate::table::render_table;
@@ -29,8 +29,8 @@ pub(super) struct Body {
     counts: Counts,
     /// The CSV of each dataset shown: its name, its bytes and the file it comes from.
     csvs: Vec<(String, Arc<Vec<u8>>, PathBuf)>,
-    /// The link-preview picture drawn for a report of a site with `base_url`.
-    preview: Option<Arc<Vec<u8>>>,
+    /// The figures of its first chart, which a report's preview picture shows.
+    first_chart: Option<chart::ChartData>,
 }
 
 impl<'a> Renderer<'a> {
@@ -41,6 +41,7 @@ impl<'a> Renderer<'a> {
         blocks: &[Resolved],
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
+        sink: &dyn Sink,
     ) -> Result<RenderedPage<'a>, Problem> {
         let site = self.site;
         let dir = document_dir(site, doc);
@@ -65,10 +66,12 @@ impl<'a> Renderer<'a> {
                     width: None,
                     height: None,
                 });
-            } else if let Some(png) = &body.preview {
+            } else if doc.kind == DocKind::Report {
+                let path = format!("{dir}preview.png");
+                let content = self.preview(doc, &path, body.first_chart.as_ref(), sink);
                 preview_file = Some(OutputFile {
-                    path: format!("{dir}preview.png"),
-                    content: Content::Shared(Arc::clone(png)),
+                    path,
+                    content,
                     from: doc.source.shown.clone(),
                 });
                 image = Some(Image {
@@ -134,6 +137,10 @@ impl<'a> Renderer<'a> {
                 from: attachment.source.shown.clone(),
             });
         }
+        // Kept for the feed, which only a site with an address has, and holds only the
+        // latest reports.
+        let content = (doc.kind == DocKind::Report && self.in_feed.contains(&path))
+            .then(|| body.html.clone());
         Ok(RenderedPage {
             files,
             links: Some(PageLinks {
@@ -141,16 +148,14 @@ impl<'a> Renderer<'a> {
                 doc,
                 links: body.links.clone(),
             }),
-            // Kept for the feed, which only a site with an address has.
-            content: (doc.kind == DocKind::Report && !doc.draft && site.config.base_url.is_some())
-                .then(|| body.html.clone()),
+            content,
             counts: body.counts,
             ids: Vec::new(),
         })
     }
 
     /// The document's Markdown with its tables and charts drawn, the CSVs of the datasets it
-    /// shows and, for a report of a site with an address, its preview picture.
+    /// shows, and the figures of its first chart for a report's preview picture.
     fn body(&self, doc: &Document, blocks: &[Resolved]) -> Body {
         let mut counts = Counts::default();
         let site = self.site;
@@ -179,7 +184,7 @@ impl<'a> Renderer<'a> {
                     );
                     shown.push(Arc::clone(&chart.table.dataset));
                     if first_chart.is_none() {
-                        first_chart = Some(&chart.data);
+                        first_chart = Some(chart.data.clone());
                     }
                     html
                 }
@@ -194,33 +199,6 @@ impl<'a> Renderer<'a> {
                 Some(Resolved::Unresolved) | None => String::new(),
             },
         );
-
-        let preview =
-            (site.config.base_url.is_some() && doc.image.is_none() && doc.kind == DocKind::Report)
-                .then(|| {
-                    let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
-                    let typeset = |text: &String| crate::locale::typeset(text, language);
-                    let subtitle = match doc.period.as_ref().map(typeset) {
-                        Some(period) => format!("{date} · {period}"),
-                        None => date,
-                    };
-                    let title = typeset(&doc.title);
-                    let summary = doc.summary.as_ref().map(typeset);
-                    let picture = Preview {
-                        site_title: &site.config.title,
-                        title: &title,
-                        subtitle: &subtitle,
-                        chart: first_chart,
-                        summary: summary.as_deref(),
-                    };
-                    Arc::new(preview_png(
-                        &picture,
-                        &self.fonts,
-                        language,
-                        strings,
-                        &site.theme.palette,
-                    ))
-                });
 
         // A dataset shown twice (as printed, then with a rate or a change) gives one CSV:
         // the one with the most columns, which has every figure of the page.
@@ -242,7 +220,45 @@ impl<'a> Renderer<'a> {
             links: content.links,
             counts,
             csvs,
-            preview,
+            first_chart,
+        }
+    }
+
+    /// The preview picture of a report, at `path`: the one an earlier build drew from the
+    /// same inputs (in the previous output, or in `serve`'s cache), or else drawn now.
+    fn preview(
+        &self,
+        doc: &Document,
+        path: &str,
+        chart: Option<&chart::ChartData>,
+        sink: &dyn Sink,
+    ) -> Content {
+        let site = self.site;
+        let language = site.config.language;
+        let (strings, palette) = (&site.theme.strings, &site.theme.palette);
+        let typeset = |text: &String| crate::locale::typeset(text, language);
+        let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
+        let subtitle = match doc.period.as_ref().map(typeset) {
+            Some(period) => format!("{date} · {period}"),
+            None => date,
+        };
+        let title = typeset(&doc.title);
+        let summary = doc.summary.as_ref().map(typeset);
+        let picture = Preview {
+            site_title: &site.config.title,
+            title: &title,
+            subtitle: &subtitle,
+            chart,
+            summary: summary.as_deref(),
+        };
+        let key = preview::key(self.preview_key, &picture);
+        if sink.reuse(path, key) {
+            return Content::Previous;
+        }
+        let draw = || self.painter.png(&picture, language, strings, palette);
+        match &self.cache {
+            Some(cache) => Content::Shared(cache.preview(key, draw)),
+            None => Content::Bytes(draw()),
         }
     }
 
@@ -279,4 +295,22 @@ pub(super) fn site_key(site: &Site) -> u64 {
     site.theme.strings.hash(&mut hasher);
     site.theme.palette.hash(&mut hasher);
     hasher.finish()
+}
+
+pub(super) fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
+    Settings {
+        notes: strings.get("notes"),
+        back: strings.get("back_to_text"),
+        table_label: strings.get("table"),
+        raw_html: config.raw_html,
+        french: config.language == crate::locale::Language::Fr,
+    }
+}
+
+/// The folder of a document's page, relative to the root, ending with `/`.
+pub(super) fn document_dir(site: &Site, doc: &Document) -> String {
+    match doc.kind {
+        DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
+        DocKind::Page => format!("{}/", doc.slug),
+    }
 }

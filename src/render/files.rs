@@ -26,6 +26,9 @@ pub enum Content {
     BuiltIn(&'static [u8]),
     /// A file copied as it is.
     Copy(PathBuf),
+    /// The file that the sink holds at this place already, made from the same sources by an
+    /// earlier build (`Sink::reuse`).
+    Previous,
     /// Bytes handed on to a `Sink` that did not keep them: written to the output folder, or
     /// dropped after a check.
     Elsewhere,
@@ -38,7 +41,7 @@ impl Content {
             Content::Bytes(bytes) => Some(bytes),
             Content::Shared(bytes) => Some(bytes),
             Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) | Content::Elsewhere => None,
+            Content::Copy(_) | Content::Previous | Content::Elsewhere => None,
         }
     }
 }
@@ -59,6 +62,14 @@ impl OutputFile {
 /// `RenderedSite::files` keeps of them, so that a large site is never whole in memory.
 pub trait Sink: Sync {
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
+
+    /// Notes that the file at `path` is made from what hashes to `key`, and says whether the
+    /// sink holds that file already, made by an earlier build from what hashed the same:
+    /// then it is handed `Content::Previous` rather than made again. Only files that cost
+    /// much to make are asked about (link previews).
+    fn reuse(&self, _path: &str, _key: u64) -> bool {
+        false
+    }
 }
 
 /// Keeps every file with its bytes.

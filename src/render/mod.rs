@@ -21,13 +21,12 @@ use self::address::menu_entry;
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::document::{document_dir, markdown_settings};
 pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
 use self::files::{check_clashes, html_file};
 use self::listing::Listing;
-use crate::config::SiteConfig;
-use crate::content::{DocKind, Document, Site};
-use crate::locale::Strings;
-use crate::markdown::{LinkRef, Settings};
+use crate::content::{Document, Site};
+use crate::markdown::LinkRef;
 use crate::problem::{Problem, Problems};
 use crate::resolve::Resolution;
 use crate::theme::AssetSource;
@@ -158,7 +157,13 @@ pub fn site<'a>(
                         links[..index].iter().rev().find(|r| !r.draft),
                     )
                 };
-                rendered_page(renderer.document(doc, &resolution.reports[index], previous, next))
+                rendered_page(renderer.document(
+                    doc,
+                    &resolution.reports[index],
+                    previous,
+                    next,
+                    sink,
+                ))
             })
             .collect()
     };
@@ -168,7 +173,7 @@ pub fn site<'a>(
             .enumerate()
             .filter(|(index, _)| first_page[*index])
             .map(|(index, doc)| {
-                rendered_page(renderer.document(doc, &resolution.pages[index], None, None))
+                rendered_page(renderer.document(doc, &resolution.pages[index], None, None, sink))
             })
             .collect()
     };
@@ -315,8 +320,6 @@ struct Renderer<'a> {
     cache: Option<Caching<'a>>,
     /// A hash of what every body depends on beside its document (`document::site_key`).
     site_key: u64,
-    /// The fonts of link previews, registered once for the build.
-    fonts: crate::preview::Fonts,
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
@@ -326,6 +329,12 @@ struct Renderer<'a> {
     footers: Vec<(String, String)>,
     /// Every note and page by its source (`address::sources`).
     sources: HashMap<String, String>,
+    /// What draws the reports' preview pictures, its glyphs kept from one to the next.
+    painter: crate::preview::Painter,
+    /// The pages of the reports that the feed holds: the latest published ones.
+    in_feed: std::collections::HashSet<String>,
+    /// What every preview is drawn from beside its report (`preview::site_key`).
+    preview_key: u64,
 }
 
 impl<'a> Renderer<'a> {
@@ -374,6 +383,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let years = by_year(&report_links);
+        let in_feed = feed::in_feed(config, &report_links);
         let common = Common {
             site: &site_context,
             menu: &menu,
@@ -403,12 +413,19 @@ impl<'a> Renderer<'a> {
             tera,
             cache,
             site_key,
-            fonts: crate::preview::Fonts::register(),
             base,
             report_links,
             site_context,
             footers,
             sources: address::sources(site),
+            painter: crate::preview::Painter::default(),
+            in_feed,
+            preview_key: crate::preview::site_key(
+                &config.title,
+                config.language,
+                strings,
+                &site.theme.palette,
+            ),
         })
     }
 
@@ -474,23 +491,5 @@ impl Renderer<'_> {
             };
             context.insert("site", &site);
         }
-    }
-}
-
-fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
-    Settings {
-        notes: strings.get("notes"),
-        back: strings.get("back_to_text"),
-        table_label: strings.get("table"),
-        raw_html: config.raw_html,
-        french: config.language == crate::locale::Language::Fr,
-    }
-}
-
-/// The folder of a document's page, relative to the root, ending with `/`.
-fn document_dir(site: &Site, doc: &Document) -> String {
-    match doc.kind {
-        DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
-        DocKind::Page => format!("{}/", doc.slug),
     }
 }
