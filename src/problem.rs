@@ -22,8 +22,9 @@ pub struct Problem {
     pub width: usize,
     /// What is wrong, in lowercase, naming things in backticks.
     pub message: String,
-    /// How to fix it, when we can tell.
-    pub hint: Option<String>,
+    /// How to fix it, when we can tell. (Boxed, as the line and the cell are: a `PathBuf`
+    /// is larger on Windows, and a problem stays under the size clippy allows an error.)
+    pub hint: Option<Box<str>>,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<Box<SourceLine>>,
     /// For a cell of a workbook, where it is as the spreadsheet program shows it
@@ -117,7 +118,7 @@ impl Problem {
 
     /// The same problem with a hint on how to fix it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
@@ -171,7 +172,7 @@ impl Problem {
             .primary_title(title)
             .elements(elements);
         if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            group = group.element(Level::HELP.message(&**hint));
         }
         let renderer = if styled {
             Renderer::styled()
