@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
 
 use super::canvas::{Canvas, Rgb};
+use crate::chart::{Anchor, Baseline};
 
 /// How finely a glyph's horizontal place is kept: in quarters of a pixel.
 const STEPS: f32 = 4.0;
@@ -17,21 +18,6 @@ const STEPS: f32 = 4.0;
 pub enum Weight {
     Regular,
     Bold,
-}
-
-/// Where a text's `(x, y)` is on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Baseline {
-    Top,
-    Middle,
-    Bottom,
 }
 
 /// A glyph's coverage, ready to stamp.

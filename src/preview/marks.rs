@@ -2,10 +2,10 @@
 //! markers, slices and texts as the page's SVG, with the same patterns and dashes for the
 //! series after the first, so that they stay apart without their colours.
 
-use crate::chart::{Anchor, Baseline, Layout, Mark, OTHER, Paint, Palette};
+use crate::chart::{Layout, Mark, OTHER, Paint, Palette};
 
 use super::canvas::{Canvas, Fill, Hatch, Rgb};
-use super::glyphs::{self, Glyphs, Weight};
+use super::glyphs::{Glyphs, Weight};
 
 /// How the chart's units land on the picture: scaled (across and down apart, so that a
 /// chart fills the width it is given), then moved.
@@ -111,16 +111,7 @@ pub fn paint(
                 paint.rgb(),
             ),
             Mark::Text(text) => {
-                let anchor = match text.anchor {
-                    Anchor::Left => glyphs::Anchor::Left,
-                    Anchor::Center => glyphs::Anchor::Center,
-                    Anchor::Right => glyphs::Anchor::Right,
-                };
-                let baseline = match text.baseline {
-                    Baseline::Top => glyphs::Baseline::Top,
-                    Baseline::Middle => glyphs::Baseline::Middle,
-                    Baseline::Bottom => glyphs::Baseline::Bottom,
-                };
+                let (anchor, baseline) = (text.anchor, text.baseline);
                 let (x, y) = pen.at((text.x, text.y));
                 glyphs.draw(
                     canvas,

@@ -18,7 +18,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 
 use self::canvas::{Canvas, Fill, Rgb};
-use self::glyphs::{Anchor, Baseline, Glyphs, Weight};
+use self::glyphs::{Glyphs, Weight};
+use crate::chart::{Anchor, Baseline};
 use crate::chart::{ChartData, ChartKind, Palette, Size, layout, text_width, wrap};
 use crate::locale::{Language, Strings};
 

@@ -289,6 +289,21 @@ enum Lookup<'a> {
     Missing(Problem),
 }
 
+impl<'a> Lookup<'a> {
+    /// The dataset found; when it is missing, the problem that says so is added to
+    /// `problems` (a broken dataset's own problems are already reported).
+    fn found(self, problems: &mut Problems) -> Option<&'a Arc<Dataset>> {
+        match self {
+            Lookup::Found(dataset) => Some(dataset),
+            Lookup::Broken => None,
+            Lookup::Missing(problem) => {
+                problems.push(problem);
+                None
+            }
+        }
+    }
+}
+
 /// The dataset named `data`: the note's own, or else the site's.
 fn lookup<'a>(
     site: &'a Site,

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::derive::{Formula, add_columns};
-use super::{Lookup, ResolvedChart, lookup};
+use super::{ResolvedChart, lookup};
 use crate::block::ChartSpec;
 use crate::chart::{ChartData, ChartKind, Series};
 use crate::content::{Document, Site};
@@ -38,13 +38,8 @@ pub(super) fn resolve(
                 .with_hint("write `value: entered` and `target: forecast`"),
         );
     }
-    let dataset = match lookup(site, doc, &spec.data, origin) {
-        Lookup::Found(dataset) => dataset,
-        Lookup::Broken => return Err(problems),
-        Lookup::Missing(problem) => {
-            problems.push(problem);
-            return Err(problems);
-        }
+    let Some(dataset) = lookup(site, doc, &spec.data, origin).found(&mut problems) else {
+        return Err(problems);
     };
     let mut column = |name: &str, given: &Option<serde_saphyr::Spanned<String>>| match given {
         Some(key) => match dataset.column_index(&key.value) {

@@ -2,8 +2,8 @@
 //! its target, the target marked by a rule, the percent reached written at the end. A
 //! missing value leaves the track empty and says so.
 
-use super::scale::{FONT, LINE, PAD, SMALL, text};
-use super::text::{text_width, wrap};
+use super::scale::{FONT, LINE, PAD, SMALL, category_labels, text};
+use super::text::text_width;
 use super::{Anchor, Baseline, Mark, Paint, Size};
 use crate::chart::ChartData;
 use crate::locale::{Language, Strings};
@@ -30,18 +30,7 @@ pub(super) fn progress(
     let empty = Vec::new();
     let values = data.series.first().map_or(&empty, |s| &s.values);
     let targets = data.series.get(1).map_or(&empty, |s| &s.values);
-    let label_max = (width as f64 * if size == Size::Wide { 0.28 } else { 0.32 }).floor();
-    let labels: Vec<Vec<String>> = data
-        .categories
-        .iter()
-        .map(|c| wrap(c, label_max, FONT))
-        .collect();
-    let label_width = labels
-        .iter()
-        .flatten()
-        .map(|l| text_width(l, FONT))
-        .fold(0.0, f64::max)
-        .ceil() as i32;
+    let (labels, label_width) = category_labels(data, size);
     let missing = strings.get("not_given");
     let figures: Vec<String> = (0..data.categories.len())
         .map(|i| {

@@ -48,7 +48,19 @@ pub fn load_sheet(
     language: Language,
 ) -> Result<Dataset, Problems> {
     let (grid, text) = read_grid(disk, shown, name, sheet)?;
-    let typed = typed::typed(&grid, shown, language, &[])?;
+    dataset_of(&grid, text, shown, name, language)
+}
+
+/// The dataset `name` that `grid` holds, typed in `language`; `text` is its cells as read,
+/// for the fingerprint.
+fn dataset_of(
+    grid: &grid::Grid,
+    text: String,
+    shown: &Path,
+    name: &str,
+    language: Language,
+) -> Result<Dataset, Problems> {
+    let typed = typed::typed(grid, shown, language, &[])?;
     Ok(Dataset {
         name: name.to_owned(),
         path: shown.to_path_buf(),
@@ -105,18 +117,7 @@ fn read_grid(
 pub fn read_sheet(bytes: &[u8], extension: &str, language: Language) -> Result<Dataset, Problems> {
     let shown = Path::new("sites").with_extension(extension);
     let (grid, text) = grid_from_bytes(bytes, extension, &shown, "sites", None)?;
-    let typed = typed::typed(&grid, &shown, language, &[])?;
-    Ok(Dataset {
-        name: "sites".to_owned(),
-        path: shown,
-        title: None,
-        columns: typed.columns,
-        rows: typed.rows,
-        declared_totals: typed.totals,
-        text,
-        source: None,
-        fingerprint: OnceLock::new(),
-    })
+    dataset_of(&grid, text, &shown, "sites", language)
 }
 
 fn grid_from_bytes(
