@@ -33,6 +33,9 @@
 //! problem                        addresses, chart colours, problems
 //! ```
 
+#[macro_use]
+mod message;
+
 mod block;
 mod chart;
 mod config;
@@ -63,6 +66,7 @@ use std::time::{Duration, Instant};
 pub use crate::config::normalise_base_url;
 pub use crate::content::{LoadCache, LoadOptions, Site};
 pub use crate::locale::Language;
+pub use crate::message::{Arg, Catalogue, Explain, Message, Said, explain};
 pub use crate::output::PreviousAside;
 pub use crate::problem::{Problem, Problems};
 pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};

@@ -10,11 +10,15 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 use bilan::{
-    BuildOptions, Counts, Failure, LoadOptions, Problems, Progress, Reporter, ServeOptions,
+    BuildOptions, Catalogue, Counts, Failure, Language, LoadOptions, Message, Problems, Progress,
+    Reporter, ServeOptions, msg,
 };
+
+#[path = "main/help.rs"]
+mod help;
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +29,9 @@ use bilan::{
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of bilan's messages [default: the site's, or else the system's].
+    #[arg(long, global = true, value_name = "fr|en", value_parser = language)]
+    lang: Option<Language>,
 }
 
 #[derive(Subcommand)]
@@ -116,21 +123,18 @@ enum New {
         title: Option<String>,
         /// The site's language: its words, dates and numbers.
         #[arg(long, value_name = "fr|en", default_value = "fr", value_parser = language)]
-        language: bilan::Language,
+        language: Language,
         /// The URL folder of the reports [default: rapports / reports].
         #[arg(long, value_name = "FOLDER")]
         reports_path: Option<String>,
     },
 }
 
-fn language(text: &str) -> Result<bilan::Language, String> {
-    match text {
-        "fr" => Ok(bilan::Language::Fr),
-        "en" => Ok(bilan::Language::En),
-        other => Err(format!(
-            "`{other}` is not a language of bilan: give fr or en"
-        )),
-    }
+fn language(text: &str) -> Result<Language, String> {
+    help::parse_language(text).ok_or_else(|| {
+        let say = |language| Catalogue::new(language).render(&msg!("no-such-language", text));
+        format!("{} / {}", say(Language::En), say(Language::Fr))
+    })
 }
 
 /// `--base-url` is checked with the command line, so that a wrong one exits with 2.
@@ -139,60 +143,64 @@ fn base_url(text: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let say = Catalogue::new(help::choose_language(&args));
+    let matches = match help::command(&say).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(error) => help::exit(error, &say),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => help::exit(error, &say),
+    };
     match cli.command {
-        Command::Build(args) => build(args),
-        Command::Check(args) => check(args),
-        Command::Serve(args) => serve(args),
+        Command::Build(args) => build(args, &say),
+        Command::Check(args) => check(args, &say),
+        Command::Serve(args) => serve(args, &say),
         Command::New(New::Report {
             title,
             date,
             from,
             root,
-        }) => new_report(&root, &title, date, from.as_deref()),
+        }) => new_report(&root, &title, date, from.as_deref(), &say),
         Command::New(New::Site {
             dir,
             title,
             language,
             reports_path,
-        }) => new_site(bilan::NewSite {
-            dir,
-            title,
-            language,
-            reports_path,
-            date: bilan::today(),
-        }),
+        }) => new_site(
+            bilan::NewSite {
+                dir,
+                title,
+                language,
+                reports_path,
+                date: bilan::today(),
+            },
+            &say,
+        ),
     }
 }
 
-fn new_site(asked: bilan::NewSite) -> ExitCode {
+fn new_site(asked: bilan::NewSite, say: &Catalogue) -> ExitCode {
     match bilan::new_site(&asked) {
         Ok(_) => {
-            let dir = asked.dir.display();
-            match asked.language {
-                bilan::Language::Fr => {
-                    println!(
-                        "site créé dans {dir}\u{A0}: ses réglages (content/site.yaml), une première note en brouillon et ses chiffres, et un guide (LISEZMOI.md)"
-                    );
-                    println!("pour le voir\u{A0}: cd {dir}, puis bilan serve");
-                }
-                bilan::Language::En => {
-                    println!(
-                        "site made in {dir}: its settings (content/site.yaml), a first note as a draft with its figures, and a guide (README.md)"
-                    );
-                    println!("to see it: cd {dir}, then bilan serve");
-                }
-            }
+            let dir = asked.dir.display().to_string();
+            let guide = match asked.language {
+                Language::Fr => "LISEZMOI.md",
+                Language::En => "README.md",
+            };
+            println!("{}", say.render(&msg!("site-made", dir = &dir, guide)));
+            println!("{}", say.render(&msg!("site-made-next", dir)));
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            print_problems(&problem.into());
+            print_problems(&problem.into(), say);
             ExitCode::from(1)
         }
     }
 }
 
-fn build(args: BuildArgs) -> ExitCode {
+fn build(args: BuildArgs, say: &Catalogue) -> ExitCode {
     let options = BuildOptions {
         root: args.root,
         output: args.output,
@@ -202,66 +210,65 @@ fn build(args: BuildArgs) -> ExitCode {
         },
     };
     let out_dir = options.output_dir();
-    let progress = Bar::default();
+    let output = out_dir.display().to_string();
+    let progress = Bar::new(say);
     let result = bilan::build(&options, &progress);
     progress.0.finish_and_clear();
     match result {
         Ok(summary) => {
             for note in &summary.notes {
-                println!("note: {note}");
+                println!("{}", say.render(&msg!("note", note = note.clone())));
             }
             println!(
-                "built in {} ms: {}, {} → {}",
-                summary.elapsed.as_millis(),
-                describe(summary.counts),
-                plural(summary.files, "file"),
-                out_dir.display()
+                "{}",
+                say.render(&msg!(
+                    "built",
+                    ms = summary.elapsed.as_millis() as u64,
+                    counts = describe(summary.counts),
+                    files = summary.files,
+                    output,
+                ))
             );
             ExitCode::SUCCESS
         }
         Err(Failure::Problems(problems)) => {
-            print_problems(&problems);
-            eprintln!(
-                "error: {} found; nothing was written, `{}` is as it was",
-                plural(problems.len(), "problem"),
-                out_dir.display()
-            );
+            print_problems(&problems, say);
+            let failed = msg!("build-failed", count = problems.len(), output);
+            eprintln!("{}", say.render(&msg!("error", message = failed)));
             ExitCode::from(1)
         }
         Err(Failure::Internal(error)) => {
-            eprintln!("error: {error:#}");
-            match error.downcast_ref::<bilan::PreviousAside>() {
-                Some(aside) => eprintln!(
-                    "`{}` is missing: rename `{}` to `{}`, or build again",
-                    out_dir.display(),
-                    aside.0.display(),
-                    out_dir.display()
-                ),
-                None => eprintln!("nothing was replaced: `{}` is as it was", out_dir.display()),
-            }
+            eprintln!(
+                "{}",
+                say.render(&msg!("error", message = bilan::explain(&error)))
+            );
+            let then = match error.downcast_ref::<bilan::PreviousAside>() {
+                Some(aside) => msg!("build-missing", output, aside = aside.0.display()),
+                None => msg!("build-nothing-replaced", output),
+            };
+            eprintln!("{}", say.render(&then));
             ExitCode::from(1)
         }
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
+fn check(args: CheckArgs, say: &Catalogue) -> ExitCode {
     let started = Instant::now();
     match bilan::check(&args.root, args.drafts) {
         Ok(checked) => {
-            let drafts = match checked.drafts {
-                0 => String::new(),
-                n => format!(" (and {} that the build leaves out)", plural(n, "draft")),
+            let counts = describe(checked.counts);
+            let ms = started.elapsed().as_millis() as u64;
+            let ok = match checked.drafts {
+                0 => msg!("checked", counts, ms),
+                drafts => msg!("checked-drafts", counts, drafts, ms),
             };
-            println!(
-                "no problems: {}{drafts}, every link and figure checked in {} ms",
-                describe(checked.counts),
-                started.elapsed().as_millis()
-            );
+            println!("{}", say.render(&ok));
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_problems(&problems);
-            eprintln!("error: {} found", plural(problems.len(), "problem"));
+            print_problems(&problems, say);
+            let found = msg!("problems-found", count = problems.len());
+            eprintln!("{}", say.render(&msg!("error", message = found)));
             ExitCode::from(1)
         }
     }
@@ -269,11 +276,11 @@ fn check(args: CheckArgs) -> ExitCode {
 
 /// A progress bar on the terminal for a long build; nothing for a short one, nor when the
 /// output is not a terminal.
-struct Bar(indicatif::ProgressBar);
+struct Bar(indicatif::ProgressBar, String);
 
-impl Default for Bar {
-    fn default() -> Self {
-        Bar(indicatif::ProgressBar::hidden())
+impl Bar {
+    fn new(say: &Catalogue) -> Self {
+        Bar(indicatif::ProgressBar::hidden(), say.say("progress"))
     }
 }
 
@@ -287,9 +294,7 @@ impl Progress for Bar {
         self.0
             .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         self.0.set_length(pages as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {elapsed}")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&self.1) {
             self.0.set_style(style);
         }
     }
@@ -300,41 +305,41 @@ impl Progress for Bar {
 }
 
 /// Prints what happens while serving.
-struct Terminal;
+struct Terminal<'a>(&'a Catalogue);
 
-impl Reporter for Terminal {
+impl Reporter for Terminal<'_> {
     fn listening(&mut self, url: &str) {
-        println!("serving the site at {url} — it reloads on every change; Ctrl+C stops");
+        println!("{}", self.0.render(&msg!("serving", url)));
     }
 
-    fn warning(&mut self, message: &str) {
-        eprintln!("warning: {message}");
+    fn warning(&mut self, message: &Message) {
+        eprintln!(
+            "{}",
+            self.0.render(&msg!("warning", message = message.clone()))
+        );
     }
 
     fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration) {
+        let pages = counts.pages;
+        let counts = describe(counts);
+        let ms = elapsed.as_millis() as u64;
         // After the first build, say how little had to be drawn again.
-        let kept = if drawn < counts.pages.saturating_sub(3) {
-            format!(" ({} drawn again, the rest kept)", plural(drawn, "note"))
+        let built = if drawn < pages.saturating_sub(3) {
+            msg!("served-built-kept", ms, counts, drawn)
         } else {
-            String::new()
+            msg!("served-built", ms, counts)
         };
-        println!(
-            "built in {} ms: {}{kept}",
-            elapsed.as_millis(),
-            describe(counts)
-        );
+        println!("{}", self.0.render(&built));
     }
 
     fn failed(&mut self, problems: &Problems) {
-        print_problems(problems);
-        eprintln!(
-            "error: {} found; the last good version stays served",
-            plural(problems.len(), "problem")
-        );
+        print_problems(problems, self.0);
+        let failed = msg!("serve-failed", count = problems.len());
+        eprintln!("{}", self.0.render(&msg!("error", message = failed)));
     }
 }
 
-fn serve(args: ServeArgs) -> ExitCode {
+fn serve(args: ServeArgs, say: &Catalogue) -> ExitCode {
     let options = ServeOptions {
         root: args.root,
         bind: args.bind,
@@ -344,63 +349,66 @@ fn serve(args: ServeArgs) -> ExitCode {
             drafts: !args.no_drafts,
             base_url: None,
         },
+        language: say.language(),
     };
-    match bilan::serve(&options, &mut Terminal) {
+    match bilan::serve(&options, &mut Terminal(say)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!(
+                "{}",
+                say.render(&msg!("error", message = bilan::explain(&error)))
+            );
             ExitCode::from(1)
         }
     }
 }
 
-fn new_report(root: &Path, title: &str, date: Option<NaiveDate>, from: Option<&str>) -> ExitCode {
+fn new_report(
+    root: &Path,
+    title: &str,
+    date: Option<NaiveDate>,
+    from: Option<&str>,
+    say: &Catalogue,
+) -> ExitCode {
     let date = date.unwrap_or_else(bilan::today);
     match bilan::new_report(root, title, date, from) {
         Ok(made) => {
-            println!("created {} as a draft", made.note.display());
+            let note = made.note.display();
+            println!("{}", say.render(&msg!("report-made", note)));
             if let Some(from) = &made.from {
-                println!("with the headings, tables and charts of {from}");
+                println!("{}", say.render(&msg!("report-made-from", from)));
             }
             if let Some(data_from) = &made.data_from {
+                let copied = made.copied.join(", ");
                 println!(
-                    "with copies of the figures of {data_from}: {}",
-                    made.copied.join(", ")
+                    "{}",
+                    say.render(&msg!("report-made-data", data_from, copied))
                 );
             }
-            println!(
-                "it stays out of the site until you remove the line `draft: true` from its front matter"
-            );
+            println!("{}", say.say("report-made-draft"));
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            print_problems(&problem.into());
+            print_problems(&problem.into(), say);
             ExitCode::from(1)
         }
     }
 }
 
-fn print_problems(problems: &Problems) {
+fn print_problems(problems: &Problems, say: &Catalogue) {
     let mut stderr = std::io::stderr().lock();
     let styled = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for problem in problems.iter() {
-        let _ = writeln!(stderr, "{}", problem.render(styled));
+        let _ = writeln!(stderr, "{}", problem.render(say, styled));
     }
 }
 
-fn describe(counts: Counts) -> String {
-    format!(
-        "{}, {}, {}",
-        plural(counts.pages, "page"),
-        plural(counts.tables, "table"),
-        plural(counts.charts, "chart")
+/// "3 pages, 1 table, 2 charts".
+fn describe(counts: Counts) -> Message {
+    msg!(
+        "counts",
+        pages = counts.pages,
+        tables = counts.tables,
+        charts = counts.charts
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

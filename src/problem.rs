@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use crate::message::{Catalogue, Message};
+
 /// One problem in the content, located in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -21,10 +23,10 @@ pub struct Problem {
     /// How many characters the problem covers from `column` (at least one is underlined).
     pub width: usize,
     /// What is wrong, in lowercase, naming things in backticks.
-    pub message: String,
+    pub message: Message,
     /// How to fix it, when we can tell. (Boxed, as the line and the cell are: a `PathBuf`
     /// is larger on Windows, and a problem stays under the size clippy allows an error.)
-    pub hint: Option<Box<str>>,
+    pub hint: Option<Box<Message>>,
     /// The text of the offending line, shown under the message.
     pub source_line: Option<Box<SourceLine>>,
     /// For a cell of a workbook, where it is as the spreadsheet program shows it
@@ -43,7 +45,7 @@ pub struct SourceLine {
 
 impl Problem {
     /// A problem about a whole file (no line to point at).
-    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Problem {
             path: path.into(),
             line: 0,
@@ -62,7 +64,7 @@ impl Problem {
         source: &str,
         line: usize,
         column: usize,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         let source_line = line
             .checked_sub(1)
@@ -93,7 +95,7 @@ impl Problem {
         (line, column): (usize, usize),
         cell: Option<String>,
         (snippet, caret, width): (String, usize, usize),
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Problem {
             path: path.into(),
@@ -117,23 +119,28 @@ impl Problem {
     }
 
     /// The same problem with a hint on how to fix it.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into().into_boxed_str());
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
+        self.hint = Some(Box::new(hint.into()));
         self
     }
 
     /// The same problem with a hint: the known name closest to `unknown` ("did you mean
     /// `date`?"), or else `otherwise()` when none is close.
-    pub fn with_closest<'a>(
+    pub fn with_closest<'a, M: Into<Message>>(
         self,
         unknown: &str,
         known: impl IntoIterator<Item = &'a str>,
-        otherwise: impl FnOnce() -> String,
+        otherwise: impl FnOnce() -> M,
     ) -> Self {
         match closest(unknown, known) {
-            Some(close) => self.with_hint(format!("did you mean `{close}`?")),
+            Some(close) => self.with_hint(msg!("did-you-mean", name = close)),
             None => self.with_hint(otherwise()),
         }
+    }
+
+    /// The hint in English, for tests.
+    pub fn hint_english(&self) -> Option<String> {
+        self.hint.as_deref().map(Message::english)
     }
 
     /// The location as `path:line:column` (or just `path` when there is no line).
@@ -151,8 +158,12 @@ impl Problem {
 
     /// The problem as a compiler-style report: the location and message on the first line,
     /// then the offending line with a caret under the column, then the hint.
-    pub fn render(&self, styled: bool) -> String {
-        let title = format!("{}: {}", self.location(), self.message);
+    pub fn render(&self, say: &Catalogue, styled: bool) -> String {
+        let title = say.render(&msg!(
+            "problem",
+            location = self.location(),
+            message = self.message.clone()
+        ));
         let mut elements = Vec::new();
         if let Some(line) = &self.source_line {
             let text = &line.text;
@@ -171,8 +182,9 @@ impl Problem {
             .no_name()
             .primary_title(title)
             .elements(elements);
-        if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(&**hint));
+        let hint = self.hint.as_ref().map(|hint| say.render(hint));
+        if let Some(hint) = &hint {
+            group = group.element(Level::HELP.message(hint.as_str()));
         }
         let renderer = if styled {
             Renderer::styled()
@@ -285,12 +297,20 @@ impl<'a> IntoIterator for &'a Problems {
     }
 }
 
+impl Problems {
+    /// Every problem as a compiler-style report, one after the other, without colours.
+    pub fn render(&self, say: &Catalogue) -> String {
+        self.0
+            .iter()
+            .map(|problem| problem.render(say, false) + "\n")
+            .collect()
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in &self.0 {
-            writeln!(f, "{}", problem.render(false))?;
-        }
-        Ok(())
+        let english = Catalogue::new(crate::locale::Language::En);
+        f.write_str(&self.render(&english))
     }
 }
 
@@ -360,14 +380,7 @@ impl Extend<Problem> for Capped {
 
 /// The problem that stands for the ones of a file that were counted but not listed.
 fn more_problems(path: impl Into<PathBuf>, count: usize) -> Problem {
-    Problem::file(
-        path,
-        format!(
-            "{count} more problem{} in this file are not listed",
-            if count == 1 { "" } else { "s" }
-        ),
-    )
-    .with_hint("correct the ones above first: the others often go with them")
+    Problem::file(path, msg!("more-problems", count)).with_hint(msg!("more-problems-hint"))
 }
 
 /// Names as a hint lists them: "`site`, `entered`, `forecast`".

@@ -283,7 +283,7 @@ impl Dataset {
                 );
                 Some(match &total.at_cell {
                     Some(cell) => Problem {
-                        message,
+                        message: message.into(),
                         ..cell.clone()
                     }
                     .with_hint(

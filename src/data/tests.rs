@@ -41,12 +41,13 @@ fn a_quoted_number_in_an_integer_column_is_an_error_at_its_place() {
     assert!(
         problems[0]
             .message
+            .english()
             .contains("`entered` expects a whole number"),
         "{}",
         problems[0].message
     );
     assert_eq!(
-        problems[0].hint.as_deref(),
+        problems[0].hint_english().as_deref(),
         Some("remove the quotes: a quoted figure is text")
     );
 }
@@ -84,7 +85,10 @@ fn infers_types_without_a_schema() {
 fn unknown_keys_and_types_name_the_closest() {
     let problems = load("columns:\n  - {key: n, type: integr}\nrows:\n  - {m: 1}\n").unwrap_err();
     assert_eq!(problems.len(), 2);
-    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `integer`?"));
+    assert_eq!(
+        problems[0].hint_english().as_deref(),
+        Some("did you mean `integer`?")
+    );
     assert_eq!(problems[1].line, 4);
 }
 
@@ -200,8 +204,7 @@ fn a_bare_number_above_one_in_a_percent_column_is_an_error_at_its_place() {
     );
     assert!(
         problems[0]
-            .hint
-            .as_deref()
+            .hint_english()
             .is_some_and(|h| h.starts_with("write `0.125` or `12,5 %` for 12,5 %")),
         "{:?}",
         problems[0].hint

@@ -221,7 +221,7 @@ mod tests {
             found[0].message,
             "Windows cannot hold a file named `aux.md`: it keeps `AUX` for a device, whatever the extension"
         );
-        assert_eq!(found[0].hint.as_deref(), Some(HINT));
+        assert_eq!(found[0].hint_english().as_deref(), Some(HINT));
         let folder = check.check(Path::new("content/reports/bilan."), true);
         assert_eq!(
             folder[0].message,

@@ -8,8 +8,8 @@ fn a_file_lists_fifty_problems_and_counts_the_rest() {
     let problems = capped.finish();
     assert_eq!(problems.len(), MAX_PER_FILE + 1);
     assert_eq!(
-        problems.last().map(|p| p.message.as_str()),
-        Some("3 more problems in this file are not listed")
+        problems.last().map(|p| p.message.english()),
+        Some("3 more problems in this file are not listed".to_owned())
     );
     assert!(Capped::new("b.yaml").finish().is_empty());
 }
@@ -24,14 +24,17 @@ fn renders_location_message_and_line() {
         "unknown key `dte`",
     )
     .with_hint("did you mean `date`?");
-    let text = problem.render(false);
+    let text = problem.render(&crate::Catalogue::new(crate::Language::En), false);
     assert!(
         text.starts_with("content/reports/a.md:3:1: unknown key `dte`\n"),
         "{text}"
     );
     assert!(text.contains("3 | dte: 2017-10-02"), "{text}");
     assert!(text.contains("  | ^\n"), "one character underlined: {text}");
-    let wide = problem.clone().with_width(3).render(false);
+    let wide = problem
+        .clone()
+        .with_width(3)
+        .render(&crate::Catalogue::new(crate::Language::En), false);
     assert!(wide.contains("  | ^^^\n"), "{wide}");
     assert!(text.contains("did you mean `date`?"), "{text}");
 }

@@ -188,6 +188,9 @@ rows:
             problems[0].message,
             "the dataset `sites` has no column `entred`"
         );
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `entered`?"));
+        assert_eq!(
+            problems[0].hint_english().as_deref(),
+            Some("did you mean `entered`?")
+        );
     }
 }

@@ -9,6 +9,8 @@
 
 use std::net::{IpAddr, Ipv6Addr};
 
+use crate::message::Message;
+
 /// Why a request is refused, in one line for the browser.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused(pub String);
@@ -104,27 +106,26 @@ pub fn allowed_host(text: &str) -> Result<String, String> {
 
 /// What to tell the writer when the server listens on `bind`, if that is not this computer
 /// alone.
-pub fn exposure_warning(bind: IpAddr, drafts: bool) -> Option<String> {
+pub fn exposure_warning(bind: IpAddr, drafts: bool) -> Option<Message> {
     if bind.to_canonical().is_loopback() {
         return None;
     }
     let site = if drafts {
-        "the whole site, drafts included,"
+        msg!("serve-exposed-site-drafts")
     } else {
-        "the whole site"
+        msg!("serve-exposed-site")
     };
     let whom = if bind.is_unspecified() {
-        "anyone on the networks of this computer".to_owned()
+        msg!("serve-exposed-all")
     } else {
-        format!("anyone on the network of {bind}")
+        msg!("serve-exposed-network", bind = bind.to_string())
     };
-    Some(format!(
-        "listening on {bind}, not on this computer alone: {site} is readable by {whom}"
-    ))
+    Some(msg!("serve-exposed", bind = bind.to_string(), site, whom))
 }
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     fn answered(host: &str) -> bool {
@@ -219,12 +220,16 @@ mod tests {
             exposure_warning("::ffff:127.0.0.1".parse().unwrap(), true),
             None
         );
-        let all = exposure_warning("0.0.0.0".parse().unwrap(), true).unwrap();
+        let all = exposure_warning("0.0.0.0".parse().unwrap(), true)
+            .unwrap()
+            .english();
         assert_eq!(
             all,
             "listening on 0.0.0.0, not on this computer alone: the whole site, drafts included, is readable by anyone on the networks of this computer"
         );
-        let one = exposure_warning("192.168.1.20".parse().unwrap(), false).unwrap();
+        let one = exposure_warning("192.168.1.20".parse().unwrap(), false)
+            .unwrap()
+            .english();
         assert!(
             one.contains("the whole site is readable by anyone on the network of 192.168.1.20"),
             "{one}"

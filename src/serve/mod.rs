@@ -23,11 +23,13 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use notify::{RecursiveMode, Watcher};
 
 use crate::content::{LoadCache, LoadOptions};
 use crate::folder::is_hidden;
+use crate::locale::Language;
+use crate::message::{Catalogue, Explain, Message};
 use crate::problem::Problems;
 use crate::render::{self, Content, Counts};
 
@@ -44,13 +46,15 @@ pub struct ServeOptions {
     /// (`--allow-host`), as `allowed_host` gives them.
     pub allowed_hosts: Vec<String>,
     pub load: LoadOptions,
+    /// The language of the problems shown over the page.
+    pub language: Language,
 }
 
 /// What happens while serving, for the terminal.
 pub trait Reporter {
     fn listening(&mut self, url: &str);
     /// Something the writer must know, said once.
-    fn warning(&mut self, message: &str);
+    fn warning(&mut self, message: &Message);
     /// The site was built in `elapsed`, `drawn` of its notes and pages drawn anew.
     fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration);
     fn failed(&mut self, problems: &Problems);
@@ -159,7 +163,15 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
     let subscribers: Subscribers = Arc::default();
     let mut version = 0;
     let mut session = Session::new(&options.root, &options.load);
-    rebuild(&mut session, &state, &subscribers, &mut version, reporter);
+    let say = Catalogue::new(options.language);
+    rebuild(
+        &mut session,
+        &state,
+        &subscribers,
+        &mut version,
+        reporter,
+        &say,
+    );
 
     let (server, port) = listen(options.bind, options.port)?;
     let host = match options.bind {
@@ -190,21 +202,21 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = sender.send(event);
     })
-    .context("starting to watch the site's files")?;
+    .said(|| msg!("serve-watch-start"))?;
     let mut watched = 0;
     for dir in ["content", "themes"] {
         let path = options.root.join(dir);
         if path.is_dir() {
             watcher
                 .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("watching `{}`", path.display()))?;
+                .said(|| msg!("serve-watching", path = path.display()))?;
             watched += 1;
         }
     }
     if watched == 0 {
         watcher
             .watch(&options.root, RecursiveMode::NonRecursive)
-            .with_context(|| format!("watching `{}`", options.root.display()))?;
+            .said(|| msg!("serve-watching", path = options.root.display()))?;
     }
 
     while let Some(burst) = wait_for_change(&changes) {
@@ -220,7 +232,14 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
                 _ => session.changed_everything(),
             }
         }
-        rebuild(&mut session, &state, &subscribers, &mut version, reporter);
+        rebuild(
+            &mut session,
+            &state,
+            &subscribers,
+            &mut version,
+            reporter,
+            &say,
+        );
     }
     Ok(())
 }
@@ -286,6 +305,7 @@ fn rebuild(
     subscribers: &Subscribers,
     version: &mut u64,
     reporter: &mut dyn Reporter,
+    say: &Catalogue,
 ) {
     let started = Instant::now();
     let result = session.build();
@@ -297,15 +317,9 @@ fn rebuild(
                 reporter.built(built.counts, built.drawn, started.elapsed());
             }
             Err(problems) => {
-                state.problems = Some(problems.to_string());
-                state.problems_title = format!(
-                    "bilan: {} — the page shows the last good version",
-                    if problems.len() == 1 {
-                        "1 problem".to_owned()
-                    } else {
-                        format!("{} problems", problems.len())
-                    }
-                );
+                state.problems = Some(problems.render(say));
+                state.problems_title =
+                    say.render(&msg!("serve-page-title", count = problems.len()));
                 reporter.failed(&problems);
             }
         }

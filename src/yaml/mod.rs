@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::{MessageFormatter, Options, Spanned, UserMessageFormatter};
 
+use crate::message::Message;
 use crate::problem::{Problem, Problems, quoted_list};
 
 mod comment;
@@ -61,7 +62,7 @@ impl<'a> Origin<'a> {
     }
 
     /// A problem at `line` and `column` of the YAML text (1-based).
-    pub fn problem(&self, line: usize, column: usize, message: impl Into<String>) -> Problem {
+    pub fn problem(&self, line: usize, column: usize, message: impl Into<Message>) -> Problem {
         let column = if column > 0 {
             column + self.column_offset
         } else {
@@ -77,7 +78,7 @@ impl<'a> Origin<'a> {
     }
 
     /// A problem at a value's place.
-    pub fn problem_at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Problem {
+    pub fn problem_at<T>(&self, spanned: &Spanned<T>, message: impl Into<Message>) -> Problem {
         let location = spanned.referenced;
         self.problem(
             usize::try_from(location.line()).unwrap_or(0),

@@ -28,7 +28,10 @@ fn unknown_key_names_the_closest() {
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].line, problems[0].column), (3, 1));
     assert_eq!(problems[0].message, "unknown key `dte`");
-    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `date`?"));
+    assert_eq!(
+        problems[0].hint_english().as_deref(),
+        Some("did you mean `date`?")
+    );
 }
 
 #[test]
@@ -37,7 +40,7 @@ fn syntax_errors_are_located_in_the_file() {
     let problems = parse::<Settings>("title: [a\n", origin(file), None, "settings").unwrap_err();
     assert_eq!(problems[0].line, 2);
     assert!(
-        !problems[0].message.contains("at line"),
+        !problems[0].message.english().contains("at line"),
         "{}",
         problems[0].message
     );
@@ -50,7 +53,7 @@ fn duplicate_keys_are_refused() {
         parse::<Settings>("title: a\ntitle: b\n", origin(file), None, "settings").unwrap_err();
     assert_eq!(problems[0].line, 3);
     assert!(
-        problems[0].message.contains("duplicate"),
+        problems[0].message.english().contains("duplicate"),
         "{}",
         problems[0].message
     );
@@ -62,11 +65,11 @@ fn empty_yaml_says_what_was_expected() {
     let problems =
         parse::<Settings>("# nothing\n", origin(file), None, "at least `title`").unwrap_err();
     assert_eq!(
-        (problems[0].line, problems[0].message.as_str()),
+        (problems[0].line, problems[0].message.english().as_str()),
         (2, "this is empty")
     );
     assert_eq!(
-        problems[0].hint.as_deref(),
+        problems[0].hint_english().as_deref(),
         Some("expected at least `title`")
     );
 }
@@ -287,10 +290,14 @@ fn writers_mistakes_are_explained_with_what_to_type() {
     for (yaml, place, message, hint) in WRITERS_MISTAKES {
         let file = format!("---\n{yaml}---\n");
         let problems = parse::<Anything>(yaml, origin(&file), None, "settings").unwrap_err();
+        let (got_message, got_hint) = (
+            problems[0].message.english(),
+            problems[0].hint_english().unwrap_or_default(),
+        );
         let got = (
             (problems[0].line, problems[0].column),
-            problems[0].message.as_str(),
-            problems[0].hint.as_deref().unwrap_or(""),
+            got_message.as_str(),
+            got_hint.as_str(),
         );
         if got != (*place, *message, *hint) {
             wrong.push(format!(

@@ -181,6 +181,7 @@ fn run_bounded(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (Output, Duration) {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
         .args(args.iter().map(|a| a.as_ref()))
+        .args(["--lang", "en"])
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

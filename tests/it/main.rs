@@ -35,10 +35,17 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
-/// Runs `bilan` with `args`.
+/// Runs `bilan` with `args`, speaking English unless `args` hold a `--lang` (most fixtures
+/// are French sites, whose messages are French: the tests of the French words say so).
 pub fn bilan(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    let chosen = args.iter().any(|a| a.as_ref() == "--lang");
     Command::new(env!("CARGO_BIN_EXE_bilan"))
         .args(args.iter().map(|a| a.as_ref()))
+        .args(if chosen {
+            &[][..]
+        } else {
+            &["--lang", "en"][..]
+        })
         .env("NO_COLOR", "1")
         .output()
         .expect("running bilan")

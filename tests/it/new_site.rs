@@ -7,7 +7,15 @@ use super::*;
 fn a_new_french_site_builds_checks_and_shows_its_draft_note() {
     let parent = tempfile::tempdir().unwrap();
     let site = parent.path().join("mon-site");
-    let made = bilan(&[&"new", &"site", &site, &"--title", &"E2C : Var"]);
+    let made = bilan(&[
+        &"new",
+        &"site",
+        &site,
+        &"--title",
+        &"E2C : Var",
+        &"--lang",
+        &"fr",
+    ]);
     let out = String::from_utf8_lossy(&made.stdout);
     assert!(made.status.success(), "{}", stderr(&made));
     assert!(out.contains("pour le voir\u{A0}: cd "), "{out}");

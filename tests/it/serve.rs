@@ -39,7 +39,7 @@ fn start_with(root: &Path, extra: &[&str]) -> Server {
     // The root is given relative to the working folder, as a writer would, while the
     // watcher reports absolute paths: the two must be matched for an edit to be seen.
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args(["serve", "--port", &free_port().to_string()])
+        .args(["serve", "--lang", "en", "--port", &free_port().to_string()])
         .args(extra)
         .arg("--root")
         .arg(root.file_name().unwrap())

@@ -24,7 +24,10 @@ fn reads_front_matter_and_body() {
 fn an_unknown_key_is_refused_with_the_closest() {
     let problems = parse("---\ntitle: x\ndate: 2017-10-02\nsumary: y\n---\n").unwrap_err();
     assert_eq!((problems[0].line, problems[0].column), (4, 1));
-    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `summary`?"));
+    assert_eq!(
+        problems[0].hint_english().as_deref(),
+        Some("did you mean `summary`?")
+    );
 }
 
 #[test]
@@ -32,7 +35,7 @@ fn an_unknown_key_is_suggested_only_when_it_is_a_typo() {
     let problems = parse("---\ntitle: x\ndate: 2017-10-02\nauteur: Marie\n---\n").unwrap_err();
     assert_eq!(problems[0].message, "unknown key `auteur`");
     assert_eq!(
-        problems[0].hint.as_deref(),
+        problems[0].hint_english().as_deref(),
         Some(
             "the keys that can be used here are `title`, `date`, `summary`, `period`, `author`, `draft`, `weight`, `image`"
         )
@@ -58,7 +61,7 @@ fn a_comment_after_a_title_is_refused() {
     let problems = parse("---\ntitle: Note #3\ndate: 2017-10-02\n---\n").unwrap_err();
     assert_eq!((problems[0].line, problems[0].column), (2, 13));
     assert_eq!(
-        problems[0].hint.as_deref(),
+        problems[0].hint_english().as_deref(),
         Some("put the text in quotes: `title: \"Note #3\"`")
     );
     assert!(parse("---\ntitle: \"Note #3\" # the third\ndate: 2017-10-02\n---\n").is_ok());
@@ -68,7 +71,7 @@ fn a_comment_after_a_title_is_refused() {
 fn a_front_matter_that_never_closes() {
     let problems = parse("---\ntitle: x\n").unwrap_err();
     assert!(
-        problems[0].message.contains("never ends"),
+        problems[0].message.english().contains("never ends"),
         "{}",
         problems[0].message
     );

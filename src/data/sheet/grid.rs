@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::message::Message;
 use crate::problem::Problem;
 
 /// A cell as the file holds it.
@@ -98,7 +99,7 @@ impl Grid {
         path: &Path,
         row: &GridRow,
         column: usize,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Problem {
         let separator = self.separator();
         let shown: Vec<String> = row.cells.iter().map(|(cell, _)| cell.shown()).collect();
@@ -155,7 +156,7 @@ mod tests {
         };
         let problem = grid.problem(Path::new("budget.xlsx"), &row, 1, "wrong");
         assert_eq!(problem.location(), "budget.xlsx: Financeurs!C7");
-        let text = problem.render(false);
+        let text = problem.render(&crate::Catalogue::new(crate::Language::En), false);
         assert!(text.contains("7 | Région | #REF!"), "{text}");
         assert!(text.contains("^^^^^"), "{text}");
         let csv = Grid {
