@@ -140,3 +140,29 @@ serve-exposed-all = anyone on the networks of this computer
 serve-exposed-network = anyone on the network of { $bind }
 value-allow_host = NAME
 value-reports_path = FOLDER
+
+## Datasets
+
+data-unknown-column = `{ $key }` is not a column of this dataset
+data-unknown-column-hint = add it to `columns`, or correct the key
+data-expects = `{ $column }` expects { $expected }, found { $found }
+data-total-must-be = the total of `{ $column }` must be { $expected }, found { $found }
+data-whole-or-number = write a whole number, or make the column `number`
+data-remove-quotes = remove the quotes: a quoted figure is text
+data-decimal-point = write decimals with a point: `{ $fixed }`
+found-text = the text "{ $text }"
+found-code = `{ $value }`
+found-number = the number `{ $value }`
+found-nothing = nothing
+expected-text = text
+expected-integer = a whole number such as `67`
+expected-number = a number such as `12.5`
+expected-percent = a fraction such as `0.25`, or a percentage such as `25 %`
+expected-money = an amount such as `1221846` or `12.50`
+expected-date = a date written YYYY-MM-DD, such as `2017-03-13`
+data-no-total = `{ $column }` is not a column of figures, so it has no total
+
+## YAML
+
+yaml-holds-colon = the value of `{ $key }` holds `{ $colon }`, which YAML reads as a new key
+yaml-put-in-quotes = put the text in quotes: `{ $fixed }`

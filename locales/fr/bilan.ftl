@@ -142,3 +142,29 @@ serve-exposed-all = n’importe qui sur les réseaux de cet ordinateur
 serve-exposed-network = n’importe qui sur le réseau de { $bind }
 value-allow_host = NOM
 value-reports_path = DOSSIER
+
+## Les jeux de données
+
+data-unknown-column = `{ $key }` n’est pas une colonne de ce jeu de données
+data-unknown-column-hint = ajoutez-la à `columns`, ou corrigez le nom
+data-expects = `{ $column }` attend { $expected }, mais trouve { $found }
+data-total-must-be = le total de `{ $column }` doit être { $expected }, mais c’est { $found }
+data-whole-or-number = écrivez un nombre entier, ou donnez à la colonne le type `number`
+data-remove-quotes = enlevez les guillemets : un chiffre entre guillemets est du texte
+data-decimal-point = écrivez les décimales avec un point : `{ $fixed }`
+found-text = le texte `{ $text }`
+found-code = `{ $value }`
+found-number = le nombre `{ $value }`
+found-nothing = rien
+expected-text = du texte
+expected-integer = un nombre entier comme `67`
+expected-number = un nombre comme `12.5`
+expected-percent = une fraction comme `0.25`, ou un pourcentage comme `25 %`
+expected-money = un montant comme `1221846` ou `12.50`
+expected-date = une date écrite AAAA-MM-JJ, comme `2017-03-13`
+data-no-total = `{ $column }` n’est pas une colonne de chiffres : elle n’a pas de total
+
+## Le YAML
+
+yaml-holds-colon = la valeur de `{ $key }` contient `{ $colon }`, que YAML lit comme une nouvelle clé
+yaml-put-in-quotes = mettez le texte entre guillemets : `{ $fixed }`

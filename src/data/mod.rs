@@ -65,14 +65,14 @@ impl ColumnType {
     }
 
     /// What a value of this type looks like, for messages.
-    fn expected(self) -> &'static str {
+    fn expected(self) -> crate::message::Message {
         match self {
-            ColumnType::Text => "text",
-            ColumnType::Integer => "a whole number such as `67`",
-            ColumnType::Number => "a number such as `12.5`",
-            ColumnType::Percent => "a fraction such as `0.25`, or a percentage such as `25 %`",
-            ColumnType::Money => "an amount such as `1221846` or `12.50`",
-            ColumnType::Date => "a date written YYYY-MM-DD, such as `2017-03-13`",
+            ColumnType::Text => msg!("expected-text"),
+            ColumnType::Integer => msg!("expected-integer"),
+            ColumnType::Number => msg!("expected-number"),
+            ColumnType::Percent => msg!("expected-percent"),
+            ColumnType::Money => msg!("expected-money"),
+            ColumnType::Date => msg!("expected-date"),
         }
     }
 }

@@ -5,6 +5,7 @@ use serde_saphyr::Spanned;
 
 use super::file::Row;
 use super::*;
+use crate::message::Message;
 use crate::problem::{Capped, Problem, Problems};
 use crate::yaml::{Origin, Scalar};
 
@@ -42,24 +43,22 @@ pub(super) fn read_row(
 
 fn unknown_column(key: &Spanned<String>, columns: &[Column], origin: Origin<'_>) -> Problem {
     origin
-        .problem_at(
-            key,
-            format!("`{}` is not a column of this dataset", key.value),
-        )
+        .problem_at(key, msg!("data-unknown-column", key = &key.value))
         .with_closest(&key.value, columns.iter().map(|c| c.key.as_str()), || {
-            "add it to `columns`, or correct the key".to_owned()
+            msg!("data-unknown-column-hint")
         })
 }
 
 /// Checks a value against its column's type.
-fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option<String>)> {
+fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (Message, Option<Message>)> {
     let kind = column.kind;
-    let wrong = |found: String, hint: Option<String>| {
+    let wrong = |found: Message, hint: Option<Message>| {
         Err((
-            format!(
-                "`{}` expects {}, found {found}",
-                column.key,
-                kind.expected()
+            msg!(
+                "data-expects",
+                column = &column.key,
+                expected = kind.expected(),
+                found
             ),
             hint,
         ))
@@ -78,33 +77,35 @@ fn read_value(scalar: &Scalar, column: &Column) -> Result<Value, (String, Option
         }
         (Scalar::Integer(i), _) if kind.is_numeric() => Ok(Value::Number(*i as f64)),
         (Scalar::Number(n), ColumnType::Integer) => wrong(
-            format!("`{n}`"),
-            Some("write a whole number, or make the column `number`".into()),
+            msg!("found-code", value = n.to_string()),
+            Some(msg!("data-whole-or-number")),
         ),
         (Scalar::Number(n), _) if kind.is_numeric() => Ok(Value::Number(*n)),
         (Scalar::Text(text), ColumnType::Date) => match parse_date(text) {
             Some(date) => Ok(Value::Date(date)),
-            None => wrong(format!("the text \"{text}\""), None),
+            None => wrong(msg!("found-text", text), None),
         },
         (Scalar::Text(text), _) => {
             let looks_numeric = text.trim().parse::<f64>().is_ok();
             let french_decimal = text.trim().replace(',', ".").parse::<f64>().is_ok();
             let hint = if looks_numeric {
-                Some("remove the quotes: a quoted figure is text".to_owned())
+                Some(msg!("data-remove-quotes"))
             } else if french_decimal {
-                Some(format!(
-                    "write decimals with a point: `{}`",
-                    text.trim().replace(',', ".")
+                Some(msg!(
+                    "data-decimal-point",
+                    fixed = text.trim().replace(',', ".")
                 ))
             } else {
                 None
             };
-            wrong(format!("the text \"{text}\""), hint)
+            wrong(msg!("found-text", text), hint)
         }
-        (Scalar::Integer(i), ColumnType::Date) => wrong(format!("the number `{i}`"), None),
-        (Scalar::Number(n), _) => wrong(format!("the number `{n}`"), None),
-        (Scalar::Bool(b), _) => wrong(format!("`{b}`"), None),
-        (Scalar::Integer(i), _) => wrong(format!("the number `{i}`"), None),
+        (Scalar::Integer(i), ColumnType::Date) => {
+            wrong(msg!("found-number", value = i.to_string()), None)
+        }
+        (Scalar::Number(n), _) => wrong(msg!("found-number", value = n.to_string()), None),
+        (Scalar::Bool(b), _) => wrong(msg!("found-code", value = b.to_string()), None),
+        (Scalar::Integer(i), _) => wrong(msg!("found-number", value = i.to_string()), None),
     }
 }
 
@@ -113,8 +114,10 @@ fn percent(
     fraction: f64,
     column: &Column,
     written_as_fraction: bool,
-) -> Result<Value, (String, Option<String>)> {
-    figures::check_percent(fraction, column, written_as_fraction).map(|()| Value::Number(fraction))
+) -> Result<Value, (Message, Option<Message>)> {
+    figures::check_percent(fraction, column, written_as_fraction)
+        .map(|()| Value::Number(fraction))
+        .map_err(|(message, hint)| (Message::raw(message), hint.map(Message::raw)))
 }
 
 pub(super) fn read_totals(
@@ -132,13 +135,8 @@ pub(super) fn read_totals(
         let column = &columns[index];
         let value = match (&scalar.value, column.kind.is_numeric()) {
             (_, false) => {
-                problems.push(origin.problem_at(
-                    scalar,
-                    format!(
-                        "`{}` is not a column of figures, so it has no total",
-                        column.key
-                    ),
-                ));
+                problems
+                    .push(origin.problem_at(scalar, msg!("data-no-total", column = &column.key)));
                 continue;
             }
             (_, true) if column.kind == ColumnType::Percent => {
@@ -158,18 +156,19 @@ pub(super) fn read_totals(
             (Scalar::Number(n), true) if column.kind != ColumnType::Integer => *n,
             (other, true) => {
                 let found = match other {
-                    Scalar::Text(t) => format!("the text \"{t}\""),
-                    Scalar::Null => "nothing".to_owned(),
-                    Scalar::Number(n) => format!("`{n}`"),
-                    Scalar::Integer(i) => format!("`{i}`"),
-                    Scalar::Bool(b) => format!("`{b}`"),
+                    Scalar::Text(text) => msg!("found-text", text),
+                    Scalar::Null => msg!("found-nothing"),
+                    Scalar::Number(n) => msg!("found-code", value = n.to_string()),
+                    Scalar::Integer(i) => msg!("found-code", value = i.to_string()),
+                    Scalar::Bool(b) => msg!("found-code", value = b.to_string()),
                 };
                 problems.push(origin.problem_at(
                     scalar,
-                    format!(
-                        "the total of `{}` must be {}, found {found}",
-                        column.key,
-                        column.kind.expected()
+                    msg!(
+                        "data-total-must-be",
+                        column = &column.key,
+                        expected = column.kind.expected(),
+                        found
                     ),
                 ));
                 continue;

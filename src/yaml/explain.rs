@@ -4,6 +4,7 @@
 //! lines of the YAML around the error, and says what to type.
 
 use super::lines::{Shape, quoted, shape};
+use crate::message::Message;
 
 /// A syntax error explained: where, what, and what to type. Lines and columns are 1-based,
 /// in the YAML text.
@@ -11,8 +12,8 @@ use super::lines::{Shape, quoted, shape};
 pub(super) struct Explained {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// Explains serde-saphyr's `message` about `line` and `column` of `text`, when it is one of
@@ -23,8 +24,8 @@ pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> 
     let at = |message: String, hint: String| Explained {
         line,
         column,
-        message,
-        hint,
+        message: message.into(),
+        hint: hint.into(),
     };
     if message.contains("tab") {
         return Some(tab(&lines, line, column));
@@ -113,15 +114,14 @@ pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> 
         if let Some(key) = shaped.key
             && column > key.colon
         {
-            return Some(at(
-                holds_colon(key.name, &here_chars(here, column)),
-                format!(
-                    "put the text in quotes: `{}{}: {}`",
-                    if shaped.dash.is_some() { "- " } else { "" },
-                    key.name,
-                    quoted(shaped.value)
-                ),
-            ));
+            let dash = if shaped.dash.is_some() { "- " } else { "" };
+            let fixed = format!("{dash}{}: {}", key.name, quoted(shaped.value));
+            return Some(Explained {
+                line,
+                column,
+                message: holds_colon(key.name, &here_chars(here, column)),
+                hint: msg!("yaml-put-in-quotes", fixed),
+            });
         }
         return indentation(&lines, line, shaped);
     }
@@ -146,8 +146,8 @@ fn here_chars(line: &str, column: usize) -> String {
     }
 }
 
-fn holds_colon(key: &str, colon: &str) -> String {
-    format!("the value of `{key}` holds `{colon}`, which YAML reads as a new key")
+fn holds_colon(key: &str, colon: &str) -> Message {
+    msg!("yaml-holds-colon", key, colon)
 }
 
 /// A value written in quotes, without them.
@@ -170,14 +170,14 @@ fn tab(lines: &[&str], line: usize, column: usize) -> Explained {
         Some((line, column)) => Explained {
             line,
             column,
-            message: "this line is indented with a tab".to_owned(),
-            hint: "indent with spaces: YAML does not accept tabs at the start of a line".to_owned(),
+            message: "this line is indented with a tab".into(),
+            hint: "indent with spaces: YAML does not accept tabs at the start of a line".into(),
         },
         None => Explained {
             line,
             column,
-            message: "this line holds a tab where YAML does not accept one".to_owned(),
-            hint: "type spaces instead of the tab".to_owned(),
+            message: "this line holds a tab where YAML does not accept one".into(),
+            hint: "type spaces instead of the tab".into(),
         },
     }
 }
@@ -201,8 +201,8 @@ fn no_colon(line: usize, shaped: Shape<'_>) -> Explained {
     Explained {
         line,
         column: shaped.value_column,
-        message,
-        hint: format!("write a key, a colon, a space, then the value: `{fixed}`"),
+        message: message.into(),
+        hint: format!("write a key, a colon, a space, then the value: `{fixed}`").into(),
     }
 }
 
@@ -240,7 +240,7 @@ fn flow_colon(here: &str, line: usize, column: usize) -> Option<Explained> {
         line,
         column,
         message: holds_colon(key, &colon_with),
-        hint,
+        hint: hint.into(),
     })
 }
 
@@ -284,10 +284,11 @@ fn trailing_after_quote(
     Some(Explained {
         line,
         column,
-        message,
+        message: message.into(),
         hint: format!(
             "a quote inside the text ends it: put the whole text between other quotes: `{hint}`"
-        ),
+        )
+        .into(),
     })
 }
 
@@ -302,8 +303,8 @@ fn indentation(lines: &[&str], line: usize, here: Shape<'_>) -> Option<Explained
     let explained = |column: usize, message: String, hint: String| Explained {
         line,
         column,
-        message,
-        hint,
+        message: message.into(),
+        hint: hint.into(),
     };
     if let Some(key) = here.key
         && let Some(rest) = key.name.strip_prefix('-')
