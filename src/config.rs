@@ -25,6 +25,8 @@ pub struct SiteConfig {
     pub menu: Vec<MenuItem>,
     /// Whether raw HTML in notes is kept (the default) or shown as text.
     pub raw_html: bool,
+    /// Whether every published report gets a PDF beside its page (`pdf: true`).
+    pub pdf: bool,
     /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
     /// that leads nowhere).
     pub text: String,
@@ -58,10 +60,12 @@ struct SiteFile {
     #[serde(default)]
     menu: Vec<Spanned<MenuItem>>,
     raw_html: Option<bool>,
+    pdf: Option<Spanned<bool>>,
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "raw_html",
+    "pdf",
     "title",
     "description",
     "language",
@@ -196,6 +200,18 @@ impl SiteConfig {
             }
         }
 
+        // A funder expects the file: a binary that cannot make it says so, never skips it.
+        if let Some(pdf) = &file.pdf
+            && pdf.value
+            && !cfg!(feature = "pdf")
+        {
+            problems.push(
+                origin
+                    .problem_at(pdf, "`pdf: true` asks for a PDF of every report, but this bilan was built without PDF support (the `pdf` feature)")
+                    .with_hint("use a bilan built with its default features (`cargo install --path .`, without `--no-default-features`), or remove `pdf: true`"),
+            );
+        }
+
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -221,6 +237,7 @@ impl SiteConfig {
                 })
                 .collect(),
             raw_html: file.raw_html.unwrap_or(true),
+            pdf: file.pdf.is_some_and(|pdf| pdf.value),
             text: text.to_owned(),
             path: shown.to_path_buf(),
         })

@@ -45,6 +45,7 @@ mod locale;
 mod markdown;
 mod output;
 mod palette;
+mod pdf;
 mod preview;
 mod problem;
 mod render;
@@ -53,6 +54,7 @@ mod scaffold;
 mod serve;
 mod table;
 mod theme;
+mod typ;
 mod url;
 mod yaml;
 

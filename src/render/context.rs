@@ -12,7 +12,8 @@
 //!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `authors` (the list of names of the
 //!   front matter's `author`, empty when it has none; `t.and` joins the last two, as in
 //!   "Marie Dupont et Paul Martin"), `content` (HTML), and `image` (`{url, width, height}`,
-//!   absolute) for link previews when `base_url` is set;
+//!   absolute) for link previews when `base_url` is set, and for a report of a site with
+//!   `pdf: true` `pdf` (`{url, label}`: its PDF, beside the page);
 //! - `reports_url`: the archive of reports;
 //! - `reports`: every published report, newest first, each `{title, date, summary, period,
 //!   authors, url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the
@@ -101,6 +102,9 @@ pub struct PageContext<'a> {
     pub image: Option<Image>,
     /// A draft, shown with `--drafts`: the page says so and asks not to be indexed.
     pub draft: bool,
+    /// The report's PDF beside it, with `pdf: true`: `{url, label}` (the label says its
+    /// size: "Télécharger la note (PDF, 45 ko)").
+    pub pdf: Option<super::pdf::PdfLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]

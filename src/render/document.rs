@@ -41,6 +41,7 @@ impl<'a> Renderer<'a> {
         blocks: &[Resolved],
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
+        sink: &dyn super::Sink,
     ) -> Result<RenderedPage<'a>, Problem> {
         let site = self.site;
         let dir = document_dir(site, doc);
@@ -78,6 +79,11 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
+        // The PDF first: its link on the page says the size of the file written.
+        let pdf = match doc.kind {
+            DocKind::Report => self.pdf(doc, blocks, page_key, sink)?,
+            DocKind::Page => None,
+        };
         let language = site.config.language;
         let typeset = |text: &String| crate::locale::typeset(text, language);
         let summary = doc.summary.as_ref().map(typeset);
@@ -99,6 +105,7 @@ impl<'a> Renderer<'a> {
             page.content = Some(&body.html);
             page.image = image;
             page.draft = doc.draft;
+            page.pdf = pdf.as_ref().map(|(_, link)| link.clone());
             let template = match doc.kind {
                 DocKind::Report => "report.html",
                 DocKind::Page => "page.html",
@@ -120,6 +127,7 @@ impl<'a> Renderer<'a> {
             from: doc.source.shown.clone(),
         }];
         files.extend(preview_file);
+        files.extend(pdf.map(|(file, _)| file));
         for (name, csv, from) in &body.csvs {
             files.push(OutputFile {
                 path: format!("{dir}{name}.csv"),

@@ -26,6 +26,8 @@ pub enum Content {
     BuiltIn(&'static [u8]),
     /// A file copied as it is.
     Copy(PathBuf),
+    /// A PDF made when it is first asked for (`serve`).
+    Deferred(Arc<crate::pdf::Deferred>),
     /// Bytes handed on to a `Sink` that did not keep them: written to the output folder, or
     /// dropped after a check.
     Elsewhere,
@@ -38,7 +40,7 @@ impl Content {
             Content::Bytes(bytes) => Some(bytes),
             Content::Shared(bytes) => Some(bytes),
             Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) | Content::Elsewhere => None,
+            Content::Copy(_) | Content::Deferred(_) | Content::Elsewhere => None,
         }
     }
 }
@@ -59,6 +61,13 @@ impl OutputFile {
 /// `RenderedSite::files` keeps of them, so that a large site is never whole in memory.
 pub trait Sink: Sync {
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
+
+    /// The file the sink already holds at `path`, made from what hashes to `key`, with its
+    /// size: a PDF whose note has not changed since the previous build is not made again.
+    /// The sink notes `key` as what the file at `path` is made from in this build.
+    fn made_before(&self, _path: &str, _key: u64) -> Option<(Content, u64)> {
+        None
+    }
 }
 
 /// Keeps every file with its bytes.

@@ -7,6 +7,7 @@ mod document;
 mod feed;
 mod files;
 mod listing;
+mod pdf;
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -157,7 +158,13 @@ pub fn site<'a>(
                         links[..index].iter().rev().find(|r| !r.draft),
                     )
                 };
-                rendered_page(renderer.document(doc, &resolution.reports[index], previous, next))
+                rendered_page(renderer.document(
+                    doc,
+                    &resolution.reports[index],
+                    previous,
+                    next,
+                    sink,
+                ))
             })
             .collect()
     };
@@ -167,7 +174,7 @@ pub fn site<'a>(
             .enumerate()
             .filter(|(index, _)| first_page[*index])
             .map(|(index, doc)| {
-                rendered_page(renderer.document(doc, &resolution.pages[index], None, None))
+                rendered_page(renderer.document(doc, &resolution.pages[index], None, None, sink))
             })
             .collect()
     };
@@ -318,6 +325,8 @@ struct Renderer<'a> {
     footers: Vec<(String, String)>,
     /// Every note and page by its source (`address::sources`).
     sources: HashMap<String, String>,
+    /// What makes the PDFs of a site with `pdf: true` (`serve` keeps one in its cache).
+    pdf_maker: Option<Arc<crate::pdf::Maker>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -381,6 +390,10 @@ impl<'a> Renderer<'a> {
                 format!("cannot prepare the page context: {error}"),
             ))
         })?;
+        let pdf_maker = config.pdf.then(|| match cache {
+            Some(cache) => Arc::clone(&cache.maker),
+            None => Arc::new(crate::pdf::Maker::new()),
+        });
         let site_key = cache.map_or(0, |_| document::site_key(site));
         let cache = cache.map(|cache| {
             // What every page is made from beside its own document.
@@ -401,6 +414,7 @@ impl<'a> Renderer<'a> {
             site_context,
             footers,
             sources: address::sources(site),
+            pdf_maker,
         })
     }
 
@@ -430,6 +444,7 @@ impl<'a> Renderer<'a> {
             content: None,
             image: None,
             draft: false,
+            pdf: None,
         }
     }
 

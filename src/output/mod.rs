@@ -4,6 +4,8 @@
 //! so that a build that fails half-way leaves the previous site as it was. A folder is only
 //! replaced when it is empty or was made by bilan (it holds bilan's marker file).
 
+mod made;
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -89,6 +91,8 @@ pub struct Staging {
     failing: AtomicBool,
     /// Why the first file that failed could not be written.
     failed: Mutex<Option<anyhow::Error>>,
+    /// What the PDFs of the previous output and of this one are made from.
+    made: made::Made,
 }
 
 impl Staging {
@@ -109,6 +113,7 @@ impl Staging {
         // its own.
         fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
         Ok(Staging {
+            made: made::Made::read(&out),
             previous: out.is_dir(),
             out,
             dir,
@@ -128,6 +133,8 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
+        fs::write(self.dir.path().join(made::FILE), self.made.text())
+            .context("writing the record of what the PDFs are made from")?;
         swap_in(self.dir.keep(), &self.out)
     }
 
@@ -152,6 +159,10 @@ impl Staging {
         match (&file.content, file.content.in_memory()) {
             (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
             (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
+            (Content::Deferred(pdf), None) => match pdf.bytes() {
+                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous),
+                Err(message) => Err(io::Error::other(message)),
+            },
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -190,6 +201,14 @@ impl Staging {
 }
 
 impl Sink for Staging {
+    /// A PDF of the previous output made from the same sources is linked, not made again.
+    fn made_before(&self, path: &str, key: u64) -> Option<(Content, u64)> {
+        let same = self.made.note(path, key);
+        let previous = self.out.join(safe_relative(path)?);
+        let size = fs::metadata(&previous).ok().filter(|m| m.is_file())?.len();
+        (same && self.previous).then_some((Content::Copy(previous), size))
+    }
+
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
         let mut made = None;
         for file in &files {
