@@ -133,8 +133,16 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
-        fs::write(self.dir.path().join(made::FILE), self.made.text())
+        let made = self.made.text();
+        if !made.is_empty() {
+            let previous = self.previous.then(|| self.out.join(made::FILE));
+            write_unless_unchanged(
+                made.as_bytes(),
+                &self.dir.path().join(made::FILE),
+                previous.as_deref(),
+            )
             .context("writing the record of what the PDFs are made from")?;
+        }
         swap_in(self.dir.keep(), &self.out)
     }
 

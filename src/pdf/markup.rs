@@ -43,7 +43,11 @@ pub fn table(grid: &Grid) -> String {
     if let Some(total) = &grid.total {
         markup.push_str("table.footer(repeat: false, ");
         for cell in total {
-            let _ = write!(markup, "[{}], ", text(cell.as_deref().unwrap_or("")));
+            let _ = write!(
+                markup,
+                "text(weight: \"bold\")[{}], ",
+                text(cell.as_deref().unwrap_or(""))
+            );
         }
         markup.push_str("),\n");
     }

@@ -8,8 +8,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::context::MenuContext;
-use super::{Renderer, document_dir, markdown_settings};
+use super::{Renderer, document_dir};
+use crate::config::SiteConfig;
 use crate::content::{Document, Site};
+use crate::locale::Strings;
+use crate::markdown::Settings;
 use crate::markdown::{self, LinkRef};
 use crate::url::{decode, is_external, resolve};
 
@@ -131,5 +134,16 @@ pub(super) fn menu_entry(title: &str, url: &str) -> MenuContext {
         title: title.to_owned(),
         url,
         external,
+    }
+}
+
+/// How the Markdown of a site's notes is written: its words and settings.
+pub(super) fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
+    Settings {
+        notes: strings.get("notes"),
+        back: strings.get("back_to_text"),
+        table_label: strings.get("table"),
+        raw_html: config.raw_html,
+        french: config.language == crate::locale::Language::Fr,
     }
 }

@@ -104,7 +104,16 @@ pub struct PageContext<'a> {
     pub draft: bool,
     /// The report's PDF beside it, with `pdf: true`: `{url, label}` (the label says its
     /// size: "Télécharger la note (PDF, 45 ko)").
-    pub pdf: Option<super::pdf::PdfLink>,
+    pub pdf: Option<PdfLink>,
+}
+
+/// The link to a report's PDF, as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Beside the page: `2017-10-02-point-d-avancement.pdf`.
+    pub url: String,
+    /// "Télécharger la note (PDF, 45 ko)": with the size of the file written.
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -8,10 +8,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::address::markdown_settings;
 use super::context::{Image, ReportLink};
-use super::{
-    Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir, markdown_settings,
-};
+use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir};
 use crate::chart;
 use crate::content::{DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;

@@ -24,10 +24,8 @@ use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, b
 pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
 use self::files::{check_clashes, html_file};
 use self::listing::Listing;
-use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
-use crate::locale::Strings;
-use crate::markdown::{LinkRef, Settings};
+use crate::markdown::LinkRef;
 use crate::problem::{Problem, Problems};
 use crate::resolve::Resolution;
 use crate::theme::AssetSource;
@@ -481,16 +479,6 @@ impl Renderer<'_> {
             };
             context.insert("site", &site);
         }
-    }
-}
-
-fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
-    Settings {
-        notes: strings.get("notes"),
-        back: strings.get("back_to_text"),
-        table_label: strings.get("table"),
-        raw_html: config.raw_html,
-        french: config.language == crate::locale::Language::Fr,
     }
 }
 

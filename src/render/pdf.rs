@@ -19,6 +19,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Renderer;
+use super::context::PdfLink;
 use super::files::{Content, OutputFile, Sink};
 use crate::chart::{self, Size};
 use crate::content::Document;
@@ -48,15 +49,6 @@ struct PdfPage {
     authors: String,
     authors_strings: String,
     draft_mark: String,
-}
-
-/// The link to a report's PDF, as its page shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PdfLink {
-    /// Beside the page: `2017-10-02-point-d-avancement.pdf`.
-    pub url: String,
-    /// "Télécharger la note (PDF, 45 ko)": with the size of the file written.
-    pub label: String,
 }
 
 impl Renderer<'_> {
@@ -146,7 +138,7 @@ impl Renderer<'_> {
         };
         let body = markdown::to_typst(
             doc.body(),
-            super::markdown_settings(strings, &site.config),
+            super::address::markdown_settings(strings, &site.config),
             Resources {
                 link: &link,
                 image: &mut image,
@@ -178,7 +170,7 @@ impl Renderer<'_> {
             let none = |_: &str| None;
             markdown::to_typst(
                 text,
-                super::markdown_settings(strings, &site.config),
+                super::address::markdown_settings(strings, &site.config),
                 Resources {
                     link: &|written: &str| self.pdf_address(doc, &dir, written),
                     image: &mut { none },

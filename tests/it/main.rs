@@ -11,6 +11,8 @@ mod incremental;
 mod invalid;
 mod layers;
 mod output;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod props;
 mod publish;
 mod serve;
