@@ -278,4 +278,28 @@ mod tests {
             SiteConfig::parse("title: x\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
         assert_eq!(problems[0].line, 2);
     }
+
+    #[test]
+    fn pdfs_are_off_unless_asked_for() {
+        let config = SiteConfig::parse("title: x\n", Path::new("site.yaml")).unwrap();
+        assert!(!config.pdf);
+        let config = SiteConfig::parse("title: x\npdf: false\n", Path::new("site.yaml")).unwrap();
+        assert!(!config.pdf);
+    }
+
+    /// A funder expects the file: a bilan that cannot make it refuses, and says how to get
+    /// one that can.
+    #[test]
+    fn pdf_true_needs_a_bilan_built_with_pdfs() {
+        let parsed = SiteConfig::parse("title: x\npdf: true\n", Path::new("site.yaml"));
+        if cfg!(feature = "pdf") {
+            assert!(parsed.is_ok_and(|config| config.pdf));
+        } else {
+            let problems = parsed.unwrap_err();
+            assert_eq!((problems[0].line, problems[0].column), (2, 6));
+            assert!(problems[0].message.contains("built without PDF support"));
+            let hint = problems[0].hint.as_deref().unwrap_or_default();
+            assert!(hint.contains("--no-default-features"), "{hint}");
+        }
+    }
 }
