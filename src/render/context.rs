@@ -22,6 +22,9 @@
 //!
 //! Dates are written YYYY-MM-DD; the `long_date` and `short_date` filters write them in the
 //! site's language.
+//!
+//! `report.typ`, the template of a report's PDF, writes Typst, not HTML: it gets values of
+//! its own, escaped for Typst, listed at the top of `render/pdf.rs`.
 
 use chrono::Datelike;
 use serde::Serialize;
