@@ -67,7 +67,7 @@ impl Renderer<'_> {
         let path = format!("{}{name}", super::document_dir(self.site, doc));
         let problem = |message: String| {
             Problem::file(&doc.source.shown, format!("this note cannot become a PDF: {message}"))
-                .with_hint("see what the PDF's template `report.typ` was given, or write to bilan's authors with this note")
+                .with_hint("a picture of the note may be one the PDF cannot show (it takes PNG, JPEG, GIF, SVG and WebP), or the theme's `report.typ` may be wrong; set `pdf: false` to publish without PDFs")
         };
         let (content, size) = match self.cache.as_ref().zip(page_key) {
             // `serve`: made when its link is first followed, kept while nothing changes.
