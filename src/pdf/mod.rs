@@ -35,6 +35,10 @@ impl Source {
     }
 }
 
+/// The stack of the thread typst runs on (the 2 MiB of a rayon thread is too little).
+#[cfg(feature = "pdf")]
+const STACK: usize = 64 * 1024 * 1024;
+
 /// Makes PDFs: the typst library and the fonts, prepared once and shared by every note.
 pub struct Maker {
     #[cfg(feature = "pdf")]
@@ -55,9 +59,24 @@ impl Maker {
         }
     }
 
-    /// The PDF of `source`, or what typst found wrong with it.
+    /// The PDF of `source`, or what typst found wrong with it. typst recurses deeply (a
+    /// note of the bench corpus overflows the 2 MiB stack of a rayon thread in a release
+    /// build), so it runs on a thread of its own with a large stack.
     #[cfg(feature = "pdf")]
     pub fn make(&self, source: &Source) -> Result<Vec<u8>, String> {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("bilan-pdf".to_owned())
+                .stack_size(STACK)
+                .spawn_scoped(scope, || self.make_here(source))
+                .map_err(|error| format!("cannot start typst: {error}"))?
+                .join()
+                .map_err(|_| "typst stopped on this note".to_owned())?
+        })
+    }
+
+    #[cfg(feature = "pdf")]
+    fn make_here(&self, source: &Source) -> Result<Vec<u8>, String> {
         use typst::foundations::Smart;
         use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
