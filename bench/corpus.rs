@@ -182,8 +182,9 @@ fn markdown(note: &Note, sites: &str) -> String {
 fn write_bilan(root: &Path, notes: &[Note]) {
     let content = root.join("content");
     fs::create_dir_all(content.join("reports")).unwrap();
-    // `BASE_URL=https://example.org/ bench/run`: the site as it is published, with its
-    // feed, sitemap and link previews.
+    // With `BASE_URL=https://example.org/`, the site as it is published, with its feed,
+    // sitemap and link previews. `bench/run` and `bench/serve` make their corpus without it
+    // and give the address to the build themselves, to measure it with and without.
     let base_url = std::env::var("BASE_URL")
         .map(|url| format!("base_url: {url}\n"))
         .unwrap_or_default();

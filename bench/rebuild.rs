@@ -110,9 +110,13 @@ fn main() {
     times.sort();
     reported.sort();
     let median = times[times.len() / 2].as_secs_f64() * 1000.0;
+    // A site with an address also remakes its feed, its sitemap and the note's preview.
+    let published = std::fs::read_to_string(site.join("content/site.yaml"))
+        .is_ok_and(|text| text.lines().any(|line| line.starts_with("base_url:")));
     println!(
-        "{} notes, {edits} edits: from save to page served, median {median:.1} ms (min {:.1}, max {:.1}); rebuild alone as serve reports it, median {} ms",
+        "{} notes{}, {edits} edits: from save to page served, median {median:.1} ms (min {:.1}, max {:.1}); rebuild alone as serve reports it, median {} ms",
         notes.len(),
+        if published { " with base_url" } else { "" },
         times[0].as_secs_f64() * 1000.0,
         times[times.len() - 1].as_secs_f64() * 1000.0,
         reported

@@ -30,6 +30,15 @@ pub struct PlacedBlock {
 }
 
 impl Block {
+    /// The dataset the block names, if it names one.
+    pub fn data(&self) -> Option<&str> {
+        match self {
+            Block::Table(spec) => Some(&spec.data.value),
+            Block::Chart(spec) => Some(&spec.data.value),
+            Block::Broken => None,
+        }
+    }
+
     /// Reads the YAML of `fenced`, whose lines are placed in its file by `origin`.
     pub fn parse(fenced: &FencedBlock, origin: Origin<'_>) -> Result<Block, Problems> {
         Ok(match fenced.kind {
@@ -63,10 +72,20 @@ pub struct TableSpec {
     pub sort: Option<Spanned<String>>,
     /// Defaults to the dataset's title.
     pub caption: Option<String>,
+    /// `previous`: a change column for each column of figures shown, since the previous
+    /// published report that has a dataset of the same name.
+    pub compare: Option<Spanned<String>>,
+    /// The column that matches rows between notes (the first column by default).
+    pub by: Option<Spanned<String>>,
+    /// Columns worked out of others, each `LABEL = A / B` (a ratio, as a percent),
+    /// `LABEL = A - B` (a difference) or `LABEL = share A` (a row's share of the total).
+    pub derive: Option<Vec<Spanned<String>>>,
 }
 
 impl TableSpec {
-    pub const KEYS: [&'static str; 5] = ["data", "columns", "total", "sort", "caption"];
+    pub const KEYS: [&'static str; 8] = [
+        "data", "columns", "total", "sort", "caption", "compare", "by", "derive",
+    ];
 
     /// The column named by `sort`, and whether the order is descending.
     pub fn sort_key(&self) -> Option<(&str, bool)> {
@@ -88,21 +107,36 @@ pub struct ChartSpec {
     pub data: Spanned<String>,
     /// The column of categories (the first column when not given).
     pub x: Option<Spanned<String>>,
-    /// The column or columns of figures.
+    /// The column or columns of figures (a `progress` chart has `value` and `target`).
+    #[serde(default = "no_columns")]
     pub y: Spanned<OneOrMany>,
     pub title: Option<String>,
     /// `reports`: follow the dataset from note to note.
     pub across: Option<Spanned<String>>,
     /// With `across`, the column whose values each get a line.
     pub series: Option<Spanned<String>>,
+    /// For a `progress` chart: the column of figures reached.
+    pub value: Option<Spanned<String>>,
+    /// For a `progress` chart: the column of targets.
+    pub target: Option<Spanned<String>>,
+    /// For a `progress` chart: the label of a last bar, of the totals.
+    pub total: Option<String>,
 }
 
 impl ChartSpec {
-    pub const KEYS: [&'static str; 7] = ["type", "data", "x", "y", "title", "across", "series"];
+    pub const KEYS: [&'static str; 10] = [
+        "type", "data", "x", "y", "title", "across", "series", "value", "target", "total",
+    ];
+}
+
+/// `y` when it is not given: no column, placed nowhere (resolve says what is missing).
+fn no_columns() -> Spanned<OneOrMany> {
+    use serde_saphyr::Location;
+    Spanned::new(OneOrMany::default(), Location::UNKNOWN, Location::UNKNOWN)
 }
 
 /// One column name, or a list of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OneOrMany(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for OneOrMany {

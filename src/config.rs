@@ -1,10 +1,14 @@
 //! `content/site.yaml`: the site-wide settings.
 
+mod sites;
+
 use std::path::Path;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use self::sites::SitesFile;
+pub use self::sites::{Network, fold};
 use crate::locale::{Language, typeset};
 use crate::problem::Problems;
 use crate::yaml::{self, Origin};
@@ -27,10 +31,14 @@ pub struct SiteConfig {
     pub raw_html: bool,
     /// Whether every published report gets a PDF beside its page (`pdf: true`).
     pub pdf: bool,
+    /// How many of the latest published reports `feed.xml` holds; 0 for all of them.
+    pub feed_limit: usize,
     /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
     /// that leads nowhere).
     pub text: String,
     pub path: std::path::PathBuf,
+    /// The network's declared sites, if any (`sites:`).
+    pub network: Option<Network>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -61,9 +69,16 @@ struct SiteFile {
     menu: Vec<Spanned<MenuItem>>,
     raw_html: Option<bool>,
     pdf: Option<Spanned<bool>>,
+    sites: Option<SitesFile>,
+    feed_limit: Option<usize>,
 }
 
-const KEYS: [&str; 10] = [
+/// How many reports the feed holds when `site.yaml` does not say: the latest few are what a
+/// reader's feed program shows, and every reader downloads the feed again and again.
+pub const FEED_LIMIT: usize = 20;
+
+const KEYS: [&str; 12] = [
+    "sites",
     "raw_html",
     "pdf",
     "title",
@@ -74,6 +89,7 @@ const KEYS: [&str; 10] = [
     "theme",
     "footer",
     "menu",
+    "feed_limit",
 ];
 
 /// `url` as a base address: absolute http(s), ending with `/`, with nothing that would need
@@ -238,9 +254,20 @@ impl SiteConfig {
                 .collect(),
             raw_html: file.raw_html.unwrap_or(true),
             pdf: file.pdf.is_some_and(|pdf| pdf.value),
+            feed_limit: file.feed_limit.unwrap_or(FEED_LIMIT),
             text: text.to_owned(),
             path: shown.to_path_buf(),
+            network: file.sites.map(Network::from_file),
         })
+    }
+
+    /// The key a name is matched by between notes: case, accents and apostrophes make no
+    /// difference, and a declared alias is its site.
+    pub fn name_key(&self, name: &str) -> String {
+        match &self.network {
+            Some(network) => network.name_key(name),
+            None => fold(name),
+        }
     }
 }
 

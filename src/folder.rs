@@ -6,7 +6,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use self::names::NameCheck;
 use crate::problem::{Problem, Problems};
+
+mod names;
 
 /// The largest text file (note, page, dataset) bilan reads.
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
@@ -107,9 +110,17 @@ pub fn check_link(root: &Path, path: &SourcePath) -> Result<(), Problem> {
     }
 }
 
+/// A path relative to a folder of the site as the site's addresses write it, with `/`
+/// between its parts whatever the system's separator (Windows gives `reports\a\index.md`).
+/// A `\` inside a name, which only Unix allows, is already a problem (`names`).
+pub fn web_path(relative: &Path) -> String {
+    relative.to_string_lossy().replace('\\', "/")
+}
+
 /// Whether a file is an editor's or system's by-product that is never published.
 pub fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+    // `~$budget.xlsx` is the lock file Office keeps beside an open workbook.
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.starts_with("~$")
 }
 
 /// A file copied beside a document's page (an image, a PDF).
@@ -130,7 +141,8 @@ pub struct Entry {
 }
 
 /// The entries of a folder in name order (so that every build sees them in the same order),
-/// leaving out hidden files and reporting links that climb out of the site.
+/// leaving out hidden files and reporting links that climb out of the site, and names that
+/// Windows cannot hold (`names`).
 pub fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problems) -> Vec<Entry> {
     let Ok(metadata) = std::fs::symlink_metadata(dir) else {
         return Vec::new();
@@ -149,6 +161,7 @@ pub fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problem
     let mut listed = Vec::new();
     list(dir, max_depth, &mut listed);
     let mut found = Vec::new();
+    let mut names = NameCheck::default();
     for entry in listed {
         match entry {
             Ok((disk, file_type)) => {
@@ -162,6 +175,7 @@ pub fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problem
                 } else {
                     (file_type.is_dir(), file_type.is_file())
                 };
+                problems.extend(names.check(&path.shown, is_dir));
                 found.push(Entry {
                     path,
                     is_dir,
@@ -228,12 +242,7 @@ pub fn attachments_in(dir: &Path, listed: Vec<Entry>) -> Vec<Attachment> {
         .into_iter()
         .filter(|entry| entry.is_file)
         .filter_map(|Entry { path: source, .. }| {
-            let name = source
-                .disk
-                .strip_prefix(dir)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = web_path(source.disk.strip_prefix(dir).ok()?);
             Some(Attachment { source, name })
         })
         .collect()

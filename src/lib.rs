@@ -52,6 +52,7 @@ mod render;
 mod resolve;
 mod scaffold;
 mod serve;
+mod starter;
 mod table;
 mod theme;
 mod typ;
@@ -63,17 +64,22 @@ use std::time::{Duration, Instant};
 
 pub use crate::config::normalise_base_url;
 pub use crate::content::{LoadCache, LoadOptions, Site};
+pub use crate::locale::Language;
+pub use crate::output::PreviousAside;
 pub use crate::problem::{Problem, Problems};
 pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};
 pub use crate::scaffold::{new_report, parse_date, today};
-pub use crate::serve::{Reporter, ServeOptions, Session, serve};
+pub use crate::serve::{Reporter, ServeOptions, Session, allowed_host, serve};
+pub use crate::starter::{MadeSite, NewSite, new_site};
 
 /// Reading a writer's files one at a time (a note, a dataset, Markdown), for the fuzz
 /// target and the property tests: none of them may panic on any text.
 pub mod read {
     pub use crate::content::document::{DocKind, parse_document};
     pub use crate::data::load_dataset;
+    pub use crate::data::sheet::read_sheet;
     pub use crate::folder::SourcePath;
+    pub use crate::locale::Language;
     pub use crate::markdown::{Settings, render};
 }
 
@@ -141,8 +147,9 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     // output's place only if the whole site is written without a problem.
     let staging = output::Staging::new(&out_dir).map_err(Failure::Internal)?;
     let rendered = render_checked(&site, progress, None, &staging)?;
-    staging.finish().map_err(Failure::Internal)?;
+    let swapped = staging.finish().map_err(Failure::Internal)?;
     let mut notes = rendered.notes;
+    notes.extend(swapped);
     notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,
@@ -228,6 +235,47 @@ pub fn render_checked<'a>(
         }
         Err(found) => {
             problems.extend(found);
+            Err(problems.into_result().err().unwrap_or_default())
+        }
+    }
+}
+
+/// What `bilan check` found right: the site as it will be published, and how many drafts
+/// were checked beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub counts: Counts,
+    pub drafts: usize,
+}
+
+/// Checks the site under `root` as `build` would, writing nothing. The drafts a build
+/// leaves out are checked too, with the site as `serve` shows it, since a writer runs
+/// `check` on the note they are writing: a problem is found before the draft is published.
+/// With `drafts`, the site is checked once, drafts published.
+pub fn check(root: &Path, drafts: bool) -> Result<Checked, Problems> {
+    let run = |drafts: bool| {
+        let options = LoadOptions {
+            drafts,
+            base_url: None,
+        };
+        let site = load(root, &options)?;
+        let left_out = site.drafts_left_out.len();
+        render_checked(&site, &(), None, &Discard).map(|rendered| (rendered.counts, left_out))
+    };
+    let published = run(drafts);
+    let left_out = published.as_ref().map_or(0, |(_, left_out)| *left_out);
+    if drafts || (published.is_ok() && left_out == 0) {
+        return published.map(|(counts, _)| Checked { counts, drafts: 0 });
+    }
+    let with_drafts = run(true);
+    match (published, with_drafts) {
+        (Ok((counts, left_out)), Ok(_)) => Ok(Checked {
+            counts,
+            drafts: left_out,
+        }),
+        (published, with_drafts) => {
+            let mut problems: Problems = published.err().unwrap_or_default();
+            problems.extend(with_drafts.err().unwrap_or_default());
             Err(problems.into_result().err().unwrap_or_default())
         }
     }

@@ -113,7 +113,9 @@ struct Broken {
     hint: Option<String>,
 }
 
-/// The files of the site, and the ids of its pages.
+/// The files of the site, and the ids of its pages. Paths are compared as written, case
+/// included, on every platform: web hosts tell `Logo.png` from `logo.png`, even where the
+/// writer's disk (Windows, a Mac) does not.
 struct Index<'a> {
     files: BTreeSet<&'a str>,
     ids: &'a HashMap<String, BTreeSet<String>>,

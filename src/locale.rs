@@ -254,7 +254,21 @@ pub fn typeset(text: &str, language: Language) -> String {
 /// breaks across lines. Spaces are replaced, never inserted: `14:30`, addresses and words
 /// typed without a space stay as they are. `None` when nothing changes.
 pub fn french_spacing(text: &str) -> Option<String> {
-    if !text.contains(' ') && !text.contains(NBSP) {
+    // Most of a note's text has no space that this could change: it is not copied then.
+    let worth = text.char_indices().any(|(i, c)| {
+        if c != ' ' && c != NBSP {
+            return false;
+        }
+        let previous = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
+        matches!(
+            next,
+            Some(';' | '!' | '?' | '»' | ':' | '%' | '€' | '$' | '£')
+        ) || previous == Some('«')
+            || (previous.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()))
+    });
+    if !worth {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();

@@ -77,6 +77,11 @@ struct ServeArgs {
     /// The port to listen on (the next free one if it is taken).
     #[arg(long, default_value_t = 8000)]
     port: u16,
+    /// A name to answer besides IP addresses and `localhost`, such as `mon-pc.local`
+    /// (repeatable). Requests that call the server by any other name get 403: a web page
+    /// could otherwise point its own name at this computer and read the site.
+    #[arg(long = "allow-host", value_name = "NAME", value_parser = bilan::allowed_host)]
+    allow_host: Vec<String>,
     /// Leave drafts out, to see the site as it will be published (drafts are shown by
     /// default: serve is the writer's preview).
     #[arg(long)]
@@ -101,6 +106,31 @@ enum New {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start a new site in a new (or empty) folder: settings explained, a first note as a
+    /// draft with a table and a chart, and a short guide.
+    Site {
+        /// The folder to make, such as `mon-site`.
+        dir: PathBuf,
+        /// The site's name [default: "Mon école" / "My school"].
+        #[arg(long)]
+        title: Option<String>,
+        /// The site's language: its words, dates and numbers.
+        #[arg(long, value_name = "fr|en", default_value = "fr", value_parser = language)]
+        language: bilan::Language,
+        /// The URL folder of the reports [default: rapports / reports].
+        #[arg(long, value_name = "FOLDER")]
+        reports_path: Option<String>,
+    },
+}
+
+fn language(text: &str) -> Result<bilan::Language, String> {
+    match text {
+        "fr" => Ok(bilan::Language::Fr),
+        "en" => Ok(bilan::Language::En),
+        other => Err(format!(
+            "`{other}` is not a language of bilan: give fr or en"
+        )),
+    }
 }
 
 /// `--base-url` is checked with the command line, so that a wrong one exits with 2.
@@ -120,6 +150,45 @@ fn main() -> ExitCode {
             from,
             root,
         }) => new_report(&root, &title, date, from.as_deref()),
+        Command::New(New::Site {
+            dir,
+            title,
+            language,
+            reports_path,
+        }) => new_site(bilan::NewSite {
+            dir,
+            title,
+            language,
+            reports_path,
+            date: bilan::today(),
+        }),
+    }
+}
+
+fn new_site(asked: bilan::NewSite) -> ExitCode {
+    match bilan::new_site(&asked) {
+        Ok(_) => {
+            let dir = asked.dir.display();
+            match asked.language {
+                bilan::Language::Fr => {
+                    println!(
+                        "site créé dans {dir}\u{A0}: ses réglages (content/site.yaml), une première note en brouillon et ses chiffres, et un guide (LISEZMOI.md)"
+                    );
+                    println!("pour le voir\u{A0}: cd {dir}, puis bilan serve");
+                }
+                bilan::Language::En => {
+                    println!(
+                        "site made in {dir}: its settings (content/site.yaml), a first note as a draft with its figures, and a guide (README.md)"
+                    );
+                    println!("to see it: cd {dir}, then bilan serve");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            print_problems(&problem.into());
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -161,7 +230,15 @@ fn build(args: BuildArgs) -> ExitCode {
         }
         Err(Failure::Internal(error)) => {
             eprintln!("error: {error:#}");
-            eprintln!("nothing was replaced: `{}` is as it was", out_dir.display());
+            match error.downcast_ref::<bilan::PreviousAside>() {
+                Some(aside) => eprintln!(
+                    "`{}` is missing: rename `{}` to `{}`, or build again",
+                    out_dir.display(),
+                    aside.0.display(),
+                    out_dir.display()
+                ),
+                None => eprintln!("nothing was replaced: `{}` is as it was", out_dir.display()),
+            }
             ExitCode::from(1)
         }
     }
@@ -169,18 +246,15 @@ fn build(args: BuildArgs) -> ExitCode {
 
 fn check(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let options = LoadOptions {
-        drafts: args.drafts,
-        base_url: None,
-    };
-    let result = bilan::load(&args.root, &options).and_then(|site| {
-        bilan::render_checked(&site, &(), None, &bilan::Discard).map(|rendered| rendered.counts)
-    });
-    match result {
-        Ok(counts) => {
+    match bilan::check(&args.root, args.drafts) {
+        Ok(checked) => {
+            let drafts = match checked.drafts {
+                0 => String::new(),
+                n => format!(" (and {} that the build leaves out)", plural(n, "draft")),
+            };
             println!(
-                "no problems: {}, every link and figure checked in {} ms",
-                describe(counts),
+                "no problems: {}{drafts}, every link and figure checked in {} ms",
+                describe(checked.counts),
                 started.elapsed().as_millis()
             );
             ExitCode::SUCCESS
@@ -233,6 +307,10 @@ impl Reporter for Terminal {
         println!("serving the site at {url} — it reloads on every change; Ctrl+C stops");
     }
 
+    fn warning(&mut self, message: &str) {
+        eprintln!("warning: {message}");
+    }
+
     fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration) {
         // After the first build, say how little had to be drawn again.
         let kept = if drawn < counts.pages.saturating_sub(3) {
@@ -261,6 +339,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         root: args.root,
         bind: args.bind,
         port: args.port,
+        allowed_hosts: args.allow_host,
         load: LoadOptions {
             drafts: !args.no_drafts,
             base_url: None,

@@ -1,8 +1,6 @@
 //! The colours of chart series, as a theme gives them: a leaf that the theme reads and the
 //! drawing code paints with.
 
-use plotters::style::RGBColor;
-
 /// The colours of the series, from the theme. The built-in ones come from Okabe and Ito's
 /// palette, which colour-blind readers tell apart; from the second series on, bars also get
 /// a pattern and lines a dash, so that they stay apart in grey and on a black-and-white print.
@@ -46,18 +44,13 @@ impl Palette {
     }
 
     /// The first colour, the theme's main one.
-    pub fn first(&self) -> RGBColor {
-        self.colour(0)
+    pub fn first(&self) -> (u8, u8, u8) {
+        self.rgb(0)
     }
 
     /// The colour of series `i`; past the end of the palette the colours come round again,
     /// nudged so that every series keeps a colour of its own.
-    pub(crate) fn colour(&self, i: usize) -> RGBColor {
-        let (r, g, b) = self.rgb(i);
-        RGBColor(r, g, b)
-    }
-
-    pub(crate) fn rgb(&self, i: usize) -> (u8, u8, u8) {
+    pub fn rgb(&self, i: usize) -> (u8, u8, u8) {
         if i == OTHER {
             return OTHER_GREY;
         }

@@ -22,10 +22,23 @@ pub struct Problem {
     pub width: usize,
     /// What is wrong, in lowercase, naming things in backticks.
     pub message: String,
-    /// How to fix it, when we can tell.
-    pub hint: Option<String>,
+    /// How to fix it, when we can tell. (Boxed, as the line and the cell are: a `PathBuf`
+    /// is larger on Windows, and a problem stays under the size clippy allows an error.)
+    pub hint: Option<Box<str>>,
     /// The text of the offending line, shown under the message.
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<SourceLine>>,
+    /// For a cell of a workbook, where it is as the spreadsheet program shows it
+    /// (`Financeurs!C7`), shown instead of `line:column`.
+    pub cell: Option<Box<str>>,
+}
+
+/// The line shown under a problem's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub text: String,
+    /// Where the caret goes when that is not the problem's `column` (a cell of a sheet or
+    /// of a CSV, whose line is its row's values).
+    pub caret: Option<usize>,
 }
 
 impl Problem {
@@ -39,6 +52,7 @@ impl Problem {
             message: message.into(),
             hint: None,
             source_line: None,
+            cell: None,
         }
     }
 
@@ -53,7 +67,12 @@ impl Problem {
         let source_line = line
             .checked_sub(1)
             .and_then(|index| source.lines().nth(index))
-            .map(str::to_owned);
+            .map(|text| {
+                Box::new(SourceLine {
+                    text: text.to_owned(),
+                    caret: None,
+                })
+            });
         Problem {
             path: path.into(),
             line,
@@ -62,6 +81,32 @@ impl Problem {
             message: message.into(),
             hint: None,
             source_line,
+            cell: None,
+        }
+    }
+
+    /// A problem in a cell of a spreadsheet or CSV file: at row `line` and field `column`
+    /// (as sorted), shown at `cell` when the program names cells so (`Financeurs!C7`),
+    /// with the row's values as `snippet` and the caret at its character `caret`.
+    pub fn in_cell(
+        path: impl Into<PathBuf>,
+        (line, column): (usize, usize),
+        cell: Option<String>,
+        (snippet, caret, width): (String, usize, usize),
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            line,
+            column,
+            width: width.max(1),
+            message: message.into(),
+            hint: None,
+            source_line: Some(Box::new(SourceLine {
+                text: snippet,
+                caret: Some(caret),
+            })),
+            cell: cell.map(String::into_boxed_str),
         }
     }
 
@@ -73,7 +118,7 @@ impl Problem {
 
     /// The same problem with a hint on how to fix it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
@@ -94,6 +139,9 @@ impl Problem {
     /// The location as `path:line:column` (or just `path` when there is no line).
     pub fn location(&self) -> String {
         let path = self.path.display();
+        if let Some(cell) = &self.cell {
+            return format!("{path}: {cell}");
+        }
         match (self.line, self.column) {
             (0, _) => format!("{path}"),
             (line, 0) => format!("{path}:{line}"),
@@ -106,14 +154,15 @@ impl Problem {
     pub fn render(&self, styled: bool) -> String {
         let title = format!("{}: {}", self.location(), self.message);
         let mut elements = Vec::new();
-        if let Some(text) = &self.source_line {
-            let start = byte_offset_of_column(text, self.column);
+        if let Some(line) = &self.source_line {
+            let text = &line.text;
+            let start = byte_offset_of_column(text, line.caret.unwrap_or(self.column));
             let end = text[start..]
                 .char_indices()
                 .nth(self.width.max(1))
                 .map_or(text.len(), |(offset, _)| start + offset);
             elements.push(
-                Snippet::source(text.as_str())
+                Snippet::source(&**text)
                     .line_start(self.line)
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
@@ -123,7 +172,7 @@ impl Problem {
             .primary_title(title)
             .elements(elements);
         if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            group = group.element(Level::HELP.message(&**hint));
         }
         let renderer = if styled {
             Renderer::styled()
@@ -348,6 +397,15 @@ pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .map(|(_, candidate)| candidate)
 }
 
+/// The known name nearest to `unknown`, however far (case ignored).
+pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let unknown: Vec<char> = unknown.to_lowercase().chars().collect();
+    known.into_iter().min_by_key(|candidate| {
+        let lower: Vec<char> = candidate.to_lowercase().chars().collect();
+        typo_distance(&unknown, &lower)
+    })
+}
+
 /// The edits from `a` to `b`: a letter added, removed, or two neighbours swapped count one,
 /// a letter replaced counts two (an optimal string alignment distance).
 fn typo_distance(a: &[char], b: &[char]) -> usize {
@@ -373,98 +431,5 @@ fn typo_distance(a: &[char], b: &[char]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_lists_fifty_problems_and_counts_the_rest() {
-        let mut capped = Capped::new("a.yaml");
-        capped.extend((1..=53).map(|line| Problem::at("a.yaml", "", line, 1, "wrong")));
-        let problems = capped.finish();
-        assert_eq!(problems.len(), MAX_PER_FILE + 1);
-        assert_eq!(
-            problems.last().map(|p| p.message.as_str()),
-            Some("3 more problems in this file are not listed")
-        );
-        assert!(Capped::new("b.yaml").finish().is_empty());
-    }
-
-    #[test]
-    fn renders_location_message_and_line() {
-        let problem = Problem::at(
-            "content/reports/a.md",
-            "---\ntitle: x\ndte: 2017-10-02\n---\n",
-            3,
-            1,
-            "unknown key `dte`",
-        )
-        .with_hint("did you mean `date`?");
-        let text = problem.render(false);
-        assert!(
-            text.starts_with("content/reports/a.md:3:1: unknown key `dte`\n"),
-            "{text}"
-        );
-        assert!(text.contains("3 | dte: 2017-10-02"), "{text}");
-        assert!(text.contains("  | ^\n"), "one character underlined: {text}");
-        let wide = problem.clone().with_width(3).render(false);
-        assert!(wide.contains("  | ^^^\n"), "{wide}");
-        assert!(text.contains("did you mean `date`?"), "{text}");
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        assert_eq!(byte_offset_of_column("é: x", 3), 3);
-        assert_eq!(byte_offset_of_column("ab", 9), 2);
-    }
-
-    const FRONT_MATTER: [&str; 7] = [
-        "title", "date", "summary", "period", "draft", "image", "author",
-    ];
-
-    #[test]
-    fn suggests_typos() {
-        for (typo, meant, known) in [
-            ("dte", "date", &FRONT_MATTER[..]),
-            ("sumary", "summary", &FRONT_MATTER),
-            ("summmary", "summary", &FRONT_MATTER),
-            ("tilte", "title", &FRONT_MATTER),
-            ("Title", "title", &FRONT_MATTER),
-            ("perod", "period", &FRONT_MATTER),
-            ("autor", "author", &FRONT_MATTER),
-            ("drafts", "draft", &FRONT_MATTER),
-            ("entred", "entered", &["site", "entered", "forecast"]),
-            ("forcast", "forecast", &["site", "entered", "forecast"]),
-            ("stes", "sites", &["sites", "budget"]),
-            (
-                "integr",
-                "integer",
-                &["text", "integer", "number", "percent"],
-            ),
-            (
-                "stacked_bar",
-                "stacked-bar",
-                &["bar", "stacked-bar", "line", "pie"],
-            ),
-            ("sites-e2k", "sites-e2c", &["sites-e2c", "budget"]),
-        ] {
-            assert_eq!(closest(typo, known.iter().copied()), Some(meant), "{typo}");
-        }
-    }
-
-    #[test]
-    fn suggests_nothing_for_other_words() {
-        for (word, known) in [
-            ("auteur", &FRONT_MATTER[..]),
-            ("titre", &FRONT_MATTER),
-            ("resume", &FRONT_MATTER),
-            ("zzzzzz", &FRONT_MATTER),
-            ("de", &FRONT_MATTER),
-            ("brouillon", &FRONT_MATTER),
-            ("periode", &["title", "date"]),
-            ("prevision", &["site", "entered", "forecast"]),
-            ("camembert", &["bar", "stacked-bar", "line", "pie"]),
-        ] {
-            assert_eq!(closest(word, known.iter().copied()), None, "{word}");
-        }
-    }
-}
+#[path = "problem/tests.rs"]
+mod tests;

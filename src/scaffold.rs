@@ -95,10 +95,20 @@ pub fn new_report(
         .map_err(|e| Problem::file(&shown, format!("cannot create this folder: {e}")))?;
     let mut copied = Vec::new();
     if let Some(note) = data_from {
-        for dataset in note.datasets.values() {
-            let Some(file_name) = dataset.path.file_name() else {
-                continue;
-            };
+        // Each file once, byte for byte: a workbook of several sheets, and the spreadsheet
+        // a description reads beside the description.
+        let files: std::collections::BTreeMap<_, _> = note
+            .datasets
+            .values()
+            .flat_map(|dataset| {
+                let described = dataset.source.as_deref();
+                std::iter::once((dataset.path.file_name(), dataset))
+                    .chain(described.map(|source| (source.file_name(), dataset)))
+            })
+            .filter_map(|(name, dataset)| Some((name?.to_owned(), dataset)))
+            .collect();
+        for (file_name, dataset) in files {
+            let file_name = file_name.as_os_str();
             let source = note.source.disk.parent().map(|dir| dir.join(file_name));
             if let Some(source) = source {
                 fs::copy(&source, folder.join(file_name)).map_err(|e| {

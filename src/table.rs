@@ -5,9 +5,15 @@ use std::cmp::Ordering;
 
 use std::sync::Arc;
 
-use crate::data::{Dataset, Value};
+use chrono::NaiveDate;
+
+use crate::data::{ColumnType, Dataset, Value};
 use crate::html::push_escaped;
 use crate::locale::{Language, Strings, typeset};
+
+mod change;
+pub use self::change::signed_figure;
+use self::change::{gone_sentence, push_change};
 
 /// A table as resolved from its block (or made for a chart): the dataset, the columns
 /// shown in their order, the order of the rows, the total row and the caption.
@@ -22,6 +28,39 @@ pub struct Table {
     pub total: Option<String>,
     /// Defaults to the dataset's title.
     pub caption: Option<String>,
+    /// What the table was made from: the note's dataset, and for a comparison the
+    /// dataset it is compared with, with its note's date.
+    pub sources: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
+    /// The columns resolve added to the dataset (changes, derived columns), by index.
+    pub added: Vec<Added>,
+    /// With `compare: previous`, what the table is compared with.
+    pub comparison: Option<Comparison>,
+    /// For each row of the dataset, the address of its site's page from the table's page.
+    pub row_links: Vec<Option<String>>,
+}
+
+/// A column worked out by resolve: how it reads, and the figure of its total row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Added {
+    pub column: usize,
+    /// `Some(points)` for a change since the previous note (in points for a percent).
+    pub change: Option<bool>,
+    /// Its figure in the total row (a ratio of the totals, a change of the totals).
+    pub total: Option<f64>,
+    /// For a change, its header as shown ("depuis le 3 juillet 2017") after words that
+    /// only a screen reader hears ("Stagiaires entrés, évolution"); the CSV has them all.
+    pub header: Option<(String, String)>,
+}
+
+/// A table compared with an earlier note's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The date of the note compared with.
+    pub since: NaiveDate,
+    /// For each row of the dataset, whether it is new since then.
+    pub new_rows: Vec<bool>,
+    /// The rows of then that are gone, by name.
+    pub gone: Vec<String>,
 }
 
 impl Table {
@@ -30,12 +69,20 @@ impl Table {
     pub fn for_chart(dataset: Arc<Dataset>, columns: Option<Vec<usize>>, caption: &str) -> Table {
         let columns = columns.unwrap_or_else(|| (0..dataset.columns.len()).collect());
         Table {
+            sources: vec![(None, Arc::clone(&dataset))],
             dataset,
             columns,
             sort: None,
             total: None,
             caption: Some(caption.to_owned()),
+            added: Vec::new(),
+            comparison: None,
+            row_links: Vec::new(),
         }
+    }
+
+    fn added(&self, column: usize) -> Option<&Added> {
+        self.added.iter().find(|added| added.column == column)
     }
 }
 
@@ -48,9 +95,9 @@ pub fn render_table(
 ) -> String {
     let dataset = &*table.dataset;
     let columns = &table.columns;
-    let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
+    let mut rows: Vec<(usize, &Vec<Value>)> = dataset.rows.iter().enumerate().collect();
     if let Some((index, descending)) = table.sort {
-        rows.sort_by(|a, b| compare(&a[index], &b[index], descending));
+        rows.sort_by(|(_, a), (_, b)| compare(&a[index], &b[index], descending));
     }
     // The first column heads its row when it holds text (the name of a site, a year...).
     let row_headers = columns
@@ -85,15 +132,55 @@ pub fn render_table(
         } else {
             "<th scope=\"col\">"
         });
-        push_escaped(&mut html, &typeset(&column.label, language));
+        match table.added(i).and_then(|added| added.header.as_ref()) {
+            Some((hidden, shown)) => {
+                html.push_str("<span class=\"visually-hidden\">");
+                push_escaped(&mut html, hidden);
+                html.push_str(" </span>");
+                push_escaped(&mut html, shown);
+            }
+            None => push_escaped(&mut html, &typeset(&column.label, language)),
+        }
         html.push_str("</th>");
     }
     html.push_str("</tr>\n</thead>\n<tbody>\n");
-    for row in rows {
+    for (index, row) in rows {
         html.push_str("<tr>");
+        let new = table
+            .comparison
+            .as_ref()
+            .filter(|c| c.new_rows.get(index).copied().unwrap_or(false));
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
             let header = position == 0 && row_headers;
+            if let (Some(added), Some(comparison)) = (table.added(i), &table.comparison)
+                && let Some(points) = added.change
+            {
+                let since = language.long_date(comparison.since);
+                push_change(
+                    &mut html,
+                    &row[i],
+                    points,
+                    new.is_some(),
+                    &since,
+                    column,
+                    language,
+                    strings,
+                );
+                continue;
+            }
+            if position == 0
+                && let Some(Some(href)) = table.row_links.get(index)
+            {
+                // A site's name leads to its page.
+                let tag = if header { "th scope=\"row\"" } else { "td" };
+                html.push_str(&format!("<{tag}><a href=\""));
+                push_escaped(&mut html, href);
+                html.push_str("\">");
+                push_escaped(&mut html, &row[i].display(column, language));
+                html.push_str(if header { "</a></th>" } else { "</a></td>" });
+                continue;
+            }
             push_cell(
                 &mut html,
                 header,
@@ -110,8 +197,14 @@ pub fn render_table(
         html.push_str("<tfoot>\n<tr>");
         for (position, &i) in columns.iter().enumerate() {
             let column = &dataset.columns[i];
-            let figure = total_of(dataset, i).map(|total| match column.kind {
-                crate::data::ColumnType::Integer => language.integer(total.round() as i64),
+            let total = match table.added(i) {
+                Some(added) => added.total,
+                None => total_of(dataset, i),
+            };
+            let signed = table.added(i).and_then(|added| added.change);
+            let figure = total.map(|total| match (signed, column.kind) {
+                (Some(points), _) => signed_figure(total, points, column, language, strings),
+                (None, ColumnType::Integer) => language.integer(total.round() as i64),
                 _ => Value::Number(total).display(column, language),
             });
             if position == 0 {
@@ -143,7 +236,13 @@ pub fn render_table(
         }
         html.push_str("</tr>\n</tfoot>\n");
     }
-    html.push_str("</table>\n</div>\n<figcaption class=\"table-download\"><a href=\"");
+    html.push_str("</table>\n</div>\n");
+    if let Some(comparison) = table.comparison.as_ref().filter(|c| !c.gone.is_empty()) {
+        html.push_str("<p class=\"table-gone\">");
+        push_escaped(&mut html, &gone_sentence(comparison, language, strings));
+        html.push_str("</p>\n");
+    }
+    html.push_str("<figcaption class=\"table-download\"><a href=\"");
     push_escaped(&mut html, csv_href);
     html.push_str("\" download>");
     push_escaped(&mut html, strings.get("download_csv"));
@@ -221,7 +320,7 @@ pub fn grid(table: &Table, language: Language) -> Grid {
 /// The figure of a total row: the declared total where the dataset gives one (for any
 /// column of figures: an overall rate is shown as given), otherwise the sum of a column of
 /// counts or amounts. Rates, plain decimals (an average, a ratio) and dates are never summed.
-fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
+pub fn total_of(dataset: &Dataset, column: usize) -> Option<f64> {
     if let Some(declared) = dataset.declared_totals.iter().find(|t| t.column == column) {
         return Some(declared.value);
     }
@@ -286,213 +385,4 @@ fn compare(a: &Value, b: &Value, descending: bool) -> Ordering {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::block::TableSpec;
-    use crate::data::load_dataset;
-
-    const SITES: &str = "\
-title: Stagiaires accueillis en 2017
-columns:
-  - {key: site, label: Site}
-  - {key: entered, label: Stagiaires entrés, type: integer}
-  - {key: budget, label: Budget, type: money}
-rows:
-  - {site: TPM, entered: 67, budget: 1221846}
-  - {site: Dracénie}
-  - {site: \"<CAVEM & co>\", entered: 25}
-total: {entered: 92}
-";
-
-    fn spec(yaml: &str) -> TableSpec {
-        serde_saphyr::from_str(yaml).unwrap()
-    }
-
-    /// The table `spec` asks for of `dataset`, resolved as a note's block is.
-    fn render_table(
-        spec: &TableSpec,
-        dataset: &Dataset,
-        language: Language,
-        strings: &Strings,
-        csv_href: &str,
-    ) -> String {
-        let origin = crate::yaml::Origin::file(Path::new("a.md"), "");
-        let table = crate::resolve::table(spec, &Arc::new(dataset.clone()), origin)
-            .expect("the table's columns exist");
-        super::render_table(&table, language, strings, csv_href)
-    }
-
-    fn strings() -> Strings {
-        Strings(
-            [
-                ("download_csv", "Télécharger les données (CSV)"),
-                ("not_given", "non renseigné"),
-                ("table", "Tableau"),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect(),
-        )
-    }
-
-    fn dataset() -> Dataset {
-        load_dataset(Path::new("sites.yaml"), Path::new("sites.yaml"), SITES).unwrap()
-    }
-
-    #[test]
-    fn renders_caption_headers_cells_and_total() {
-        let html = render_table(
-            &spec("data: sites\ntotal: Total\n"),
-            &dataset(),
-            Language::Fr,
-            &strings(),
-            "sites.csv",
-        );
-        assert!(
-            html.contains("<caption>Stagiaires accueillis en 2017</caption>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<th scope=\"col\" class=\"num\">Stagiaires entrés</th>"),
-            "{html}"
-        );
-        assert!(html.contains("<tr><th scope=\"row\">TPM</th><td class=\"num\">67</td><td class=\"num\">1\u{202F}221\u{202F}846\u{A0}€</td></tr>"), "{html}");
-        assert!(html.contains("<th scope=\"row\">Dracénie</th><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td>"), "{html}");
-        assert!(
-            html.contains(
-                "<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">92</td><td></td></tr>"
-            ),
-            "{html}"
-        );
-        assert!(
-            html.contains("<a href=\"sites.csv\" download>Télécharger les données (CSV)</a>"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn the_total_row_is_always_headed_by_its_label() {
-        let html = render_table(
-            &spec("data: sites\ncolumns: [entered, site]\ntotal: Total\n"),
-            &dataset(),
-            Language::Fr,
-            &strings(),
-            "sites.csv",
-        );
-        assert!(
-            html.contains(
-                "<tfoot>\n<tr><th scope=\"row\" class=\"num\">Total 92</th><td></td></tr>"
-            ),
-            "{html}"
-        );
-    }
-
-    fn load(text: &str) -> Dataset {
-        load_dataset(Path::new("export.yaml"), Path::new("export.yaml"), text).unwrap()
-    }
-
-    #[test]
-    fn a_total_row_sums_counts_and_amounts_only() {
-        // Without `columns`: whole numbers are summed, decimals and rates are not.
-        let rows = load("- {site: A, n: 1, rate: 0.5}\n- {site: B, n: 2, rate: 0.25}\n");
-        let html = render_table(
-            &spec("data: export\ntotal: Total\n"),
-            &rows,
-            Language::Fr,
-            &strings(),
-            "export.csv",
-        );
-        assert!(
-            html.contains(
-                "<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">3</td><td></td></tr>"
-            ),
-            "{html}"
-        );
-        // Declared: money is summed, percent and number are not; a declared overall rate shows.
-        let text = "columns:\n  - {key: site}\n  - {key: budget, type: money}\n  - {key: rate, type: percent}\n  - {key: hours, type: number}\nrows:\n  - {site: A, budget: 10.5, rate: 0.5, hours: 1.5}\n  - {site: B, budget: 20, rate: 0.25, hours: 2}\n";
-        let html = render_table(
-            &spec("data: export\ntotal: Total\n"),
-            &load(text),
-            Language::Fr,
-            &strings(),
-            "export.csv",
-        );
-        assert!(
-            html.contains("<th scope=\"row\">Total</th><td class=\"num\">30,50\u{A0}€</td><td></td><td></td></tr>"),
-            "{html}"
-        );
-        let declared = format!("{text}total: {{budget: 30.5, rate: \"40 %\", hours: 1.75}}\n");
-        let html = render_table(
-            &spec("data: export\ntotal: Total\n"),
-            &load(&declared),
-            Language::Fr,
-            &strings(),
-            "export.csv",
-        );
-        assert!(
-            html.contains("<td class=\"num\">30,50\u{A0}€</td><td class=\"num\">40\u{202F}%</td><td class=\"num\">1,75</td></tr>"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn a_dataset_without_a_title_has_no_caption_but_a_named_region() {
-        let html = render_table(
-            &spec("data: export\n"),
-            &load("- {site: A, n: 1}\n"),
-            Language::Fr,
-            &strings(),
-            "export.csv",
-        );
-        assert!(!html.contains("<caption>"), "{html}");
-        assert!(!html.contains("export\""), "{html}");
-        assert!(
-            html.contains("role=\"region\" aria-label=\"Tableau\""),
-            "{html}"
-        );
-        let titled = load("title: Sorties\nrows:\n  - {site: A, n: 1}\n");
-        let html = render_table(
-            &spec("data: export\n"),
-            &titled,
-            Language::Fr,
-            &strings(),
-            "export.csv",
-        );
-        assert!(html.contains("<caption>Sorties</caption>"), "{html}");
-    }
-
-    #[test]
-    fn escapes_text_from_the_data() {
-        let html = render_table(
-            &spec("data: sites\n"),
-            &dataset(),
-            Language::Fr,
-            &strings(),
-            "sites.csv",
-        );
-        assert!(html.contains("&lt;CAVEM &amp; co&gt;"), "{html}");
-        assert!(!html.contains("<CAVEM"), "{html}");
-    }
-
-    #[test]
-    fn sorts_with_missing_values_last_and_picks_columns() {
-        let html = render_table(
-            &spec("data: sites\nsort: -entered\ncolumns: [entered, site]\ncaption: Par site\n"),
-            &dataset(),
-            Language::Fr,
-            &strings(),
-            "sites.csv",
-        );
-        let tpm = html.find("TPM").unwrap();
-        let cavem = html.find("CAVEM").unwrap();
-        let dracenie = html.find("Dracénie").unwrap();
-        assert!(tpm < cavem && cavem < dracenie, "{html}");
-        assert!(html.contains("<caption>Par site</caption>"), "{html}");
-        assert!(
-            html.contains("<tr><td class=\"num\">67</td><td>TPM</td></tr>"),
-            "{html}"
-        );
-    }
-}
+mod tests;

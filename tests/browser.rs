@@ -73,7 +73,26 @@ fn every_page_loads_clean_in_chromium_passes_axe_and_the_nu_checker() {
         return;
     }
     let out = tempfile::tempdir().unwrap();
+    // A site as `bilan new site` starts it, in each language.
+    let started = |name: &str, language: &str| {
+        let root = out.path().join(name);
+        let made = Command::new(env!("CARGO_BIN_EXE_bilan"))
+            .args(["new", "site", "--language", language])
+            .arg(&root)
+            .output()
+            .expect("running bilan new site");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        root
+    };
+    let new_fr = started("new-site-fr", "fr");
+    let new_en = started("new-site-en", "en");
     let sites = [
+        (new_fr, "new-site-fr-built", vec!["--drafts"]),
+        (new_en, "new-site-en-built", vec!["--drafts"]),
         (repo(), "example", vec![]),
         (
             repo(),
@@ -86,6 +105,12 @@ fn every_page_loads_clean_in_chromium_passes_axe_and_the_nu_checker() {
             vec!["--drafts"],
         ),
         (repo().join("tests/fixtures/across"), "across", vec![]),
+        (
+            repo().join("tests/fixtures/french-writing"),
+            "french-writing",
+            vec!["--drafts"],
+        ),
+        (repo().join("tests/fixtures/progress"), "progress", vec![]),
     ];
     let mut dirs = Vec::new();
     for (root, name, extra) in &sites {

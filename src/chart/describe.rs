@@ -12,6 +12,7 @@ pub fn describe(data: &ChartData, language: Language, strings: &Strings) -> Stri
         ChartKind::StackedBar => strings.get("chart_stacked_bar"),
         ChartKind::Line => strings.get("chart_line"),
         ChartKind::Pie => strings.get("chart_pie"),
+        ChartKind::Progress => strings.get("chart_progress"),
     };
     let colon = match language {
         Language::Fr => " : ",
@@ -38,7 +39,31 @@ pub fn describe(data: &ChartData, language: Language, strings: &Strings) -> Stri
         }
     };
 
-    let parts: Vec<String> = if data.series.len() == 1 || data.kind == ChartKind::Pie {
+    let parts: Vec<String> = if data.kind == ChartKind::Progress {
+        // "TPM : 67 sur 90, soit 74 %".
+        let values = &data.series[0].values;
+        let targets = data.series.get(1).map_or(&[][..], |s| &s.values[..]);
+        data.categories
+            .iter()
+            .enumerate()
+            .map(|(i, category)| {
+                let v = values.get(i).copied().flatten();
+                let t = targets.get(i).copied().flatten();
+                let words = match (v, t, super::draw::reached(v, t)) {
+                    (Some(v), Some(t), Some(rate)) => strings
+                        .get("progress_reached")
+                        .replace("{value}", &data.format(v, language))
+                        .replace("{target}", &data.format(t, language))
+                        .replace("{percent}", &language.percent(rate)),
+                    (Some(v), _, _) => strings
+                        .get("progress_no_target")
+                        .replace("{value}", &data.format(v, language)),
+                    (None, _, _) => value(None),
+                };
+                format!("{category}{colon}{words}")
+            })
+            .collect()
+    } else if data.series.len() == 1 || data.kind == ChartKind::Pie {
         // One series: "TPM : 67 ; CAVEM : 25".
         let series = &data.series[0];
         data.categories

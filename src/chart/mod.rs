@@ -15,7 +15,9 @@ use crate::locale::{Language, Strings};
 use crate::table::{Table, render_table};
 
 pub use self::describe::describe;
-pub use self::draw::{Palette, Pen, Size, draw_svg, layout, paint_marks, text_width, wrap};
+pub use self::draw::{
+    Anchor, Baseline, Layout, Mark, OTHER, Paint, Palette, Size, draw_svg, layout, text_width, wrap,
+};
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +26,12 @@ pub enum ChartKind {
     StackedBar,
     Line,
     Pie,
+    /// For each row, a value against its target, as a bullet bar.
+    Progress,
 }
 
 impl ChartKind {
-    pub const NAMES: [&'static str; 4] = ["bar", "stacked-bar", "line", "pie"];
+    pub const NAMES: [&'static str; 5] = ["bar", "stacked-bar", "line", "pie", "progress"];
 
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name {
@@ -35,6 +39,7 @@ impl ChartKind {
             "stacked-bar" => ChartKind::StackedBar,
             "line" => ChartKind::Line,
             "pie" => ChartKind::Pie,
+            "progress" => ChartKind::Progress,
             _ => return None,
         })
     }
@@ -108,7 +113,7 @@ pub fn render_chart(
         table,
         language,
         strings,
-        &format!("{}.csv", table.dataset.name),
+        &table.dataset.csv_name(),
     ));
     html.push_str("</details>\n</figure>\n");
     html

@@ -114,6 +114,13 @@ fn line_chart_snapshot() {
 }
 
 #[test]
+fn progress_chart_snapshot() {
+    let mut data = sites(ChartKind::Progress);
+    data.title = "Stagiaires entrés au regard de la prévision 2017".into();
+    insta::assert_snapshot!(svg(&data, Size::Wide));
+}
+
+#[test]
 fn pie_chart_snapshot() {
     insta::assert_snapshot!(svg(&one_series(ChartKind::Pie), Size::Narrow));
 }
@@ -469,3 +476,4 @@ fn a_pie_of_many_figures_groups_the_smallest_in_a_grey_slice_of_its_own() {
 }
 
 mod labels;
+mod progress;

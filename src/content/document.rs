@@ -51,6 +51,21 @@ pub struct Note {
     blocks: Vec<PlacedBlock>,
 }
 
+impl Note {
+    /// The names of the datasets its blocks name, each once.
+    pub fn dataset_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .blocks
+            .iter()
+            .filter_map(|placed| placed.block.data())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
 /// What a note's folder holds beside its text (nothing for a note written as `NAME.md`).
 #[derive(Debug, Default)]
 pub struct Folder {

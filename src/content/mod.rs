@@ -6,6 +6,7 @@
 
 mod cache;
 pub mod document;
+mod sheets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -17,10 +18,13 @@ pub use self::cache::LoadCache;
 use self::cache::{Loaded, stamp};
 use self::document::Folder;
 pub use self::document::{DocKind, Document};
+use self::sheets::read_spreadsheets;
 use crate::config::SiteConfig;
-use crate::data::{Dataset, load_dataset};
+use crate::data::sheet::is_spreadsheet;
+use crate::data::{Dataset, load_dataset_in};
 pub use crate::folder::{Attachment, SourcePath};
 use crate::folder::{Entry, attachments_in, check_link, entries, load_attachments, read_text};
+use crate::locale::Language;
 use crate::problem::{Problem, Problems};
 use crate::theme::Theme;
 
@@ -53,6 +57,8 @@ pub struct Site {
     histories: HashMap<String, Vec<usize>>,
     /// The drafts that were not loaded (no `--drafts`), as shown to the user.
     pub drafts_left_out: Vec<PathBuf>,
+    /// The text of each `content/sites/SLUG.md`, by slug: what a site's page says of it.
+    pub site_texts: BTreeMap<String, String>,
 }
 
 impl Site {
@@ -97,18 +103,41 @@ impl Site {
             }
         }
 
-        let theme = Theme::load(root, &config.theme, config.language)?;
+        // A theme with problems leaves no site to speak of, but the content is read all the
+        // same, so that all the problems of a run come together.
+        let theme = Theme::load(root, &config.theme, config.language);
 
-        let (data, broken_data) = load_datasets(root, &content.join("data"), &mut problems);
+        let (data, broken_data) =
+            load_datasets(root, &content.join("data"), config.language, &mut problems);
         let previous = std::mem::take(&mut cache.documents);
         // A single build keeps nothing, and so stamps nothing.
         let mut kept = cache.keeping.then_some(&mut cache.documents);
+        let language = config.language;
         let mut documents = |folder: &str, kind: DocKind, problems: &mut Problems| {
             let dir = content.join(folder);
-            load_documents(root, &dir, kind, &previous, kept.as_deref_mut(), problems)
+            load_documents(
+                root,
+                &dir,
+                kind,
+                &previous,
+                kept.as_deref_mut(),
+                language,
+                problems,
+            )
         };
         let mut reports = documents("reports", DocKind::Report, &mut problems);
         let mut pages = documents("pages", DocKind::Page, &mut problems);
+        let (mut data, mut broken_data) = (data, broken_data);
+        let global = sheets::read_global(
+            root,
+            &content,
+            (&reports, &pages),
+            (&data, &broken_data),
+            language,
+            &mut problems,
+        );
+        data.extend(global.datasets);
+        broken_data.extend(global.broken);
         let mut drafts_left_out = Vec::new();
         if !options.drafts {
             let drafts = reports.iter().chain(&pages).filter(|doc| doc.draft);
@@ -132,7 +161,17 @@ impl Site {
             }
         }
 
+        let site_texts = load_site_texts(root, &content.join("sites"), &mut problems);
+        let theme = match theme {
+            Ok(theme) => theme,
+            Err(found) => {
+                problems.extend(found);
+                // Sorted by place, as every list of problems is shown.
+                return Err(problems.into_result().err().unwrap_or_default());
+            }
+        };
         let site = Site {
+            site_texts,
             root: root.to_path_buf(),
             config,
             reports,
@@ -145,6 +184,18 @@ impl Site {
             drafts_left_out,
         };
         Ok((site, problems))
+    }
+
+    /// The published reports that have a dataset `name` in their folder, oldest first.
+    pub fn all_history<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = (&'a Document, &'a Arc<Dataset>)> {
+        let reports = self.histories.get(name).map_or(&[][..], Vec::as_slice);
+        reports.iter().filter_map(move |&index| {
+            let report = &*self.reports[index];
+            Some((report, report.datasets.get(name)?))
+        })
     }
 
     /// The dataset `name` as `doc` sees it: its own, or else the global one.
@@ -201,16 +252,20 @@ fn is_markdown(path: &Path) -> bool {
 type Datasets = (BTreeMap<String, Arc<Dataset>>, BTreeSet<String>);
 
 /// Reads the datasets directly in `dir`.
-fn load_datasets(root: &Path, dir: &Path, problems: &mut Problems) -> Datasets {
+fn load_datasets(root: &Path, dir: &Path, language: Language, problems: &mut Problems) -> Datasets {
     let files = entries(root, dir, 1, problems)
         .into_iter()
         .filter(|entry| entry.is_file && is_yaml(&entry.path.disk))
         .map(|entry| entry.path);
-    read_datasets(files, problems)
+    read_datasets(files, language, problems)
 }
 
 /// Reads the datasets `files`.
-fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problems) -> Datasets {
+fn read_datasets(
+    files: impl Iterator<Item = SourcePath>,
+    language: Language,
+    problems: &mut Problems,
+) -> Datasets {
     let mut datasets = BTreeMap::new();
     let mut broken = BTreeSet::new();
     for path in files {
@@ -228,7 +283,7 @@ fn read_datasets(files: impl Iterator<Item = SourcePath>, problems: &mut Problem
         }
         match read_text(&path)
             .map_err(Problems::from)
-            .and_then(|text| load_dataset(&path.disk, &path.shown, &text))
+            .and_then(|text| load_dataset_in(&path.disk, &path.shown, &text, language))
         {
             Ok(dataset) => {
                 datasets.insert(name, Arc::new(dataset));
@@ -251,6 +306,7 @@ fn load_documents(
     kind: DocKind,
     previous: &HashMap<PathBuf, Loaded>,
     mut loaded: Option<&mut HashMap<PathBuf, Loaded>>,
+    language: Language,
     problems: &mut Problems,
 ) -> Vec<Arc<Document>> {
     let keeping = loaded.is_some();
@@ -265,7 +321,8 @@ fn load_documents(
             }
             let mut found = Problems::default();
             let mut read = vec![entry.path.disk.clone()];
-            let document = load_document(root, &entry, kind, &mut found, &mut read).map(Arc::new);
+            let document =
+                load_document(root, &entry, kind, language, &mut found, &mut read).map(Arc::new);
             let stamps = if keeping {
                 read.into_iter()
                     .map(|path| {
@@ -306,6 +363,7 @@ fn load_document(
     root: &Path,
     entry: &Entry,
     kind: DocKind,
+    language: Language,
     problems: &mut Problems,
     read: &mut Vec<PathBuf>,
 ) -> Option<Document> {
@@ -365,11 +423,35 @@ fn load_document(
         // The note and the datasets beside it are read; everything else is copied.
         let listed = entries(root, &folder, usize::MAX, problems);
         read.extend(listed.iter().map(|entry| entry.path.disk.clone()));
+        let beside = |file: &Attachment, test: fn(&Path) -> bool| {
+            !file.name.contains('/') && test(Path::new(&file.name))
+        };
         let (datasets, attachments): (Vec<_>, Vec<_>) = attachments_in(&folder, listed)
             .into_iter()
             .filter(|file| file.name != "index.md")
-            .partition(|file| !file.name.contains('/') && is_yaml(Path::new(&file.name)));
-        let (datasets, broken) = read_datasets(datasets.into_iter().map(|a| a.source), problems);
+            .partition(|file| beside(file, is_yaml));
+        let (mut datasets, mut broken) =
+            read_datasets(datasets.into_iter().map(|a| a.source), language, problems);
+        // A spreadsheet that a description reads is read only through it.
+        let described: BTreeSet<PathBuf> =
+            datasets.values().filter_map(|d| d.source.clone()).collect();
+        // A spreadsheet is a dataset only when a block names it; then it is not published as
+        // it is (its CSV is), and any other stays an attachment.
+        let sheets: Vec<SourcePath> = attachments
+            .iter()
+            .filter(|file| beside(file, is_spreadsheet) && !described.contains(&file.source.disk))
+            .map(|file| file.source.clone())
+            .collect();
+        let names: BTreeSet<String> = note.dataset_names().into_iter().collect();
+        let sheets = read_spreadsheets(&sheets, &names, (&datasets, &broken), language, problems);
+        datasets.extend(sheets.datasets);
+        broken.extend(sheets.broken);
+        let attachments = attachments
+            .into_iter()
+            .filter(|file| {
+                !sheets.used.contains(&file.source.disk) && !described.contains(&file.source.disk)
+            })
+            .collect();
         contents = Folder {
             datasets,
             broken_datasets: broken,
@@ -377,4 +459,29 @@ fn load_document(
         };
     }
     Some(Document::new(note, contents))
+}
+
+/// The Markdown of `content/sites/SLUG.md`, by slug.
+fn load_site_texts(root: &Path, dir: &Path, problems: &mut Problems) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return texts;
+    };
+    let mut paths: Vec<PathBuf> = listing.filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let Some(slug) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        match read_text(&SourcePath::new(root, path)) {
+            Ok(text) => {
+                texts.insert(slug, text);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    texts
 }

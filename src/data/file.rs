@@ -15,7 +15,7 @@ use crate::yaml::Scalar;
 /// A dataset file: a list of rows, or a table with a schema.
 pub(super) enum DatasetFile {
     Rows(Vec<Row>),
-    Table(DatasetDoc),
+    Table(Box<DatasetDoc>),
 }
 
 #[derive(Deserialize)]
@@ -26,15 +26,25 @@ pub(super) struct DatasetDoc {
     #[serde(default)]
     pub(super) rows: Vec<Row>,
     pub(super) total: Option<Row>,
+    /// A spreadsheet in the same folder that this file describes (it then has no `rows`).
+    pub(super) source: Option<Spanned<String>>,
+    /// With `source`: the sheet to read, the first visible one by default.
+    pub(super) sheet: Option<String>,
+    /// With `source`: the cells to read, such as `A3:F12`.
+    pub(super) range: Option<Spanned<String>>,
 }
 
 impl DatasetDoc {
-    pub(super) const KEYS: [&'static str; 4] = ["title", "columns", "rows", "total"];
+    pub(super) const KEYS: [&'static str; 7] = [
+        "title", "columns", "rows", "total", "source", "sheet", "range",
+    ];
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ColumnDoc {
+    /// With `source`: the label (or key) of the file's column this one is read from.
+    pub(super) from: Option<Spanned<String>>,
     pub(super) key: String,
     pub(super) label: Option<String>,
     #[serde(rename = "type")]
@@ -86,7 +96,7 @@ impl<'de> Deserialize<'de> for DatasetFile {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DatasetFile, A::Error> {
                 DatasetDoc::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(DatasetFile::Table)
+                    .map(|doc| DatasetFile::Table(Box::new(doc)))
             }
         }
         deserializer.deserialize_any(FileVisitor)

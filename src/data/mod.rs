@@ -9,6 +9,7 @@ pub mod csv;
 mod figures;
 mod file;
 mod rows;
+pub mod sheet;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -142,6 +143,9 @@ pub struct DeclaredTotal {
     pub col: usize,
     /// The length of the figure as written, to underline it.
     pub width: usize,
+    /// For a total row of a spreadsheet, the problem at its cell, whose message is left
+    /// to be written.
+    pub at_cell: Option<Problem>,
 }
 
 /// A dataset read from `NAME.yaml`.
@@ -156,6 +160,9 @@ pub struct Dataset {
     pub declared_totals: Vec<DeclaredTotal>,
     /// The file's text, to show the offending line of a problem found later.
     text: String,
+    /// The spreadsheet this dataset's file describes (`source:`), which is then no
+    /// dataset nor attachment of its own.
+    pub source: Option<PathBuf>,
     /// A hash of the file's place and text, made when first asked for (by the render cache
     /// of `serve` only), then kept with the dataset.
     fingerprint: OnceLock<u64>,
@@ -178,6 +185,7 @@ impl Dataset {
             rows,
             declared_totals: Vec::new(),
             text: String::new(),
+            source: None,
             fingerprint: OnceLock::new(),
         }
     }
@@ -194,9 +202,22 @@ impl Dataset {
         })
     }
 
-    /// The index of the column whose key is `key`.
+    /// The index of the column whose key is `key`, or else whose label is exactly `key`
+    /// (`Stagiaires entrés` for the key `stagiaires-entres` of a spreadsheet's column).
     pub fn column_index(&self, key: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.key == key)
+        self.columns.iter().position(|c| c.key == key).or_else(|| {
+            let label = typographic(key);
+            self.columns.iter().position(|c| c.label == label)
+        })
+    }
+
+    /// The name of the CSV written beside the pages that show it: `sites.csv`, and
+    /// `budget-financeurs.csv` for the sheet `Financeurs` of `budget.xlsx`.
+    pub fn csv_name(&self) -> String {
+        match self.name.split_once('/') {
+            Some((file, sheet)) => format!("{file}-{}.csv", slug::slugify(sheet)),
+            None => format!("{}.csv", self.name),
+        }
     }
 
     /// The problem of a block that names `key`, a column this dataset does not have.
@@ -225,6 +246,20 @@ impl Dataset {
     /// Checks each declared total of a column of counts or amounts against the sum of its
     /// column. The total of a rate (an overall rate) or of plain decimals is not a sum, and
     /// is shown as given.
+    /// A problem at the first place `written` is found in the file (a name in its rows),
+    /// or at the file when it is not found as written.
+    pub fn problem_at_text(&self, written: &str, message: String) -> Problem {
+        let found = self.text.lines().enumerate().find_map(|(number, line)| {
+            let at = line.find(written)?;
+            Some((number + 1, line[..at].chars().count() + 1))
+        });
+        match found {
+            Some((line, column)) => Problem::at(&self.path, &self.text, line, column, message)
+                .with_width(written.chars().count()),
+            None => Problem::file(&self.path, message),
+        }
+    }
+
     pub fn check_totals(&self, language: Language) -> Problems {
         self.declared_totals
             .iter()
@@ -240,29 +275,44 @@ impl Dataset {
                     ColumnType::Integer => language.integer(v.round() as i64),
                     _ => Value::Number(v).display(column, language),
                 };
-                Some(
-                    Problem::at(
-                        &self.path,
-                        &self.text,
-                        total.line,
-                        total.col,
-                        format!(
-                            "the total of `{}` is given as {} but the rows add up to {}",
-                            column.key,
-                            show(total.value),
-                            show(sum)
+                let message = format!(
+                    "the total of `{}` is given as {} but the rows add up to {}",
+                    column.key,
+                    show(total.value),
+                    show(sum)
+                );
+                Some(match &total.at_cell {
+                    Some(cell) => Problem {
+                        message,
+                        ..cell.clone()
+                    }
+                    .with_hint(
+                        "correct the figure in the rows or in the total row, whichever is wrong; a SUM that does not take in every row is a common cause",
+                    ),
+                    None => Problem::at(&self.path, &self.text, total.line, total.col, message)
+                        .with_width(total.width)
+                        .with_hint(
+                            "correct the figure in the rows or in `total`, whichever is wrong",
                         ),
-                    )
-                    .with_width(total.width)
-                    .with_hint("correct the figure in the rows or in `total`, whichever is wrong"),
-                )
+                })
             })
             .collect()
     }
 }
 
-/// Reads the dataset at `path` (shown to the user as `shown`).
+/// Reads the dataset at `path` (shown to the user as `shown`), for a site in French.
 pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Problems> {
+    load_dataset_in(path, shown, text, Language::Fr)
+}
+
+/// Reads the dataset at `path` (shown to the user as `shown`); the spreadsheet it
+/// describes, if any, is read in `language`.
+pub fn load_dataset_in(
+    path: &Path,
+    shown: &Path,
+    text: &str,
+    language: Language,
+) -> Result<Dataset, Problems> {
     let name = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -280,9 +330,15 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Pr
             columns: None,
             rows,
             total: None,
+            source: None,
+            sheet: None,
+            range: None,
         },
-        DatasetFile::Table(doc) => doc,
+        DatasetFile::Table(doc) => *doc,
     };
+    if let Some(source) = &doc.source {
+        return sheet::described(&doc, source, (path, shown, text), language, name);
+    }
     let mut problems = Problems::default();
     let mut columns = match &doc.columns {
         Some(declared) => declared_columns(declared, origin, &mut problems),
@@ -327,6 +383,7 @@ pub fn load_dataset(path: &Path, shown: &Path, text: &str) -> Result<Dataset, Pr
         rows,
         declared_totals,
         text: text.to_owned(),
+        source: None,
         fingerprint: OnceLock::new(),
     })
 }

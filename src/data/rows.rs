@@ -182,6 +182,7 @@ pub(super) fn read_totals(
             line: usize::try_from(location.line()).unwrap_or(0) + origin.line_offset,
             col: usize::try_from(location.column()).unwrap_or(0),
             width: usize::try_from(location.span().len()).unwrap_or(1),
+            at_cell: None,
         });
     }
     totals

@@ -24,25 +24,40 @@ pub struct Source {
     pub ident: String,
 }
 
+/// The fingerprint of the code that makes PDFs (`build.rs`).
+const CODE: u64 = include!(concat!(env!("OUT_DIR"), "/pdf_code.rs"));
+
 impl Source {
-    /// A hash of everything the PDF is made from, with the version of bilan (and so of
-    /// typst and the fonts) that makes it: the same key, the same bytes.
+    /// A hash of everything the PDF is made from, with a fingerprint of the code that makes
+    /// it (`build.rs`: `src/pdf/` and the versions of typst and the fonts): the same key,
+    /// the same bytes.
     pub fn key(&self) -> u64 {
         let mut hasher = DefaultHasher::new();
-        env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        CODE.hash(&mut hasher);
         self.hash(&mut hasher);
         hasher.finish()
     }
 }
 
-/// The stack of the thread typst runs on (the 2 MiB of a rayon thread is too little).
+/// The stack of the threads typst runs on (the 2 MiB of a rayon thread is too little).
 #[cfg(feature = "pdf")]
 const STACK: usize = 64 * 1024 * 1024;
 
-/// Makes PDFs: the typst library and the fonts, prepared once and shared by every note.
+/// Makes PDFs: the typst library and the fonts, prepared once and shared by every note, and
+/// the threads typst runs on.
 pub struct Maker {
     #[cfg(feature = "pdf")]
     tools: world::Tools,
+    /// typst recurses deeply (a note of the bench corpus overflows the 2 MiB stack of a
+    /// rayon thread in a release build), so it runs on threads with a large stack. They are
+    /// a rayon pool of their own, since typst itself works in parallel with rayon: a thread
+    /// that waits for a PDF from this pool goes on with the work of its own pool, and typst's
+    /// parallel work stays in this one. (A thread spawned per PDF and joined from a rayon
+    /// thread blocked that thread, and with every rayon thread so blocked, typst's own
+    /// parallel work found no thread to run on: the build hung.) None when the pool could
+    /// not be started: `make` says so.
+    #[cfg(feature = "pdf")]
+    pool: Option<rayon::ThreadPool>,
 }
 
 impl std::fmt::Debug for Maker {
@@ -56,23 +71,23 @@ impl Maker {
         Maker {
             #[cfg(feature = "pdf")]
             tools: world::Tools::new(),
+            #[cfg(feature = "pdf")]
+            pool: rayon::ThreadPoolBuilder::new()
+                .thread_name(|index| format!("bilan-pdf-{index}"))
+                .stack_size(STACK)
+                .build()
+                .ok(),
         }
     }
 
-    /// The PDF of `source`, or what typst found wrong with it. typst recurses deeply (a
-    /// note of the bench corpus overflows the 2 MiB stack of a rayon thread in a release
-    /// build), so it runs on a thread of its own with a large stack.
+    /// The PDF of `source`, or what typst found wrong with it.
     #[cfg(feature = "pdf")]
     pub fn make(&self, source: &Source) -> Result<Vec<u8>, String> {
-        std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .name("bilan-pdf".to_owned())
-                .stack_size(STACK)
-                .spawn_scoped(scope, || self.make_here(source))
-                .map_err(|error| format!("cannot start typst: {error}"))?
-                .join()
-                .map_err(|_| "typst stopped on this note".to_owned())?
-        })
+        let pool = self
+            .pool
+            .as_ref()
+            .ok_or_else(|| "cannot start the threads typst runs on".to_owned())?;
+        pool.install(|| self.make_here(source))
     }
 
     #[cfg(feature = "pdf")]

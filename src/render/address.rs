@@ -8,11 +8,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::context::MenuContext;
-use super::{Renderer, document_dir};
-use crate::config::SiteConfig;
+use super::{Renderer, document_dir, markdown_settings};
 use crate::content::{Document, Site};
-use crate::locale::Strings;
-use crate::markdown::Settings;
 use crate::markdown::{self, LinkRef};
 use crate::url::{decode, is_external, resolve};
 
@@ -29,7 +26,7 @@ pub(super) fn sources(site: &Site) -> HashMap<String, String> {
 
 fn source_in_content(content: &Path, doc: &Document) -> Option<String> {
     let relative = doc.source.disk.strip_prefix(content).ok()?;
-    Some(relative.to_string_lossy().replace('\\', "/"))
+    Some(crate::folder::web_path(relative))
 }
 
 /// A folder's address as a page of the site opened from disk needs it: with `index.html`.
@@ -134,16 +131,5 @@ pub(super) fn menu_entry(title: &str, url: &str) -> MenuContext {
         title: title.to_owned(),
         url,
         external,
-    }
-}
-
-/// How the Markdown of a site's notes is written: its words and settings.
-pub(super) fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
-    Settings {
-        notes: strings.get("notes"),
-        back: strings.get("back_to_text"),
-        table_label: strings.get("table"),
-        raw_html: config.raw_html,
-        french: config.language == crate::locale::Language::Fr,
     }
 }

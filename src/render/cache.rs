@@ -20,11 +20,14 @@ use crate::problem::Problem;
 /// - the page around each body, which also depends on the templates, the note's neighbours
 ///   and the list of every report (which any template may show);
 /// - the PDF of each report, made only when it is asked for, by the same key as its page.
+/// - the preview picture of each report, by what it shows (`preview::key`): an edit of a
+///   note's text that leaves its title, date, summary and first chart alone keeps it.
 #[derive(Debug, Default)]
 pub struct Cache {
     bodies: Store<Body>,
     pages: Store<Vec<u8>>,
     pdfs: Store<Deferred>,
+    previews: Store<Vec<u8>>,
     drawn: AtomicUsize,
     /// What PDFs are made with, kept from build to build with what typst computed.
     pub(super) maker: Arc<Maker>,
@@ -93,6 +96,7 @@ pub(super) struct Caching<'c> {
     bodies: Kept<'c, Body>,
     pages: Kept<'c, Vec<u8>>,
     pdfs: Kept<'c, Deferred>,
+    previews: Kept<'c, Vec<u8>>,
     drawn: &'c AtomicUsize,
     /// What pages are made from beside their own document (`Renderer::new`).
     pages_key: u64,
@@ -107,6 +111,7 @@ impl<'c> Caching<'c> {
             bodies: Kept::new(&cache.bodies),
             pages: Kept::new(&cache.pages),
             pdfs: Kept::new(&cache.pdfs),
+            previews: Kept::new(&cache.previews),
             drawn: &cache.drawn,
             pages_key,
         }
@@ -119,6 +124,15 @@ impl<'c> Caching<'c> {
             Ok::<_, std::convert::Infallible>(draw())
         });
         body
+    }
+
+    /// The preview picture whose inputs hash to `key`: the last build's, or else drawn by
+    /// `draw`.
+    pub(super) fn preview(&self, key: u64, draw: impl FnOnce() -> Vec<u8>) -> Arc<Vec<u8>> {
+        let Ok(picture) = self
+            .previews
+            .get_or_make(key, || Ok::<_, std::convert::Infallible>(draw()));
+        picture
     }
 
     /// The hash of what a page is made from: its body, its place, its neighbours, and what

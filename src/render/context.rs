@@ -88,7 +88,7 @@ pub struct Year {
     pub reports: Vec<ReportLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PageContext<'a> {
     pub kind: &'static str,
     pub title: String,

@@ -8,14 +8,15 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::address::markdown_settings;
 use super::context::{Image, ReportLink};
-use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, document_dir};
+use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, Sink};
 use crate::chart;
+use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
-use crate::markdown::{self, LinkRef};
-use crate::preview::{self, Preview, preview_png};
+use crate::locale::Strings;
+use crate::markdown::{self, LinkRef, Settings};
+use crate::preview::{self, Preview};
 use crate::problem::Problem;
 use crate::resolve::Resolved;
 use crate::table::render_table;
@@ -28,8 +29,8 @@ pub(super) struct Body {
     counts: Counts,
     /// The CSV of each dataset shown: its name, its bytes and the file it comes from.
     csvs: Vec<(String, Arc<Vec<u8>>, PathBuf)>,
-    /// The link-preview picture drawn for a report of a site with `base_url`.
-    preview: Option<Arc<Vec<u8>>>,
+    /// The figures of its first chart, which a report's preview picture shows.
+    first_chart: Option<chart::ChartData>,
 }
 
 impl<'a> Renderer<'a> {
@@ -40,7 +41,7 @@ impl<'a> Renderer<'a> {
         blocks: &[Resolved],
         previous: Option<&ReportLink>,
         next: Option<&ReportLink>,
-        sink: &dyn super::Sink,
+        sink: &dyn Sink,
     ) -> Result<RenderedPage<'a>, Problem> {
         let site = self.site;
         let dir = document_dir(site, doc);
@@ -65,10 +66,12 @@ impl<'a> Renderer<'a> {
                     width: None,
                     height: None,
                 });
-            } else if let Some(png) = &body.preview {
+            } else if doc.kind == DocKind::Report {
+                let path = format!("{dir}preview.png");
+                let content = self.preview(doc, &path, body.first_chart.as_ref(), sink);
                 preview_file = Some(OutputFile {
-                    path: format!("{dir}preview.png"),
-                    content: Content::Shared(Arc::clone(png)),
+                    path,
+                    content,
                     from: doc.source.shown.clone(),
                 });
                 image = Some(Image {
@@ -129,7 +132,7 @@ impl<'a> Renderer<'a> {
         files.extend(pdf.map(|(file, _)| file));
         for (name, csv, from) in &body.csvs {
             files.push(OutputFile {
-                path: format!("{dir}{name}.csv"),
+                path: format!("{dir}{name}"),
                 content: Content::Shared(Arc::clone(csv)),
                 from: from.clone(),
             });
@@ -141,6 +144,10 @@ impl<'a> Renderer<'a> {
                 from: attachment.source.shown.clone(),
             });
         }
+        // Kept for the feed, which only a site with an address has, and holds only the
+        // latest reports.
+        let content = (doc.kind == DocKind::Report && self.in_feed.contains(&path))
+            .then(|| body.html.clone());
         Ok(RenderedPage {
             files,
             links: Some(PageLinks {
@@ -148,16 +155,14 @@ impl<'a> Renderer<'a> {
                 doc,
                 links: body.links.clone(),
             }),
-            // Kept for the feed, which only a site with an address has.
-            content: (doc.kind == DocKind::Report && !doc.draft && site.config.base_url.is_some())
-                .then(|| body.html.clone()),
+            content,
             counts: body.counts,
             ids: Vec::new(),
         })
     }
 
     /// The document's Markdown with its tables and charts drawn, the CSVs of the datasets it
-    /// shows and, for a report of a site with an address, its preview picture.
+    /// shows, and the figures of its first chart for a report's preview picture.
     fn body(&self, doc: &Document, blocks: &[Resolved]) -> Body {
         let mut counts = Counts::default();
         let site = self.site;
@@ -186,13 +191,13 @@ impl<'a> Renderer<'a> {
                     );
                     shown.push(Arc::clone(&chart.table.dataset));
                     if first_chart.is_none() {
-                        first_chart = Some(&chart.data);
+                        first_chart = Some(chart.data.clone());
                     }
                     html
                 }
                 Some(Resolved::Table(table)) => {
                     counts.tables += 1;
-                    let csv = format!("{}.csv", table.dataset.name);
+                    let csv = table.dataset.csv_name();
                     let html = render_table(table, language, strings, &csv);
                     shown.push(Arc::clone(&table.dataset));
                     html
@@ -202,40 +207,19 @@ impl<'a> Renderer<'a> {
             },
         );
 
-        let preview =
-            (site.config.base_url.is_some() && doc.image.is_none() && doc.kind == DocKind::Report)
-                .then(|| {
-                    let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
-                    let typeset = |text: &String| crate::locale::typeset(text, language);
-                    let subtitle = match doc.period.as_ref().map(typeset) {
-                        Some(period) => format!("{date} · {period}"),
-                        None => date,
-                    };
-                    let title = typeset(&doc.title);
-                    let summary = doc.summary.as_ref().map(typeset);
-                    let picture = Preview {
-                        site_title: &site.config.title,
-                        title: &title,
-                        subtitle: &subtitle,
-                        chart: first_chart,
-                        summary: summary.as_deref(),
-                    };
-                    Arc::new(preview_png(
-                        &picture,
-                        &self.fonts,
-                        language,
-                        strings,
-                        &site.theme.palette,
-                    ))
-                });
-
-        shown.sort_by(|a, b| a.name.cmp(&b.name));
+        // A dataset shown twice (as printed, then with a rate or a change) gives one CSV:
+        // the one with the most columns, which has every figure of the page.
+        shown.sort_by(|a, b| {
+            a.name
+                .cmp(&b.name)
+                .then(b.columns.len().cmp(&a.columns.len()))
+        });
         shown.dedup_by(|a, b| a.name == b.name);
         let csvs = shown
             .into_iter()
             .map(|dataset| {
                 let csv = Arc::new(dataset_to_csv(&dataset, language));
-                (dataset.name.clone(), csv, dataset.path.clone())
+                (dataset.csv_name(), csv, dataset.path.clone())
             })
             .collect();
         Body {
@@ -243,7 +227,45 @@ impl<'a> Renderer<'a> {
             links: content.links,
             counts,
             csvs,
-            preview,
+            first_chart,
+        }
+    }
+
+    /// The preview picture of a report, at `path`: the one an earlier build drew from the
+    /// same inputs (in the previous output, or in `serve`'s cache), or else drawn now.
+    fn preview(
+        &self,
+        doc: &Document,
+        path: &str,
+        chart: Option<&chart::ChartData>,
+        sink: &dyn Sink,
+    ) -> Content {
+        let site = self.site;
+        let language = site.config.language;
+        let (strings, palette) = (&site.theme.strings, &site.theme.palette);
+        let typeset = |text: &String| crate::locale::typeset(text, language);
+        let date = doc.date.map(|d| language.long_date(d)).unwrap_or_default();
+        let subtitle = match doc.period.as_ref().map(typeset) {
+            Some(period) => format!("{date} · {period}"),
+            None => date,
+        };
+        let title = typeset(&doc.title);
+        let summary = doc.summary.as_ref().map(typeset);
+        let picture = Preview {
+            site_title: &site.config.title,
+            title: &title,
+            subtitle: &subtitle,
+            chart,
+            summary: summary.as_deref(),
+        };
+        let key = preview::key(self.preview_key, &picture);
+        if sink.reuse(path, key).is_some() {
+            return Content::Previous;
+        }
+        let draw = || self.painter.png(&picture, language, strings, palette);
+        match &self.cache {
+            Some(cache) => Content::Shared(cache.preview(key, draw)),
+            None => Content::Bytes(draw()),
         }
     }
 
@@ -280,4 +302,22 @@ pub(super) fn site_key(site: &Site) -> u64 {
     site.theme.strings.hash(&mut hasher);
     site.theme.palette.hash(&mut hasher);
     hasher.finish()
+}
+
+pub(super) fn markdown_settings<'a>(strings: &'a Strings, config: &SiteConfig) -> Settings<'a> {
+    Settings {
+        notes: strings.get("notes"),
+        back: strings.get("back_to_text"),
+        table_label: strings.get("table"),
+        raw_html: config.raw_html,
+        french: config.language == crate::locale::Language::Fr,
+    }
+}
+
+/// The folder of a document's page, relative to the root, ending with `/`.
+pub(super) fn document_dir(site: &Site, doc: &Document) -> String {
+    match doc.kind {
+        DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
+        DocKind::Page => format!("{}/", doc.slug),
+    }
 }

@@ -1,11 +1,14 @@
 //! The Atom feed and the sitemap, for a site whose address is known (`base_url`): both
 //! formats need absolute URLs.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::context::ReportLink;
 use super::{OutputFile, html_file};
+use crate::config::SiteConfig;
 use crate::content::Site;
 use crate::problem::Problem;
 use crate::theme::Theme;
@@ -26,8 +29,9 @@ struct Entry<'a> {
 }
 
 /// `feed.xml` and `sitemap.xml`, rendered with the theme's templates of those names.
-/// `reports` and `contents` go together, newest first; `pages` are the addresses of every
-/// page, relative to the root.
+/// `reports` and `contents` go together, newest first; the feed holds the first
+/// `feed_limit` of them (all with 0). `pages` are the addresses of every page, relative to
+/// the root.
 pub fn feed_and_sitemap(
     site: &Site,
     tera: &Tera,
@@ -45,9 +49,14 @@ pub fn feed_and_sitemap(
             path.strip_suffix("index.html").unwrap_or(path)
         )
     };
+    let limit = match site.config.feed_limit {
+        0 => usize::MAX,
+        limit => limit,
+    };
     let entries: Vec<Entry> = reports
         .iter()
         .zip(contents)
+        .take(limit)
         .map(|(report, content)| Entry {
             title: &report.title,
             url: absolute(&report.url),
@@ -78,4 +87,22 @@ pub fn feed_and_sitemap(
         html_file("feed.xml", render("feed.xml")?, "content/site.yaml"),
         html_file("sitemap.xml", render("sitemap.xml")?, "content/site.yaml"),
     ])
+}
+
+/// The pages of the reports that the feed of a site with `config` holds: the latest
+/// published ones, `feed_limit` of them (all with 0); none without `base_url`.
+pub(super) fn in_feed(config: &SiteConfig, reports: &[ReportLink]) -> HashSet<String> {
+    if config.base_url.is_none() {
+        return HashSet::new();
+    }
+    let limit = match config.feed_limit {
+        0 => usize::MAX,
+        limit => limit,
+    };
+    reports
+        .iter()
+        .filter(|r| !r.draft)
+        .take(limit)
+        .map(|r| r.url.clone())
+        .collect()
 }

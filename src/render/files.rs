@@ -28,6 +28,9 @@ pub enum Content {
     Copy(PathBuf),
     /// A PDF made when it is first asked for (`serve`).
     Deferred(Arc<crate::pdf::Deferred>),
+    /// The file that the sink holds at this place already, made from the same sources by an
+    /// earlier build (`Sink::reuse`).
+    Previous,
     /// Bytes handed on to a `Sink` that did not keep them: written to the output folder, or
     /// dropped after a check.
     Elsewhere,
@@ -40,7 +43,9 @@ impl Content {
             Content::Bytes(bytes) => Some(bytes),
             Content::Shared(bytes) => Some(bytes),
             Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) | Content::Deferred(_) | Content::Elsewhere => None,
+            Content::Copy(_) | Content::Deferred(_) | Content::Previous | Content::Elsewhere => {
+                None
+            }
         }
     }
 }
@@ -62,10 +67,12 @@ impl OutputFile {
 pub trait Sink: Sync {
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
 
-    /// The file the sink already holds at `path`, made from what hashes to `key`, with its
-    /// size: a PDF whose note has not changed since the previous build is not made again.
-    /// The sink notes `key` as what the file at `path` is made from in this build.
-    fn made_before(&self, _path: &str, _key: u64) -> Option<(Content, u64)> {
+    /// Notes that the file at `path` is made from what hashes to `key`, and gives the size
+    /// of the file the sink holds there already, made by an earlier build from what hashed
+    /// the same: then it is handed `Content::Previous` rather than made again. Only files
+    /// that cost much to make are asked about (link previews, PDFs); a PDF's link says its
+    /// size.
+    fn reuse(&self, _path: &str, _key: u64) -> Option<u64> {
         None
     }
 }

@@ -8,6 +8,7 @@ mod feed;
 mod files;
 mod listing;
 mod pdf;
+mod sites;
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -21,10 +22,11 @@ use self::address::menu_entry;
 pub use self::cache::Cache;
 use self::cache::Caching;
 use self::context::{Common, MenuContext, PageContext, ReportLink, SiteContext, by_year};
+use self::document::{document_dir, markdown_settings};
 pub use self::files::{Content, Discard, Keep, OutputFile, Sink};
 use self::files::{check_clashes, html_file};
 use self::listing::Listing;
-use crate::content::{DocKind, Document, Site};
+use crate::content::{Document, Site};
 use crate::markdown::LinkRef;
 use crate::problem::{Problem, Problems};
 use crate::resolve::Resolution;
@@ -197,7 +199,7 @@ pub fn site<'a>(
         };
         rendered_page(made.map(RenderedPage::from))
     };
-    let (listings, (reports, pages)) = rayon::join(
+    let (mut listings, (reports, pages)) = rayon::join(
         || {
             [Listing::Home, Listing::Archive, Listing::NotFound]
                 .into_par_iter()
@@ -206,6 +208,13 @@ pub fn site<'a>(
         },
         || rayon::join(reports, pages),
     );
+    if let Some(network) = &resolution.network {
+        let made = renderer.site_pages(network);
+        listings.extend(
+            made.into_iter()
+                .map(|page| page.map(RenderedPage::from).map(|page| page.pass(sink))),
+        );
+    }
 
     let mut files = Vec::new();
     let mut links = Vec::new();
@@ -312,8 +321,6 @@ struct Renderer<'a> {
     cache: Option<Caching<'a>>,
     /// A hash of what every body depends on beside its document (`document::site_key`).
     site_key: u64,
-    /// The fonts of link previews, registered once for the build.
-    fonts: crate::preview::Fonts,
     /// The context every page shares.
     base: Context,
     report_links: Vec<ReportLink>,
@@ -325,6 +332,12 @@ struct Renderer<'a> {
     sources: HashMap<String, String>,
     /// What makes the PDFs of a site with `pdf: true` (`serve` keeps one in its cache).
     pdf_maker: Option<Arc<crate::pdf::Maker>>,
+    /// What draws the reports' preview pictures, its glyphs kept from one to the next.
+    painter: crate::preview::Painter,
+    /// The pages of the reports that the feed holds: the latest published ones.
+    in_feed: std::collections::HashSet<String>,
+    /// What every preview is drawn from beside its report (`preview::site_key`).
+    preview_key: u64,
 }
 
 impl<'a> Renderer<'a> {
@@ -373,6 +386,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let years = by_year(&report_links);
+        let in_feed = feed::in_feed(config, &report_links);
         let common = Common {
             site: &site_context,
             menu: &menu,
@@ -406,13 +420,20 @@ impl<'a> Renderer<'a> {
             tera,
             cache,
             site_key,
-            fonts: crate::preview::Fonts::register(),
             base,
             report_links,
             site_context,
             footers,
             sources: address::sources(site),
             pdf_maker,
+            painter: crate::preview::Painter::default(),
+            in_feed,
+            preview_key: crate::preview::site_key(
+                &config.title,
+                config.language,
+                strings,
+                &site.theme.palette,
+            ),
         })
     }
 
@@ -435,14 +456,7 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map(|base| format!("{base}{url}")),
             url,
-            date: None,
-            summary: None,
-            period: None,
-            authors: Vec::new(),
-            content: None,
-            image: None,
-            draft: false,
-            pdf: None,
+            ..PageContext::default()
         }
     }
 
@@ -479,13 +493,5 @@ impl Renderer<'_> {
             };
             context.insert("site", &site);
         }
-    }
-}
-
-/// The folder of a document's page, relative to the root, ending with `/`.
-fn document_dir(site: &Site, doc: &Document) -> String {
-    match doc.kind {
-        DocKind::Report => format!("{}/{}/", site.config.reports_path, doc.slug),
-        DocKind::Page => format!("{}/", doc.slug),
     }
 }

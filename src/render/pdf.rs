@@ -84,8 +84,8 @@ impl Renderer<'_> {
             None => {
                 let source = self.pdf_source(doc, blocks)?;
                 let key = source.key();
-                match sink.made_before(&path, key) {
-                    Some((content, size)) => (content, Some(size)),
+                match sink.reuse(&path, key) {
+                    Some(size) => (Content::Previous, Some(size)),
                     None => {
                         let bytes = maker.make(&source).map_err(problem)?;
                         let size = bytes.len() as u64;
@@ -138,7 +138,7 @@ impl Renderer<'_> {
         };
         let body = markdown::to_typst(
             doc.body(),
-            super::address::markdown_settings(strings, &site.config),
+            super::markdown_settings(strings, &site.config),
             Resources {
                 link: &link,
                 image: &mut image,
@@ -170,7 +170,7 @@ impl Renderer<'_> {
             let none = |_: &str| None;
             markdown::to_typst(
                 text,
-                super::address::markdown_settings(strings, &site.config),
+                super::markdown_settings(strings, &site.config),
                 Resources {
                     link: &|written: &str| self.pdf_address(doc, &dir, written),
                     image: &mut { none },

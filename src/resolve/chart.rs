@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::{Lookup, ResolvedChart, lookup};
+use super::{ResolvedChart, lookup};
 use crate::block::ChartSpec;
 use crate::chart::{ChartData, ChartKind, Series};
 use crate::content::{Document, Site};
@@ -34,7 +34,20 @@ pub(super) fn resolve(
             })
             .into());
     };
+    if kind == ChartKind::Progress {
+        return super::progress::resolve(spec, site, doc, origin);
+    }
     let columns = &spec.y.value.0;
+    if spec.y.referenced == serde_saphyr::Location::UNKNOWN {
+        // No `y` at all: said at the chart's type, which needs it.
+        return Err(origin
+            .problem_at(
+                &spec.kind,
+                format!("a `{}` chart needs `y`", spec.kind.value),
+            )
+            .with_hint("give the column of figures, such as `y: entered`")
+            .into());
+    }
     if columns.is_empty() {
         problems.push(
             origin
@@ -66,13 +79,8 @@ pub(super) fn resolve(
                         .with_hint("remove `series`, or add `across: reports`"),
                 );
             }
-            let dataset = match lookup(site, doc, &spec.data, origin) {
-                Lookup::Found(dataset) => dataset,
-                Lookup::Broken => return Err(problems),
-                Lookup::Missing(problem) => {
-                    problems.push(problem);
-                    return Err(problems);
-                }
+            let Some(dataset) = lookup(site, doc, &spec.data, origin).found(&mut problems) else {
+                return Err(problems);
             };
             let x = match &spec.x {
                 Some(x) => check_column(dataset, &x.value, x, false, origin, &mut problems),

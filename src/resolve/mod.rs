@@ -7,6 +7,9 @@
 //! up, so it can neither fail on one nor leave a block out.
 
 mod chart;
+mod derive;
+mod network;
+mod progress;
 mod table;
 
 use std::collections::BTreeMap;
@@ -16,7 +19,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::block::Block;
+use crate::block::{Block, TableSpec};
 use crate::chart::ChartData;
 use crate::content::{Document, Site};
 use crate::data::Dataset;
@@ -24,12 +27,14 @@ use crate::problem::{Problem, Problems};
 use crate::table::Table;
 use crate::yaml::Origin;
 
+pub use self::network::{NetworkPages, SitePage};
+#[cfg(test)]
 pub use self::table::table;
 
 /// A block of a note as a renderer takes it.
 #[derive(Debug)]
 pub enum Resolved {
-    Table(Table),
+    Table(Box<Table>),
     Chart(Box<ResolvedChart>),
     /// A block whose problems were reported: a site that has one is never written.
     Unresolved,
@@ -50,10 +55,17 @@ impl Resolved {
     /// for a chart across reports: what its drawing depends on beside the block itself.
     pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
         match self {
-            Resolved::Table(table) => vec![(None, &table.dataset)],
-            Resolved::Chart(chart) if chart.history.is_empty() => {
-                vec![(None, &chart.table.dataset)]
-            }
+            Resolved::Table(table) => table
+                .sources
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
+            Resolved::Chart(chart) if chart.history.is_empty() => chart
+                .table
+                .sources
+                .iter()
+                .map(|(date, dataset)| (*date, dataset))
+                .collect(),
             Resolved::Chart(chart) => chart
                 .history
                 .iter()
@@ -69,6 +81,8 @@ impl Resolved {
 pub struct Resolution {
     pub reports: Vec<Vec<Resolved>>,
     pub pages: Vec<Vec<Resolved>>,
+    /// The pages of the network's declared sites, if it declares them.
+    pub network: Option<NetworkPages>,
 }
 
 /// Resolves every block of the site, with every problem of the site as a whole.
@@ -104,7 +118,15 @@ pub fn site(site: &Site) -> (Resolution, Problems) {
     };
     let reports = resolve(&site.reports);
     let pages = resolve(&site.pages);
-    (Resolution { reports, pages }, problems)
+    let network = network::network(site, &mut problems);
+    (
+        Resolution {
+            reports,
+            pages,
+            network,
+        },
+        problems,
+    )
 }
 
 /// The picture of link previews named in the front matter must be beside the note.
@@ -152,12 +174,15 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
             let origin = doc.block_origin(placed);
             let resolved = match &placed.block {
                 Block::Table(spec) => match lookup(site, doc, &spec.data, origin) {
-                    Lookup::Found(dataset) => table(spec, dataset, origin).map(Resolved::Table),
+                    Lookup::Found(dataset) => resolve_table(site, doc, spec, dataset, origin)
+                        .map(|table| Resolved::Table(Box::new(table))),
                     Lookup::Broken => Ok(Resolved::Unresolved),
                     Lookup::Missing(problem) => Err(Problems::from(problem)),
                 },
-                Block::Chart(spec) => chart::resolve(spec, site, doc, origin)
-                    .map(|chart| Resolved::Chart(Box::new(chart))),
+                Block::Chart(spec) => chart::resolve(spec, site, doc, origin).map(|mut chart| {
+                    link_sites(site, doc, &mut chart.table);
+                    Resolved::Chart(Box::new(chart))
+                }),
                 Block::Broken => Ok(Resolved::Unresolved),
             };
             resolved.unwrap_or_else(|found| {
@@ -168,6 +193,93 @@ fn resolve_blocks(site: &Site, doc: &Document, problems: &mut Problems) -> Vec<R
         .collect()
 }
 
+/// A `table` block of `doc`, compared with the previous note if it asks to be.
+fn resolve_table(
+    site: &Site,
+    doc: &Document,
+    spec: &TableSpec,
+    dataset: &Arc<Dataset>,
+    origin: Origin<'_>,
+) -> Result<Table, Problems> {
+    let name = spec.data.value.as_str();
+    let mut previous = None;
+    if let Some(compare) = &spec.compare {
+        if compare.value != "previous" {
+            return Err(origin
+                .problem_at(
+                    compare,
+                    format!(
+                        "`compare` can only be `previous`, found \"{}\"",
+                        compare.value
+                    ),
+                )
+                .with_hint("write `compare: previous` to show the change since the previous note")
+                .into());
+        }
+        if !doc.datasets.contains_key(name) {
+            return Err(origin
+                .problem_at(
+                    compare,
+                    format!(
+                        "`{name}` is the same in every note, so it has nothing to compare with"
+                    ),
+                )
+                .with_hint(format!(
+                    "put a `{name}.yaml` of its own in the folder of each note, or remove `compare`"
+                ))
+                .into());
+        }
+        previous = site
+            .history(doc, name)
+            .filter(|(report, _)| !std::ptr::eq(*report, doc))
+            .last()
+            .map(|(report, dataset)| (report.date, dataset));
+    }
+    let key = |text: &str| site.config.name_key(text);
+    let context = table::Context {
+        previous,
+        name_key: &key,
+        language: site.config.language,
+        strings: &site.theme.strings,
+    };
+    let mut table = table::table_in(spec, dataset, &context, origin)?;
+    link_sites(site, doc, &mut table);
+    Ok(table)
+}
+
+/// In a table of the network's dataset, each site's name leads to its page, and a name
+/// written with other accents, capitals or apostrophes is shown as it is declared.
+pub(super) fn link_sites(site: &Site, doc: &Document, table: &mut Table) {
+    let Some(network) = &site.config.network else {
+        return;
+    };
+    if table.dataset.name != network.data {
+        return;
+    }
+    let Some(column) = table.dataset.column_index(&network.column) else {
+        return;
+    };
+    let depth = network::depth(site, doc);
+    let language = site.config.language;
+    let dataset = Arc::make_mut(&mut table.dataset);
+    let mut links = Vec::new();
+    for row in &mut dataset.rows {
+        let written = row[column].display(&dataset.columns[column], language);
+        let found = network.find(&written);
+        if let Some(declared) = found
+            && crate::config::fold(&declared.name) == crate::config::fold(&written)
+        {
+            row[column] = crate::data::Value::Text(declared.name.clone());
+        }
+        links.push(
+            found.map(|s| network::site_href(network, &crate::config::Network::slug(s), depth)),
+        );
+    }
+    if table.columns.first() == Some(&column) {
+        table.row_links = links;
+    }
+}
+
 /// What a block's `data` names.
 enum Lookup<'a> {
     Found(&'a Arc<Dataset>),
@@ -175,6 +287,21 @@ enum Lookup<'a> {
     Broken,
     /// No dataset of that name: the problem that says so.
     Missing(Problem),
+}
+
+impl<'a> Lookup<'a> {
+    /// The dataset found; when it is missing, the problem that says so is added to
+    /// `problems` (a broken dataset's own problems are already reported).
+    fn found(self, problems: &mut Problems) -> Option<&'a Arc<Dataset>> {
+        match self {
+            Lookup::Found(dataset) => Some(dataset),
+            Lookup::Broken => None,
+            Lookup::Missing(problem) => {
+                problems.push(problem);
+                None
+            }
+        }
+    }
 }
 
 /// The dataset named `data`: the note's own, or else the site's.

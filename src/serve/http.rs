@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Request, Response, StatusCode};
 
+use super::host::{self, Refused};
 use super::{State, Subscribers};
 use crate::html::escape;
 use crate::render::Content;
@@ -20,10 +21,32 @@ pub const EVENTS_PATH: &str = "/__bilan/events";
 /// the site is rebuilt.
 const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__bilan/events');s.addEventListener('reload',function(){location.reload();});})();</script>";
 
-pub fn answer(request: Request, state: &Arc<Mutex<State>>, subscribers: &Subscribers) {
+pub fn answer(
+    request: Request,
+    state: &Arc<Mutex<State>>,
+    subscribers: &Subscribers,
+    allowed_hosts: &[String],
+) {
     let url = request.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_owned();
-    if path == EVENTS_PATH {
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|header| header.field.equiv(name))
+            .map(|header| header.value.as_str())
+    };
+    let events = path == EVENTS_PATH;
+    if let Err(Refused(why)) = host::check(header("Host"), header("Origin"), events, allowed_hosts)
+    {
+        let mut response = Response::from_string(why + "\n").with_status_code(StatusCode(403));
+        if let Ok(header) = Header::from_bytes("Content-Type", "text/plain; charset=utf-8") {
+            response = response.with_header(header);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    if events {
         stream_events(request, subscribers);
         return;
     }

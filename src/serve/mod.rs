@@ -5,10 +5,15 @@
 //! half-finished edits never land in the folder that gets uploaded. A broken edit keeps the
 //! last good site served, with the problems shown over the page and in the terminal.
 //!
+//! It answers only requests that call it by an IP address, `localhost` or a name given
+//! with `--allow-host` (`host`), so that no other site can read the drafts through the
+//! writer's browser.
+//!
 //! A rebuild is a whole build in memory, with its checks, but it reads again only the notes
 //! whose files changed and draws again only the bodies whose sources changed (`Session`), so
 //! that an edit to one note of a thousand is served back in a few tens of milliseconds.
 
+mod host;
 mod http;
 
 use std::collections::HashMap;
@@ -26,6 +31,8 @@ use crate::folder::is_hidden;
 use crate::problem::Problems;
 use crate::render::{self, Content, Counts};
 
+pub use self::host::allowed_host;
+
 /// What `bilan serve` is asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -33,12 +40,17 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The first port tried; the next free one is taken if it is in use.
     pub port: u16,
+    /// The names, besides addresses and `localhost`, that requests may call the server by
+    /// (`--allow-host`), as `allowed_host` gives them.
+    pub allowed_hosts: Vec<String>,
     pub load: LoadOptions,
 }
 
 /// What happens while serving, for the terminal.
 pub trait Reporter {
     fn listening(&mut self, url: &str);
+    /// Something the writer must know, said once.
+    fn warning(&mut self, message: &str);
     /// The site was built in `elapsed`, `drawn` of its notes and pages drawn anew.
     fn built(&mut self, counts: Counts, drawn: usize, elapsed: Duration);
     fn failed(&mut self, problems: &Problems);
@@ -155,14 +167,21 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
         IpAddr::V4(address) => address.to_string(),
     };
     reporter.listening(&format!("http://{host}:{port}/"));
+    if let Some(warning) = host::exposure_warning(options.bind, options.load.drafts) {
+        reporter.warning(&warning);
+    }
     {
         let state = Arc::clone(&state);
         let subscribers = Arc::clone(&subscribers);
+        let allowed: Arc<[String]> = options.allowed_hosts.clone().into();
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let state = Arc::clone(&state);
                 let subscribers = Arc::clone(&subscribers);
-                std::thread::spawn(move || http::answer(request, &state, &subscribers));
+                let allowed = Arc::clone(&allowed);
+                std::thread::spawn(move || {
+                    http::answer(request, &state, &subscribers, &allowed);
+                });
             }
         });
     }

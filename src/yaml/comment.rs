@@ -66,7 +66,7 @@ mod tests {
             &["title", "summary"],
         )
         .into_iter()
-        .map(|p| (p.line, p.column, p.message, p.hint))
+        .map(|p| (p.line, p.column, p.message, p.hint.map(String::from)))
         .collect()
     }
 

@@ -37,7 +37,7 @@ fn the_example_note_is_published_whole_with_its_figures() {
     let result = build(&repo(), &out, &[]);
     assert!(result.status.success(), "{}", stderr(&result));
     let summary = String::from_utf8_lossy(&result.stdout);
-    assert!(summary.contains("4 pages, 1 table, 1 chart,"), "{summary}");
+    assert!(summary.contains("9 pages, 1 table, 2 charts,"), "{summary}");
 
     assert!(out.join("index.html").is_file());
     let html = read(out.join(REPORT));
@@ -97,8 +97,8 @@ fn the_example_note_is_published_whole_with_its_figures() {
     // The figures, in French formats.
     assert!(html.contains("<time datetime=\"2017-10-02\">2 octobre 2017</time>"));
     assert!(html.contains("1\u{202F}221\u{202F}846\u{A0}€"));
-    assert!(html.contains("<tr><th scope=\"row\">TPM</th><td>13/03/2017</td><td class=\"num\">67</td><td class=\"num\">90</td><td class=\"num\">94</td></tr>"));
-    assert!(html.contains("<tr><th scope=\"row\">Dracénie</th><td>23/10/2017</td><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td><td class=\"num\">30</td><td class=\"num\">0</td></tr>"));
+    assert!(html.contains("<tr><th scope=\"row\"><a href=\"../../sites/tpm/index.html\">TPM</a></th><td>13/03/2017</td><td class=\"num\">67</td><td class=\"num\">90</td><td class=\"num\">94</td></tr>"));
+    assert!(html.contains("<tr><th scope=\"row\"><a href=\"../../sites/dracenie/index.html\">Dracénie</a></th><td>23/10/2017</td><td class=\"missing\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">non renseigné</span></td><td class=\"num\">30</td><td class=\"num\">0</td></tr>"));
     assert!(html.contains("<tr><th scope=\"row\">Total</th><td></td><td class=\"num\">102</td><td class=\"num\">195</td><td class=\"num\">107</td></tr>"));
 
     // The funders' notice on every page.
@@ -113,19 +113,21 @@ fn the_example_note_is_published_whole_with_its_figures() {
     let csv = read(out.join("rapports/2017-10-02-point-d-avancement/sites.csv"));
     assert_eq!(
         csv,
-        "\u{FEFF}Site;Ouverture;Stagiaires entrés;Prévision 2017;Entreprises ayant reçu des stagiaires\r\n\
-         TPM;2017-03-13;67;90;94\r\nCAVEM;2017-06-26;25;45;13\r\nProvence Verte;2017-09-25;10;30;0\r\n\
-         Dracénie;2017-10-23;;30;0\r\n"
+        "\u{FEFF}Site;Ouverture;Stagiaires entrés;Prévision 2017;Entreprises ayant reçu des stagiaires;Taux de réalisation\r\n\
+         TPM;2017-03-13;67;90;94;74%\r\nCAVEM;2017-06-26;25;45;13;56%\r\nProvence Verte;2017-09-25;10;30;0;33%\r\n\
+         Dracénie;2017-10-23;;30;0;\r\n"
     );
     assert!(html.contains("<a href=\"sites.csv\" download>"));
 
-    // The chart under the table: an image with a title and a description in words.
-    let chart = &html[html.find("<figure class=\"chart\"").expect("a chart")..];
+    // The bar chart under the progress chart: an image with a title and a description in words.
+    let chart = &html[html
+        .find("<figure class=\"chart\" id=\"chart-2\"")
+        .expect("a chart")..];
     let svg = &chart[chart.find("<svg").unwrap()..chart.find("</svg>").unwrap()];
     assert!(svg.starts_with("<svg viewBox=\"0 0 640 "), "{svg}");
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains(
-        "<title id=\"chart-1-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
+        "<title id=\"chart-2-w-title\">Stagiaires entrés et prévision 2017, par site</title>"
     ));
     let desc = &svg[svg.find("<desc").unwrap()..svg.find("</desc>").unwrap()];
     for site in ["TPM", "CAVEM", "Provence Verte", "Dracénie"] {

@@ -39,7 +39,7 @@ fn check_passes_on_the_example_and_writes_nothing() {
     let result = bilan(&[&"check", &"--root", &site.path()]);
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
     assert!(
-        String::from_utf8_lossy(&result.stdout).contains("no problems: 4 pages, 1 table, 1 chart")
+        String::from_utf8_lossy(&result.stdout).contains("no problems: 9 pages, 1 table, 2 charts")
     );
     assert!(!site.path().join("output").exists(), "check writes nothing");
 }
@@ -59,11 +59,47 @@ fn a_build_fails_on_a_broken_internal_link() {
     assert_eq!(result.status.code(), Some(1));
     assert!(
         stderr(&result)
-            .contains("index.md:61:6: the link `../../charte.pdf` leads to nothing in the site"),
+            .contains("index.md:70:6: the link `../../charte.pdf` leads to nothing in the site"),
         "{}",
         stderr(&result)
     );
     assert!(!site.path().join("output").exists());
+}
+
+#[test]
+fn links_keep_their_case_as_web_hosts_do() {
+    // `Logo.png` finds `logo.png` on a Windows disk, but not once the site is online.
+    let site = example_copy();
+    let folder = site
+        .path()
+        .join("content/reports/2017-10-02-point-d-avancement");
+    // A real picture: the example makes a PDF of the note, which reads it.
+    fs::copy(
+        fixture("french-writing").join("content/static/logo.png"),
+        folder.join("logo.png"),
+    )
+    .unwrap();
+    let note = folder.join("index.md");
+    let text = read(&note) + "\n![Logo](Logo.png)\n";
+    let line = text.lines().count();
+    fs::write(&note, text).unwrap();
+    let result = bilan(&[&"check", &"--root", &site.path()]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "index.md:{line}:1: the link `Logo.png` leads to nothing in the site"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `/rapports/2017-10-02-point-d-avancement/logo.png`?"),
+        "{err}"
+    );
+
+    fs::write(&note, read(&note).replace("(Logo.png)", "(logo.png)")).unwrap();
+    let result = bilan(&[&"check", &"--root", &site.path()]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
 }
 
 #[test]
@@ -131,7 +167,7 @@ fn new_report_starts_from_the_latest_note_and_checks() {
     // The new note is a draft: checked with `--drafts`, left out without.
     let check = bilan(&[&"check", &"--root", &root, &"--drafts"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-    assert!(String::from_utf8_lossy(&check.stdout).contains("5 pages, 2 tables, 2 charts"));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("10 pages, 2 tables, 4 charts"));
 
     // Never over an existing note.
     fs::write(folder.join("index.md"), "mine").unwrap();

@@ -131,3 +131,37 @@ fn notes_of_one_date_follow_their_weight_then_their_title() {
         &home[home.find("class=\"latest\"").unwrap()..home.find("class=\"archive\"").unwrap()];
     assert!(latest.contains("Bilan financier"), "{latest}");
 }
+
+#[test]
+fn check_finds_the_problems_of_a_draft_before_it_is_published() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("drafts"), site.path());
+    let data = site
+        .path()
+        .join("content/reports/2018-04-15-work-in-progress/sites.yaml");
+    fs::write(
+        &data,
+        "- {site: TPM, entered: 999}\n- {site: CAVEM, entered: beaucoup}\n",
+    )
+    .unwrap();
+    let check = bilan(&[&"check", &"--root", &site.path()]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("2018-04-15-work-in-progress/index.md"),
+        "the draft's chart is checked: {err}"
+    );
+    // Mended, the draft is counted beside the published site.
+    fs::write(
+        &data,
+        "- {site: TPM, entered: 999}\n- {site: CAVEM, entered: 888}\n",
+    )
+    .unwrap();
+    let check = bilan(&[&"check", &"--root", &site.path()]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        out.contains("(and 1 draft that the build leaves out)"),
+        "{out}"
+    );
+}

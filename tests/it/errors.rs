@@ -137,7 +137,7 @@ fn a_folder_of_the_site_that_links_outside_is_refused() {
     let elsewhere = tempfile::tempdir().unwrap();
     copy_dir(&site.path().join("content/reports"), elsewhere.path());
     std::fs::remove_dir_all(site.path().join("content/reports")).unwrap();
-    std::os::unix::fs::symlink(elsewhere.path(), site.path().join("content/reports")).unwrap();
+    symlink(elsewhere.path(), site.path().join("content/reports"));
     let result = build(site.path(), &site.path().join("output"), &[]);
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");
@@ -160,11 +160,50 @@ fn a_block_indented_in_a_list_is_located_at_its_real_column() {
     .unwrap();
     let err = stderr(&build(site.path(), &site.path().join("output"), &[]));
     assert!(
-        err.contains("index.md:64:9: there is no dataset named `stes`"),
+        err.contains("index.md:73:9: there is no dataset named `stes`"),
         "{err}"
     );
     assert!(
-        err.contains("64 |   data: stes\n   |         ^^^^"),
+        err.contains("73 |   data: stes\n   |         ^^^^"),
         "{err}"
     );
+}
+
+#[test]
+fn names_windows_cannot_hold_are_found_everywhere_the_site_is_read_in_one_run() {
+    let site = example_copy();
+    let root = site.path();
+    let note = root.join("content/reports/2017-10-02-point-d-avancement");
+    fs::write(note.join("notes."), "a final dot").unwrap();
+    fs::create_dir_all(note.join("Con")).unwrap();
+    fs::write(note.join("Con/plan.pdf"), "%PDF").unwrap();
+    fs::create_dir_all(root.join("content/static")).unwrap();
+    fs::write(root.join("content/static/plan: v2.pdf"), "%PDF").unwrap();
+    fs::write(root.join("content/static/charte.pdf "), "%PDF").unwrap();
+    // A space before the extension is fine.
+    fs::write(root.join("content/static/charte v2.pdf"), "%PDF").unwrap();
+    let theme = root.join("themes/mine/static");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("Logo.svg"), "<svg/>").unwrap();
+    fs::write(theme.join("logo.svg"), "<svg/>").unwrap();
+    let config = root.join("content/site.yaml");
+    fs::write(&config, read(&config) + "theme: mine\n").unwrap();
+
+    for result in [
+        build(root, &root.join("output"), &[]),
+        bilan(&[&"check", &"--root", &root]),
+    ] {
+        let err = stderr(&result);
+        assert_eq!(result.status.code(), Some(1), "{err}");
+        for expected in [
+            "content/reports/2017-10-02-point-d-avancement/notes.: Windows cannot hold a file named `notes.`: it drops a dot at the end of a name",
+            "content/reports/2017-10-02-point-d-avancement/Con: Windows cannot hold a folder named `Con`: it keeps `CON` for a device, whatever the extension",
+            "content/static/plan: v2.pdf: Windows cannot hold a file named `plan: v2.pdf`: it allows no `:` in a name",
+            "content/static/charte.pdf : Windows cannot hold a file named `charte.pdf `: it drops a space at the end of a name",
+            "themes/mine/static/logo.svg: Windows cannot hold both `Logo.svg` and `logo.svg` in one folder",
+            "5 problems found",
+        ] {
+            assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+        }
+    }
 }

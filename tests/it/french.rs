@@ -63,10 +63,7 @@ fn the_footer_links_from_the_root_on_every_page() {
         );
     }
     let html = read(out.path().join("404.html"));
-    assert!(
-        html.contains("<img src=\"/e2c-normandie/logo.png\""),
-        "{html}"
-    );
+    assert!(html.contains("<img src=\"/e2c/logo.png\""), "{html}");
 }
 
 #[test]

@@ -218,11 +218,10 @@ fn a_rebuild_draws_again_only_what_an_edit_touches_and_matches_a_build_from_scra
     let shared = writer.path("shared/sites.yaml");
     fs::create_dir_all(shared.parent().unwrap()).unwrap();
     fs::rename(writer.path(&format!("{Q4}/sites.yaml")), &shared).unwrap();
-    std::os::unix::fs::symlink(
+    symlink(
         "../../../shared/sites.yaml",
         writer.path(&format!("{Q4}/sites.yaml")),
-    )
-    .unwrap();
+    );
     writer
         .session
         .changed(&writer.path(&format!("{Q4}/sites.yaml")));
@@ -361,4 +360,42 @@ fn serve_never_serves_a_page_a_fresh_build_would_write_otherwise() {
         text.replace("title: Across reports", "title: Across every report")
     });
     check(&mut writer, "`site.yaml`'s title");
+}
+
+#[test]
+fn editing_a_notes_dataset_redraws_its_sites_pages_and_the_notes_compared_with_it() {
+    // Four notes whose tables compare with the previous one, and a page per site.
+    let mut writer = Writer::new("progress", LoadOptions::default());
+    let (drawn, _) = writer.rebuild();
+    assert_eq!(drawn, 4, "the first build draws every note");
+    writer.edit("content/reports/2017-10-02-q3/sites.yaml", |text| {
+        text.replace(
+            "site: Saint-Maximin, entered: 10",
+            "site: Saint-Maximin, entered: 12",
+        )
+    });
+    let (drawn, files) = writer.rebuild();
+    assert_eq!(drawn, 2, "the note, and the next one that compares with it");
+    let next = page(&files, "rapports/2018-01-08-q4/index.html");
+    assert!(next.contains("6 de plus qu’au 2 octobre 2017"), "{next}");
+    let site = page(&files, "sites/provence-verte/index.html");
+    assert!(
+        site.contains("<tr><th scope=\"row\">02/10/2017</th><td class=\"num\">12</td>"),
+        "{site}"
+    );
+    // The newest note's dataset: no note compares with it, its sites' pages change.
+    writer.edit("content/reports/2018-04-09-q1/sites.yaml", |text| {
+        text.replace("site: TPM, entered: 95", "site: TPM, entered: 97")
+    });
+    let (drawn, files) = writer.rebuild();
+    assert_eq!(drawn, 1);
+    assert!(page(&files, "sites/tpm/index.html").contains("<td class=\"num\">97</td>"));
+    assert!(page(&files, "sites/index.html").contains("<td class=\"num\">97</td>"));
+    // A site's own text: its page only.
+    writer.edit("content/sites/dracenie.md", |text| {
+        text + "\nOuvert le samedi.\n"
+    });
+    let (drawn, files) = writer.rebuild();
+    assert_eq!(drawn, 0, "no note shows it");
+    assert!(page(&files, "sites/dracenie/index.html").contains("Ouvert le samedi."));
 }

@@ -116,10 +116,51 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sheet-ragged-csv",
+        &["2017-10-02-note/sites.csv:3:3: this line has 3 fields where the header has 2"],
+    ),
+    (
+        "sheet-not-a-zip",
+        &["2017-10-02-note/sites.xlsx: this file is not a workbook: it is not a zip file"],
+    ),
+    (
+        "sheet-password",
+        &["2017-10-02-note/sites.xlsx: this workbook is protected by a password"],
+    ),
+    (
+        "sheet-merged",
+        &["2017-10-02-note/sites.xlsx: Sites!A4:B4: the cells `A4:B4` are merged"],
+    ),
+    (
+        "sheet-error-cell",
+        &["2017-10-02-note/sites.xlsx: Sites!B3: this cell holds the error `#DIV/0!`"],
+    ),
+    (
+        "sheet-no-cached-value",
+        &[
+            "2017-10-02-note/sites.xlsx: Sites!B4: this formula was saved without its value",
+            "open the file in its spreadsheet program and save it again",
+        ],
+    ),
+    (
+        "sheet-million-rows",
+        &["2017-10-02-note/sites.xlsx: Sites!B1048576: the sheet `Sites` reaches cell B1048576"],
+    ),
+    (
         "hash-comment",
         &[
             "content/reports/2019-03-29-note.md:2:13: the `#` in the value of `title` starts a comment: `title` reads only \"Note\"",
             "help: put the text in quotes: `title: \"Note #3\"`",
+        ],
+    ),
+    (
+        "windows-names",
+        &[
+            "content/pages/aux.md: Windows cannot hold a file named `aux.md`: it keeps `AUX` for a device, whatever the extension",
+            "help: rename it: Windows cannot make it, so the site would not build there",
+            "content/data/sites.yaml: Windows cannot hold both `Sites.yaml` and `sites.yaml` in one folder: it does not tell names apart by case",
+            "help: rename one of them: on Windows they would be one file, so the site would not build there",
+            "2 problems found",
         ],
     ),
 ];
@@ -216,11 +257,10 @@ fn a_file_that_links_outside_the_site_is_not_read() {
     let outside = tempfile::tempdir().unwrap();
     fs::write(outside.path().join("secret.yaml"), "- {a: secret}\n").unwrap();
     fs::create_dir_all(site.path().join("content/data")).unwrap();
-    std::os::unix::fs::symlink(
+    symlink(
         outside.path().join("secret.yaml"),
         site.path().join("content/data/secret.yaml"),
-    )
-    .unwrap();
+    );
     let (result, _) = build_bounded(site.path());
     let err = stderr(&result);
     assert_eq!(result.status.code(), Some(1), "{err}");

@@ -10,12 +10,16 @@ mod french;
 mod incremental;
 mod invalid;
 mod layers;
+mod new_site;
 mod output;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod progress;
 mod props;
 mod publish;
 mod serve;
+mod sheets;
+mod sheets_make;
 mod snapshots_invalid;
 mod writing;
 
@@ -109,4 +113,19 @@ pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &dir.path().join("content"));
     dir
+}
+
+/// Makes `link` a symbolic link to `target` (relative to the link's folder, or absolute).
+/// Windows makes a link for a file or for a folder, as `target` is one.
+pub fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) {
+    let (target, link) = (target.as_ref(), link.as_ref());
+    #[cfg(unix)]
+    let made = std::os::unix::fs::symlink(target, link);
+    #[cfg(windows)]
+    let made = if link.parent().unwrap_or(link).join(target).is_dir() {
+        std::os::windows::fs::symlink_dir(target, link)
+    } else {
+        std::os::windows::fs::symlink_file(target, link)
+    };
+    made.unwrap_or_else(|e| panic!("linking {} to {}: {e}", link.display(), target.display()));
 }

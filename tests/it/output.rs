@@ -1,7 +1,6 @@
 //! What users count on for their output folder: a failed build leaves it as it was, and a
 //! folder bilan did not make is never replaced.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -113,13 +112,15 @@ fn a_build_cleans_up_after_its_own_output_only() {
     assert_eq!(left, expected);
 }
 
+// Files are told apart by their inode, which only Unix gives.
+#[cfg(unix)]
 #[test]
 fn a_rebuild_makes_new_files_only_for_the_pages_that_changed() {
     use std::os::unix::fs::MetadataExt;
     let site = tempfile::tempdir().unwrap();
     copy_dir(&fixture("several"), site.path());
     let out = site.path().join("output");
-    let inodes = |out: &Path| -> BTreeMap<String, u64> {
+    let inodes = |out: &Path| -> std::collections::BTreeMap<String, u64> {
         tree(out)
             .into_keys()
             .map(|path| {
@@ -212,6 +213,8 @@ fn a_file_and_a_folder_of_one_name_are_a_clash() {
     assert!(!out.exists());
 }
 
+// Files are told apart by their inode, which only Unix gives.
+#[cfg(unix)]
 #[test]
 fn unchanged_static_files_are_not_copied_again_and_changed_ones_are() {
     use std::os::unix::fs::MetadataExt;

@@ -1,7 +1,7 @@
 //! Horizontal bars, grouped or stacked: long category names have room down the side.
 
-use super::scale::{FONT, LINE, PAD, SMALL, stack_extent, text, value_ticks};
-use super::text::{text_width, wrap};
+use super::scale::{FONT, LINE, PAD, SMALL, category_labels, stack_extent, text, value_ticks};
+use super::text::text_width;
 use super::{Anchor, Baseline, Mark, Paint, Size};
 use crate::chart::{ChartData, ChartKind};
 use crate::locale::{Language, Strings};
@@ -18,18 +18,7 @@ pub(super) fn bars(
 ) -> i32 {
     let width = size.width() as i32;
     let stacked = data.kind == ChartKind::StackedBar;
-    let label_max = (width as f64 * if size == Size::Wide { 0.28 } else { 0.32 }).floor();
-    let labels: Vec<Vec<String>> = data
-        .categories
-        .iter()
-        .map(|c| wrap(c, label_max, FONT))
-        .collect();
-    let label_width = labels
-        .iter()
-        .flatten()
-        .map(|l| text_width(l, FONT))
-        .fold(0.0, f64::max)
-        .ceil() as i32;
+    let (labels, label_width) = category_labels(data, size);
     let missing = strings.get("not_given_short");
     let figures: Vec<String> = if stacked {
         (0..data.categories.len())

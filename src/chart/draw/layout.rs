@@ -11,7 +11,8 @@ use crate::locale::{Language, Strings};
 pub fn layout(data: &ChartData, size: Size, language: Language, strings: &Strings) -> Layout {
     let width = size.width();
     let mut marks = Vec::new();
-    let top = if data.series.len() > 1 && data.kind != ChartKind::Pie {
+    let top = if data.series.len() > 1 && !matches!(data.kind, ChartKind::Pie | ChartKind::Progress)
+    {
         let names: Vec<&str> = data.series.iter().map(|s| s.name.as_str()).collect();
         legend(
             &names,
@@ -30,6 +31,9 @@ pub fn layout(data: &ChartData, size: Size, language: Language, strings: &String
         }
         ChartKind::Line => lines(data, size, top, language, &mut marks),
         ChartKind::Pie => super::pie::pie(data, size, top, language, strings, &mut marks),
+        ChartKind::Progress => {
+            super::progress::progress(data, size, top, language, strings, &mut marks)
+        }
     };
     Layout {
         width,

@@ -1,22 +1,20 @@
 //! Drawing a chart: `layout` places every mark, then `svg` writes them as SVG for the page,
-//! and `paint_marks` paints the same marks with plotters on the bitmap of a link preview.
+//! and `crate::preview` paints the same marks on the picture of a link preview.
 
 mod bars;
 mod layout;
 mod pie;
+mod progress;
 mod scale;
 mod svg;
 mod text;
-
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::ChartData;
 use crate::locale::{Language, Strings};
 pub use crate::palette::{OTHER, Palette};
 
 pub use self::layout::layout;
+pub use self::progress::reached;
 pub use self::text::{text_width, wrap};
 
 /// The two drawings of every chart: for a wide page, and for a phone.
@@ -55,7 +53,7 @@ pub enum Paint {
 }
 
 impl Paint {
-    fn rgb(self) -> (u8, u8, u8) {
+    pub fn rgb(self) -> (u8, u8, u8) {
         match self {
             Paint::Ink => (0x1C, 0x24, 0x30),
             Paint::Muted => (0x4D, 0x58, 0x66),
@@ -63,11 +61,6 @@ impl Paint {
             Paint::Axis => (0x6B, 0x75, 0x80),
             Paint::White => (0xFF, 0xFF, 0xFF),
         }
-    }
-
-    fn colour(self) -> RGBColor {
-        let (r, g, b) = self.rgb();
-        RGBColor(r, g, b)
     }
 }
 
@@ -178,109 +171,4 @@ pub fn draw_svg(
         _ => data.series.len(),
     };
     svg::svg(&layout, id, &data.title, description, paints, palette)
-}
-
-/// How marks land on a drawing area: scaled, moved, and written in which font.
-pub struct Pen<'a> {
-    pub scale: f64,
-    pub offset: (i32, i32),
-    pub font: &'a str,
-}
-
-impl Pen<'_> {
-    fn at(&self, (x, y): (i32, i32)) -> (i32, i32) {
-        (
-            self.offset.0 + (x as f64 * self.scale).round() as i32,
-            self.offset.1 + (y as f64 * self.scale).round() as i32,
-        )
-    }
-
-    fn len(&self, length: i32) -> i32 {
-        ((length as f64 * self.scale).round() as i32).max(1)
-    }
-}
-
-/// Draws the marks of a layout on any plotters drawing area (an SVG, or the bitmap of a
-/// link preview). A mark that fails to draw is left out: there is nothing a writer could
-/// do about it.
-pub fn paint_marks<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layout: &Layout,
-    palette: &Palette,
-    pen: &Pen<'_>,
-) {
-    let outline = ShapeStyle::from(&Paint::Ink.colour()).stroke_width(1);
-    for mark in &layout.marks {
-        let _ = match mark {
-            Mark::Bar {
-                x0,
-                y0,
-                x1,
-                y1,
-                series,
-            } => {
-                let corners = [pen.at((*x0, *y0)), pen.at((*x1, *y1))];
-                let _ = area.draw(&Rectangle::new(corners, palette.colour(*series).filled()));
-                area.draw(&Rectangle::new(corners, outline))
-            }
-            Mark::Rule {
-                from,
-                to,
-                paint,
-                width,
-            } => area.draw(&PathElement::new(
-                vec![pen.at(*from), pen.at(*to)],
-                paint.colour().stroke_width(pen.len(*width as i32) as u32),
-            )),
-            Mark::Text(t) => {
-                let h = match t.anchor {
-                    Anchor::Left => HPos::Left,
-                    Anchor::Center => HPos::Center,
-                    Anchor::Right => HPos::Right,
-                };
-                let v = match t.baseline {
-                    Baseline::Top => VPos::Top,
-                    Baseline::Middle => VPos::Center,
-                    Baseline::Bottom => VPos::Bottom,
-                };
-                let colour = t.paint.colour();
-                let style = TextStyle::from((pen.font, t.size * pen.scale).into_font())
-                    .color(&colour)
-                    .pos(Pos::new(h, v));
-                area.draw(&Text::new(t.text.clone(), pen.at((t.x, t.y)), style))
-            }
-            Mark::Path { points, series } => {
-                let style = palette.colour(*series).stroke_width(pen.len(3) as u32);
-                area.draw(&PathElement::new(
-                    points.iter().map(|p| pen.at(*p)).collect::<Vec<_>>(),
-                    style,
-                ))
-            }
-            Mark::Marker { x, y, series } => {
-                let fill = palette.colour(*series).filled();
-                let (x, y) = pen.at((*x, *y));
-                let d = |n: i32| pen.len(n);
-                let _ = match series % 4 {
-                    0 => area.draw(&Circle::new((x, y), d(5), fill)),
-                    1 => area.draw(&Rectangle::new(
-                        [(x - d(4), y - d(4)), (x + d(4), y + d(4))],
-                        fill,
-                    )),
-                    2 => area.draw(&Polygon::new(
-                        vec![(x, y - d(6)), (x + d(5), y + d(4)), (x - d(5), y + d(4))],
-                        fill,
-                    )),
-                    _ => area.draw(&Polygon::new(
-                        vec![(x, y - d(6)), (x + d(6), y), (x, y + d(6)), (x - d(6), y)],
-                        fill,
-                    )),
-                };
-                area.draw(&Circle::new((x, y), d(1), Paint::White.colour().filled()))
-            }
-            Mark::Slice { points, series } => area.draw(&Polygon::new(
-                points.iter().map(|p| pen.at(*p)).collect::<Vec<_>>(),
-                palette.colour(*series).filled(),
-            )),
-        };
-    }
 }

@@ -1,8 +1,8 @@
 //! What every kind of chart is laid out with: the sizes of its words and gaps, a word
 //! placed on the chart, and the ticks of the value axis.
 
-use super::text::nice_ticks;
-use super::{Anchor, Baseline, Mark, Paint, TextMark};
+use super::text::{nice_ticks, text_width, wrap};
+use super::{Anchor, Baseline, Mark, Paint, Size, TextMark};
 use crate::chart::ChartData;
 use crate::data::ColumnType;
 
@@ -60,4 +60,23 @@ pub(super) fn stack_extent(data: &ChartData, i: usize) -> (f64, f64) {
         given.clone().filter(|v| *v > 0.0).sum(),
         given.filter(|v| *v < 0.0).sum(),
     )
+}
+
+/// The names of a chart's categories down its side (bars, bullet bars), wrapped to at most
+/// a share of the width, and the width of the widest line.
+pub(super) fn category_labels(data: &ChartData, size: Size) -> (Vec<Vec<String>>, i32) {
+    let share = if size == Size::Wide { 0.28 } else { 0.32 };
+    let label_max = (size.width() as f64 * share).floor();
+    let labels: Vec<Vec<String>> = data
+        .categories
+        .iter()
+        .map(|c| wrap(c, label_max, FONT))
+        .collect();
+    let width = labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, FONT))
+        .fold(0.0, f64::max)
+        .ceil() as i32;
+    (labels, width)
 }

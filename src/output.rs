@@ -4,8 +4,7 @@
 //! so that a build that fails half-way leaves the previous site as it was. A folder is only
 //! replaced when it is empty or was made by bilan (it holds bilan's marker file).
 
-mod made;
-
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -13,14 +12,22 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
+pub use self::swap::PreviousAside;
 use crate::render::{Content, OutputFile, Sink};
+
+mod keys;
+mod swap;
 
 /// The file that marks a folder as made by bilan.
 pub const MARKER: &str = ".bilan-output";
 const MARKER_TEXT: &str =
     "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
+
+/// The file beside the marker that tells what each costly file of the output (a link
+/// preview, a PDF) was made from: one line per file, the hash of its sources and its path. The next
+/// build keeps the files whose sources hash the same, rather than making them again.
+pub const KEYS: &str = ".bilan-keys";
 
 /// Why bilan will not write to a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,8 +98,10 @@ pub struct Staging {
     failing: AtomicBool,
     /// Why the first file that failed could not be written.
     failed: Mutex<Option<anyhow::Error>>,
-    /// What the PDFs of the previous output and of this one are made from.
-    made: made::Made,
+    /// What the costly files of the previous output were made from (`KEYS`), by path.
+    previous_keys: HashMap<String, u64>,
+    /// What those of the new site are made from.
+    keys: Mutex<Vec<(String, u64)>>,
 }
 
 impl Staging {
@@ -112,18 +121,26 @@ impl Staging {
         // The marker first: a build killed half-way leaves a folder the next one knows as
         // its own.
         fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+        let previous = out.is_dir();
+        let previous_keys = if previous {
+            keys::read(&out.join(KEYS))
+        } else {
+            HashMap::new()
+        };
         Ok(Staging {
-            made: made::Made::read(&out),
-            previous: out.is_dir(),
+            previous,
             out,
             dir,
             failing: AtomicBool::new(false),
             failed: Mutex::new(None),
+            previous_keys,
+            keys: Mutex::new(Vec::new()),
         })
     }
 
     /// Puts the new site in the place of the output, unless a file could not be written.
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Returns what the writer should know though it succeeded.
+    pub fn finish(self) -> anyhow::Result<Option<String>> {
         if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
             return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
@@ -133,17 +150,14 @@ impl Staging {
         if !self.dir.path().join(MARKER).is_file() {
             bail!(self.removed());
         }
-        let made = self.made.text();
-        if !made.is_empty() {
-            let previous = self.previous.then(|| self.out.join(made::FILE));
-            write_unless_unchanged(
-                made.as_bytes(),
-                &self.dir.path().join(made::FILE),
-                previous.as_deref(),
-            )
-            .context("writing the record of what the PDFs are made from")?;
-        }
-        swap_in(self.dir.keep(), &self.out)
+        keys::write(
+            &self.keys.into_inner().unwrap_or_else(|e| e.into_inner()),
+            &self.dir.path().join(KEYS),
+            self.previous.then(|| self.out.join(KEYS)).as_deref(),
+            hard_link,
+        )
+        .context("writing the output's keys")?;
+        swap::swap_in(&self.dir.keep(), &self.out, &swap::THIS_SYSTEM)
     }
 
     fn write(&self, file: &OutputFile, made: &mut Option<PathBuf>) -> anyhow::Result<()> {
@@ -165,10 +179,19 @@ impl Staging {
         let previous = self.previous.then(|| self.out.join(relative));
         let previous = previous.as_deref();
         match (&file.content, file.content.in_memory()) {
-            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous),
-            (Content::Copy(source), None) => copy_unless_unchanged(source, &target, previous),
+            (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous, hard_link),
+            (Content::Copy(source), None) => {
+                copy_unless_unchanged(source, &target, previous, hard_link)
+            }
+            (Content::Previous, None) => match previous {
+                // The previous output is removed once the new one is in place: the link is
+                // then the file's only name.
+                Some(previous) => hard_link(previous, &target)
+                    .or_else(|_| fs::copy(previous, &target).map(|_| ())),
+                None => Err(io::ErrorKind::NotFound.into()),
+            },
             (Content::Deferred(pdf), None) => match pdf.bytes() {
-                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous),
+                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous, hard_link),
                 Err(message) => Err(io::Error::other(message)),
             },
             (_, None) => Ok(()),
@@ -209,12 +232,17 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    /// A PDF of the previous output made from the same sources is linked, not made again.
-    fn made_before(&self, path: &str, key: u64) -> Option<(Content, u64)> {
-        let same = self.made.note(path, key);
-        let previous = self.out.join(safe_relative(path)?);
-        let size = fs::metadata(&previous).ok().filter(|m| m.is_file())?.len();
-        (same && self.previous).then_some((Content::Copy(previous), size))
+    /// A file is kept from the previous output when that output says it was made from what
+    /// hashes to `key` too, and still holds it.
+    fn reuse(&self, path: &str, key: u64) -> Option<u64> {
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push((path.to_owned(), key));
+        }
+        if self.previous_keys.get(path) != Some(&key) {
+            return None;
+        }
+        let metadata = fs::metadata(self.out.join(safe_relative(path)?)).ok()?;
+        metadata.is_file().then_some(metadata.len())
     }
 
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {
@@ -242,8 +270,14 @@ impl Sink for Staging {
 /// previous output holds it unchanged (`previous`, of the same size and modification time),
 /// links that file instead: a site's PDFs and pictures are not copied again at every build.
 /// The previous output is removed once the new one is in place, so the link is then the
-/// file's only name.
-fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// file's only name. A file system that makes no links (FAT, exFAT, network shares, synced
+/// folders) gets a copy.
+fn copy_unless_unchanged(
+    source: &Path,
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     let metadata = fs::metadata(source)?;
     let modified = metadata.modified().ok();
     if let (Some(modified), Some(previous)) = (modified, previous)
@@ -251,7 +285,7 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         && old.is_file()
         && old.len() == metadata.len()
         && old.modified().ok() == Some(modified)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -264,6 +298,14 @@ fn copy_unless_unchanged(source: &Path, target: &Path, previous: Option<&Path>) 
         let _ = copy.set_modified(modified);
     }
     Ok(())
+}
+
+/// Makes a second name for a file of the previous output in the new one: `hard_link`, or in
+/// the tests a file system that refuses it.
+type Link = fn(&Path, &Path) -> io::Result<()>;
+
+fn hard_link(from: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(from, to)
 }
 
 /// Creates `target` for writing, or `None` when a file of the new site is there already:
@@ -287,12 +329,18 @@ fn create_new(target: &Path) -> io::Result<Option<fs::File>> {
 /// the pages that changed: the others keep their modification time (an upload by `rsync`
 /// skips them), and removing the previous output frees no file that the new one still has.
 /// (On ext4, a file freed in the last minutes makes the creation of every new file slower.)
-fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) -> io::Result<()> {
+/// Where links are refused, the bytes are written.
+fn write_unless_unchanged(
+    bytes: &[u8],
+    target: &Path,
+    previous: Option<&Path>,
+    link: Link,
+) -> io::Result<()> {
     if let Some(previous) = previous
         && fs::symlink_metadata(previous)
             .is_ok_and(|old| old.is_file() && old.len() == bytes.len() as u64)
         && fs::read(previous).is_ok_and(|old| old == bytes)
-        && fs::hard_link(previous, target).is_ok()
+        && link(previous, target).is_ok()
     {
         return Ok(());
     }
@@ -300,74 +348,6 @@ fn write_unless_unchanged(bytes: &[u8], target: &Path, previous: Option<&Path>) 
         Some(mut file) => file.write_all(bytes),
         None => Ok(()),
     }
-}
-
-/// Replaces `out` with `new`. On Linux the two folders trade places in one atomic step
-/// (`renameat2` with `RENAME_EXCHANGE`), so that `out` is at every moment either the whole
-/// old site or the whole new one, even if the build is killed; then the old one is removed.
-/// Elsewhere, or on a file system without that call, the old folder is moved aside and the
-/// new one renamed into place, which leaves a moment without `out`.
-fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
-    if out.exists() && exchange(&new, out).is_ok() {
-        // `new` now holds the previous site.
-        return remove_tree(&new);
-    }
-    let old = if out.exists() {
-        let parent = out.parent().unwrap_or(Path::new("."));
-        let aside = tempfile::Builder::new()
-            .prefix(&side_folder("old", out))
-            .tempdir_in(parent)
-            .context("creating a folder for the previous output")?
-            .keep();
-        fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
-        if let Err(error) = fs::rename(out, &aside) {
-            let _ = fs::remove_dir_all(&new);
-            return Err(error)
-                .with_context(|| format!("moving the previous `{}` aside", out.display()));
-        }
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(error) = fs::rename(&new, out) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(&new);
-        return Err(error).with_context(|| format!("moving the new site into `{}`", out.display()));
-    }
-    match old {
-        Some(old) => remove_tree(&old),
-        None => Ok(()),
-    }
-}
-
-/// Removes a previous output: its files in parallel (a large site has tens of thousands),
-/// then its folders.
-fn remove_tree(dir: &Path) -> anyhow::Result<()> {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.par_iter().for_each(|file| {
-        // A file that will not go is removed with its folder just below, or reported there.
-        let _ = fs::remove_file(file);
-    });
-    fs::remove_dir_all(dir)
-        .with_context(|| format!("removing the previous output at `{}`", dir.display()))
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// The beginning of the name of a folder that a build of `out` makes beside it: the new
@@ -404,13 +384,14 @@ fn remove_leftovers(out: &Path) {
     }
 }
 
-/// `path` as a relative path that stays inside the folder it is joined to.
+/// `path`, an address of the site (`rapports/a/index.html`), as a relative path that stays
+/// inside the folder it is joined to, on every system: plain names between `/`, none of
+/// them `..`, with no `\\` nor `:`, which Windows reads as a separator or a drive.
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    let relative = Path::new(path);
-    relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then(|| relative.to_path_buf())
+    let plain = |part: &str| !matches!(part, "" | "." | "..") && !part.contains(['\\', ':']);
+    path.split('/')
+        .all(plain)
+        .then(|| path.split('/').collect())
 }
 
 /// An absolute, normalised path (without touching the disk for parts that do not exist).
@@ -444,52 +425,4 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_relative_paths_are_written() {
-        assert!(safe_relative("rapports/a/index.html").is_some());
-        assert!(safe_relative("../x").is_none());
-        assert!(safe_relative("/etc/passwd").is_none());
-    }
-
-    #[test]
-    fn a_new_site_removed_under_its_build_is_never_swapped_in() {
-        // Another build of the same output removes this one's folder as a leftover: the
-        // files that follow must not make it again, and nothing may replace the output.
-        let parent = tempfile::tempdir().unwrap();
-        let out = parent.path().join("output");
-        let staging = Staging::new(&out).unwrap();
-        fs::remove_dir_all(staging.dir.path()).unwrap();
-        let page = OutputFile {
-            path: "rapports/a/index.html".to_owned(),
-            content: Content::Bytes(b"<p>a</p>".to_vec()),
-            from: PathBuf::from("content/reports/a.md"),
-        };
-        staging.put(vec![page]);
-        let error = staging.finish().unwrap_err();
-        assert!(
-            format!("{error:#}").contains("another build of this output"),
-            "{error:#}"
-        );
-        assert!(!out.exists());
-        assert_eq!(fs::read_dir(parent.path()).unwrap().count(), 0);
-    }
-
-    #[test]
-    fn refuses_folders_it_must_not_replace() {
-        let root = tempfile::tempdir().unwrap();
-        let root = root.path();
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_target(root, &root.join("output")).is_ok());
-        assert!(check_target(root, root).is_err());
-        assert!(check_target(root, &root.join("..")).is_err());
-        assert!(check_target(root, &root.join("content/out")).is_err());
-        fs::create_dir_all(root.join("mine")).unwrap();
-        fs::write(root.join("mine/notes.txt"), "mine").unwrap();
-        assert!(check_target(root, &root.join("mine")).is_err());
-        fs::write(root.join("mine").join(MARKER), "").unwrap();
-        assert!(check_target(root, &root.join("mine")).is_ok());
-    }
-}
+mod tests;

@@ -2,38 +2,36 @@
 //! a mail shows when the report's link is pasted (`og:image`). It shows the site, the
 //! report's title and date, and its first chart, or else its summary.
 //!
-//! It is drawn with plotters' bitmap backend in DejaVu Sans, a font under a free licence
-//! embedded in the binary, so that no system font is needed and every machine draws the
-//! same pixels.
+//! It is drawn by a small painter of its own (`canvas`, `glyphs`, `marks`) in DejaVu Sans,
+//! a font under a free licence embedded in the binary, so that no system font is needed and
+//! every machine draws the same pixels; and written as a PNG of indexed colours, a few
+//! kilobytes of flat colours and smooth text.
+//!
+//! Drawing one costs more than the rest of its report's page: a build draws it again only
+//! when what it shows changed (`key`), or the code that draws it.
 
-use plotters::prelude::*;
-use plotters::style::FontStyle;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+mod canvas;
+mod glyphs;
+mod marks;
 
-use crate::chart::{ChartData, Palette, Pen, Size, layout, paint_marks, text_width, wrap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Mutex;
+
+use self::canvas::{Canvas, Fill, Rgb};
+use self::glyphs::{Glyphs, Weight};
+use crate::chart::{Anchor, Baseline};
+use crate::chart::{ChartData, ChartKind, Palette, Size, layout, text_width, wrap};
 use crate::locale::{Language, Strings};
+
+/// A fingerprint of the code that draws previews (this module, the chart's layout, the
+/// fonts and the PNG encoder), computed by `build.rs` from their sources.
+const CODE: u64 = include!(concat!(env!("OUT_DIR"), "/preview_code.rs"));
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
-/// The font's name for plotters, which keeps registered fonts in a registry of its own.
-const FONT: &str = "bilan-sans";
-
-/// The proof that the fonts of previews are registered with plotters, which keeps them in a
-/// registry of its own: a build registers them once, and hands this to each preview.
-#[derive(Debug)]
-pub struct Fonts(());
-
-impl Fonts {
-    pub fn register() -> Fonts {
-        // The fonts are part of the binary: registering them cannot meet bad input.
-        let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
-        let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
-        Fonts(())
-    }
-}
-
 /// What a preview shows.
+#[derive(Debug)]
 pub struct Preview<'a> {
     pub site_title: &'a str,
     pub title: &'a str,
@@ -43,70 +41,178 @@ pub struct Preview<'a> {
     pub summary: Option<&'a str>,
 }
 
-/// The preview as PNG bytes.
-pub fn preview_png(
+/// A hash of what every preview of a site reads beside its report (the site's title, its
+/// language, words and colours), and of the code that draws them: computed once a build.
+pub fn site_key(site_title: &str, language: Language, strings: &Strings, palette: &Palette) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    CODE.hash(&mut hasher);
+    site_title.hash(&mut hasher);
+    language.code().hash(&mut hasher);
+    strings.hash(&mut hasher);
+    palette.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of everything the drawing of `preview` reads, of a site whose `site_key` is
+/// `site`: two previews with one key are the same picture.
+pub fn key(site: u64, preview: &Preview<'_>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    site.hash(&mut hasher);
+    preview.site_title.hash(&mut hasher);
+    preview.title.hash(&mut hasher);
+    preview.subtitle.hash(&mut hasher);
+    preview.summary.hash(&mut hasher);
+    if let Some(chart) = preview.chart {
+        std::mem::discriminant(&chart.kind).hash(&mut hasher);
+        chart.title.hash(&mut hasher);
+        chart.category_label.hash(&mut hasher);
+        chart.categories.hash(&mut hasher);
+        for series in &chart.series {
+            series.name.hash(&mut hasher);
+            // Floats do not hash: their bits do.
+            for value in &series.values {
+                value.map(f64::to_bits).hash(&mut hasher);
+            }
+        }
+        // How the figures are written (kind, currency, decimals…), in a few words.
+        format!("{:?}", chart.value_column).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// What draws previews, one at a time on each thread that asks: pictures and the glyphs
+/// rasterised for them, kept from one preview to the next.
+#[derive(Default)]
+pub struct Painter {
+    idle: Mutex<Vec<(Canvas, Glyphs)>>,
+}
+
+impl std::fmt::Debug for Painter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Painter")
+    }
+}
+
+impl Painter {
+    /// The preview as PNG bytes.
+    pub fn png(
+        &self,
+        preview: &Preview<'_>,
+        language: Language,
+        strings: &Strings,
+        palette: &Palette,
+    ) -> Vec<u8> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let (mut canvas, mut glyphs) = match idle {
+            Some((mut canvas, glyphs)) => {
+                canvas.clear(WHITE);
+                (canvas, glyphs)
+            }
+            None => (
+                Canvas::new(WIDTH as usize, HEIGHT as usize, WHITE),
+                Glyphs::new(),
+            ),
+        };
+        draw(
+            &mut canvas,
+            &mut glyphs,
+            preview,
+            language,
+            strings,
+            palette,
+        );
+        let png = canvas.png();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push((canvas, glyphs));
+        }
+        png
+    }
+}
+
+/// The preview as PNG bytes, drawn from scratch.
+#[cfg(test)]
+fn preview_png(
     preview: &Preview<'_>,
-    _fonts: &Fonts,
     language: Language,
     strings: &Strings,
     palette: &Palette,
 ) -> Vec<u8> {
-    let mut pixels = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
-    {
-        let area = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-        draw(&area, preview, language, strings, palette);
-        let _ = area.present();
-    }
-    encode_png(&pixels)
+    Painter::default().png(preview, language, strings, palette)
 }
 
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+const WHITE: Rgb = (0xFF, 0xFF, 0xFF);
+
+const INK: Rgb = (0x1C, 0x24, 0x30);
+const MUTED: Rgb = (0x4D, 0x58, 0x66);
+/// Where the text and the chart start, and the width they may take.
+const LEFT: f64 = 70.0;
+const ROOM: f64 = 1080.0;
+
+fn draw(
+    canvas: &mut Canvas,
+    glyphs: &mut Glyphs,
     preview: &Preview<'_>,
     language: Language,
     strings: &Strings,
     palette: &Palette,
 ) {
-    let ink = RGBColor(0x1C, 0x24, 0x30);
-    let muted = RGBColor(0x4D, 0x58, 0x66);
-    let accent = palette_colour(palette);
-    let _ = area.draw(&Rectangle::new(
-        [(0, 0), (18, HEIGHT as i32)],
-        accent.filled(),
-    ));
-    let text = |t: &str, x: i32, y: i32, size: f64, colour: &RGBColor, bold: bool| {
-        let font = if bold {
-            (FONT, size).into_font().style(FontStyle::Bold)
-        } else {
-            (FONT, size).into_font()
-        };
-        let style = TextStyle::from(font)
-            .color(colour)
-            .pos(Pos::new(HPos::Left, VPos::Top));
-        let _ = area.draw(&Text::new(t.to_owned(), (x, y), style));
+    canvas.rect(
+        (0.0, 0.0),
+        (18.0, HEIGHT as f64),
+        &Fill::Solid(palette.first()),
+    );
+    let mut text = |canvas: &mut Canvas, t: &str, y: i32, size: f32, colour: Rgb, weight| {
+        let place = (Anchor::Left, Baseline::Top);
+        glyphs.draw(
+            canvas,
+            t,
+            (LEFT as f32, y as f32),
+            size,
+            weight,
+            colour,
+            place,
+        );
     };
-    let left = 70;
-    text(preview.site_title, left, 48, 30.0, &muted, false);
+    text(canvas, preview.site_title, 48, 30.0, MUTED, Weight::Regular);
     let mut y = 100;
     for line in title_lines(preview.title) {
-        text(&line, left, y, 60.0, &ink, true);
+        text(canvas, &line, y, 60.0, INK, Weight::Bold);
         y += 70;
     }
     // Below a title of three lines, the subtitle and the chart move down; the chart
     // shrinks to the room left.
-    text(preview.subtitle, left, y + 4, 32.0, &muted, false);
+    text(
+        canvas,
+        preview.subtitle,
+        y + 4,
+        32.0,
+        MUTED,
+        Weight::Regular,
+    );
     let top = y + 64;
 
     if let Some(chart) = preview.chart {
         let laid = layout(chart, Size::Wide, language, strings);
-        let room = (1080.0, (HEIGHT as i32 - 30 - top) as f64);
-        let scale = (room.0 / laid.width as f64).min(room.1 / laid.height as f64);
-        let pen = Pen {
-            scale,
-            offset: (left, top),
-            font: FONT,
+        let room = (ROOM, (HEIGHT as i32 - 30 - top) as f64);
+        let (width, height) = (laid.width as f64, laid.height as f64);
+        let scale = (room.0 / width).min(room.1 / height);
+        // A chart of bars, lines or progress bars stretches across the width it is given
+        // (up to twice as wide as its shape), rather than leaving its right part empty; a
+        // pie keeps its shape and stands in the middle.
+        let (across, offset) = match chart.kind {
+            ChartKind::Pie => (scale, LEFT + (room.0 - width * scale) / 2.0),
+            _ => ((room.0 / width).min(scale * 2.0), LEFT),
         };
-        paint_marks(area, &laid, palette, &pen);
+        let paints = match chart.kind {
+            ChartKind::Pie => chart.categories.len(),
+            _ => chart.series.len(),
+        };
+        let pen = marks::Pen {
+            scale: (across, scale),
+            offset: (offset, top as f64),
+            paints,
+        };
+        marks::paint(canvas, glyphs, &laid, palette, &pen);
     } else if let Some(summary) = preview.summary {
         let mut y = top + 10;
         let room = usize::try_from((HEIGHT as i32 - 30 - y) / 50).unwrap_or(0);
@@ -114,7 +220,7 @@ fn draw<DB: DrawingBackend>(
             .into_iter()
             .take(room.min(5))
         {
-            text(&line, left, y, 38.0, &ink, false);
+            text(canvas, &line, y, 38.0, INK, Weight::Regular);
             y += 50;
         }
     }
@@ -153,25 +259,6 @@ fn title_lines(title: &str) -> Vec<String> {
             }
         }
     }
-}
-
-fn palette_colour(palette: &Palette) -> RGBColor {
-    palette.first()
-}
-
-fn encode_png(pixels: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Fast);
-        // Encoding into memory a buffer of the right size cannot fail.
-        if let Ok(mut writer) = encoder.write_header() {
-            let _ = writer.write_image_data(pixels);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -238,7 +325,6 @@ mod tests {
             };
             let png = preview_png(
                 &preview,
-                &Fonts::register(),
                 Language::Fr,
                 &Strings::default(),
                 &Palette::default(),
@@ -256,7 +342,6 @@ mod tests {
         };
         let png = preview_png(
             &preview,
-            &Fonts::register(),
             Language::Fr,
             &Strings::default(),
             &Palette::default(),
@@ -267,7 +352,6 @@ mod tests {
         assert_eq!((info.width, info.height), (1200, 630));
         let again = preview_png(
             &preview,
-            &Fonts::register(),
             Language::Fr,
             &Strings::default(),
             &Palette::default(),
