@@ -1,7 +1,7 @@
 //! Embeds the built-in theme (`themes/default/`) in the binary: one table of every file in
 //! the folder, so that adding a template or an asset needs no change to the code. And
-//! fingerprints the code that draws link previews, so that a build knows when a preview
-//! drawn by an earlier one may be kept (`preview::key`).
+//! fingerprints the code that draws link previews and makes PDFs, so that a build knows when
+//! a preview or a PDF made by an earlier one may be kept (`preview::key`, `pdf::Source::key`).
 
 use std::env;
 use std::fmt::Write as _;
@@ -31,22 +31,34 @@ fn main() {
     table.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("default_theme.rs");
     fs::write(out, table).unwrap();
-    preview_code();
+    code_fingerprints();
 }
 
-/// A hash (FNV-1a) of the sources that decide a preview's pixels and bytes: the preview's
-/// painter, the chart's layout, the series' colours (`src/palette.rs`), and the versions of the fonts and the PNG encoder (in
-/// `Cargo.lock`). Written to `preview_code.rs` as a number.
-fn preview_code() {
+/// Fingerprints (FNV-1a hashes) of the code that decides the bytes of the output's costly
+/// files, each written to `OUT_DIR` as a number:
+/// - `preview_code.rs`: a preview's painter, the chart's layout, the series' colours, and
+///   the versions of the fonts and the PNG encoder (in `Cargo.lock`);
+/// - `pdf_code.rs`: what turns a note's Typst markup into a PDF (`src/pdf/`), and the
+///   versions of typst and the fonts (in `Cargo.lock`).
+fn code_fingerprints() {
+    fingerprint(
+        "preview_code.rs",
+        &["src/preview", "src/chart"],
+        &["src/palette.rs", "Cargo.lock"],
+    );
+    fingerprint("pdf_code.rs", &["src/pdf"], &["Cargo.lock"]);
+}
+
+fn fingerprint(name: &str, dirs: &[&str], others: &[&str]) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["src/preview", "src/chart"] {
+    for dir in dirs {
         let dir = root.join(dir);
         println!("cargo::rerun-if-changed={}", dir.display());
         collect(&dir, &dir, &mut files);
     }
-    for file in ["src/palette.rs", "Cargo.lock"] {
-        files.push((file.to_owned(), root.join(file)));
+    for file in others {
+        files.push(((*file).to_owned(), root.join(file)));
     }
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -58,7 +70,7 @@ fn preview_code() {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("preview_code.rs");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join(name);
     fs::write(out, format!("0x{hash:016x}\n")).unwrap();
 }
 

@@ -29,6 +29,8 @@ pub struct SiteConfig {
     pub menu: Vec<MenuItem>,
     /// Whether raw HTML in notes is kept (the default) or shown as text.
     pub raw_html: bool,
+    /// Whether every published report gets a PDF beside its page (`pdf: true`).
+    pub pdf: bool,
     /// How many of the latest published reports `feed.xml` holds; 0 for all of them.
     pub feed_limit: usize,
     /// The text of `site.yaml` and how it is shown, for problems found later (a menu link
@@ -66,6 +68,7 @@ struct SiteFile {
     #[serde(default)]
     menu: Vec<Spanned<MenuItem>>,
     raw_html: Option<bool>,
+    pdf: Option<Spanned<bool>>,
     sites: Option<SitesFile>,
     feed_limit: Option<usize>,
 }
@@ -74,9 +77,10 @@ struct SiteFile {
 /// reader's feed program shows, and every reader downloads the feed again and again.
 pub const FEED_LIMIT: usize = 20;
 
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "sites",
     "raw_html",
+    "pdf",
     "title",
     "description",
     "language",
@@ -212,6 +216,18 @@ impl SiteConfig {
             }
         }
 
+        // A funder expects the file: a binary that cannot make it says so, never skips it.
+        if let Some(pdf) = &file.pdf
+            && pdf.value
+            && !cfg!(feature = "pdf")
+        {
+            problems.push(
+                origin
+                    .problem_at(pdf, "`pdf: true` asks for a PDF of every report, but this bilan was built without PDF support (the `pdf` feature)")
+                    .with_hint("use a bilan built with its default features (`cargo install --path .`, without `--no-default-features`), or remove `pdf: true`"),
+            );
+        }
+
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -237,6 +253,7 @@ impl SiteConfig {
                 })
                 .collect(),
             raw_html: file.raw_html.unwrap_or(true),
+            pdf: file.pdf.is_some_and(|pdf| pdf.value),
             feed_limit: file.feed_limit.unwrap_or(FEED_LIMIT),
             text: text.to_owned(),
             path: shown.to_path_buf(),
@@ -287,5 +304,30 @@ mod tests {
         let problems =
             SiteConfig::parse("title: x\nlanguage: de\n", Path::new("site.yaml")).unwrap_err();
         assert_eq!(problems[0].line, 2);
+    }
+
+    #[test]
+    fn pdfs_are_off_unless_asked_for() {
+        let config = SiteConfig::parse("title: x\n", Path::new("site.yaml")).unwrap();
+        assert!(!config.pdf);
+        let config = SiteConfig::parse("title: x\npdf: false\n", Path::new("site.yaml")).unwrap();
+        assert!(!config.pdf);
+    }
+
+    /// A funder expects the file: a bilan that cannot make it refuses, and says how to get
+    /// one that can.
+    #[test]
+    fn pdf_true_needs_a_bilan_built_with_pdfs() {
+        let parsed = SiteConfig::parse("title: x\npdf: true\n", Path::new("site.yaml"));
+        if cfg!(feature = "pdf") {
+            assert!(parsed.is_ok_and(|config| config.pdf));
+        } else {
+            let problems = parsed.unwrap_err();
+            assert_eq!((problems[0].line, problems[0].column), (2, 6));
+            let message = problems[0].message.english();
+            assert!(message.contains("built without PDF support"), "{message}");
+            let hint = problems[0].hint_english().unwrap_or_default();
+            assert!(hint.contains("--no-default-features"), "{hint}");
+        }
     }
 }

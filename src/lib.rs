@@ -48,6 +48,7 @@ mod locale;
 mod markdown;
 mod output;
 mod palette;
+mod pdf;
 mod preview;
 mod problem;
 mod render;
@@ -57,6 +58,7 @@ mod serve;
 mod starter;
 mod table;
 mod theme;
+mod typ;
 mod url;
 mod yaml;
 

@@ -25,7 +25,7 @@ const MARKER_TEXT: &str =
     "This folder was made by bilan and is replaced at every build: do not edit it by hand.\n";
 
 /// The file beside the marker that tells what each costly file of the output (a link
-/// preview) was made from: one line per file, the hash of its sources and its path. The next
+/// preview, a PDF) was made from: one line per file, the hash of its sources and its path. The next
 /// build keeps the files whose sources hash the same, rather than making them again.
 pub const KEYS: &str = ".bilan-keys";
 
@@ -190,6 +190,10 @@ impl Staging {
                     .or_else(|_| fs::copy(previous, &target).map(|_| ())),
                 None => Err(io::ErrorKind::NotFound.into()),
             },
+            (Content::Deferred(pdf), None) => match pdf.bytes() {
+                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous, hard_link),
+                Err(message) => Err(io::Error::other(message)),
+            },
             (_, None) => Ok(()),
         }
         .with_context(|| format!("writing `{}`", file.path))
@@ -230,12 +234,15 @@ impl Staging {
 impl Sink for Staging {
     /// A file is kept from the previous output when that output says it was made from what
     /// hashes to `key` too, and still holds it.
-    fn reuse(&self, path: &str, key: u64) -> bool {
+    fn reuse(&self, path: &str, key: u64) -> Option<u64> {
         if let Ok(mut keys) = self.keys.lock() {
             keys.push((path.to_owned(), key));
         }
-        self.previous_keys.get(path) == Some(&key)
-            && safe_relative(path).is_some_and(|relative| self.out.join(relative).is_file())
+        if self.previous_keys.get(path) != Some(&key) {
+            return None;
+        }
+        let metadata = fs::metadata(self.out.join(safe_relative(path)?)).ok()?;
+        metadata.is_file().then_some(metadata.len())
     }
 
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile> {

@@ -250,6 +250,73 @@ pub fn render_table(
     html
 }
 
+/// A table's text, cell by cell, as every format shows it (the PDF's table): the caption,
+/// each column's label and whether it holds figures, the rows in their order with their
+/// figures written in `language` ("–" where one is not given), and the total row, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub caption: Option<String>,
+    pub columns: Vec<(String, bool)>,
+    pub rows: Vec<Vec<String>>,
+    /// The label first, then the total of each column that has one.
+    pub total: Option<Vec<Option<String>>>,
+}
+
+/// `table` as a `Grid`, in the same order and words as `render_table` writes it.
+pub fn grid(table: &Table, language: Language) -> Grid {
+    let dataset = &*table.dataset;
+    let mut rows: Vec<&Vec<Value>> = dataset.rows.iter().collect();
+    if let Some((index, descending)) = table.sort {
+        rows.sort_by(|a, b| compare(&a[index], &b[index], descending));
+    }
+    let caption = table
+        .caption
+        .as_ref()
+        .or(dataset.title.as_ref())
+        .map(|text| typeset(text, language));
+    let columns = table.columns.iter().map(|&i| {
+        let column = &dataset.columns[i];
+        (typeset(&column.label, language), column.kind.is_numeric())
+    });
+    let rows = rows.iter().map(|row| {
+        table
+            .columns
+            .iter()
+            .map(|&i| match &row[i] {
+                Value::Missing => "–".to_owned(),
+                value => value.display(&dataset.columns[i], language),
+            })
+            .collect()
+    });
+    let total = table.total.as_ref().map(|label| {
+        table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(position, &i)| {
+                let column = &dataset.columns[i];
+                let figure = total_of(dataset, i).map(|total| match column.kind {
+                    crate::data::ColumnType::Integer => language.integer(total.round() as i64),
+                    _ => Value::Number(total).display(column, language),
+                });
+                match (position, figure) {
+                    (0, Some(figure)) if column.kind.is_numeric() => {
+                        Some(format!("{} {figure}", typeset(label, language)))
+                    }
+                    (0, _) => Some(typeset(label, language)),
+                    (_, figure) => figure,
+                }
+            })
+            .collect()
+    });
+    Grid {
+        caption,
+        columns: columns.collect(),
+        rows: rows.collect(),
+        total,
+    }
+}
+
 /// The figure of a total row: the declared total where the dataset gives one (for any
 /// column of figures: an overall rate is shown as given), otherwise the sum of a column of
 /// counts or amounts. Rates, plain decimals (an average, a ratio) and dates are never summed.

@@ -2,6 +2,9 @@
 //! typographic punctuation; `table` and `chart` fenced blocks are found here and replaced by
 //! what the caller draws for them.
 
+mod markup;
+
+pub use self::markup::{Resources, to_typst};
 use crate::html::{escape, push_escaped};
 use std::collections::{HashMap, HashSet};
 
@@ -29,7 +32,7 @@ pub struct FencedBlock {
     pub indent: usize,
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -37,7 +40,7 @@ fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-fn block_kind(info: &str) -> Option<BlockKind> {
+pub(super) fn block_kind(info: &str) -> Option<BlockKind> {
     match info.split_whitespace().next() {
         Some("table") => Some(BlockKind::Table),
         Some("chart") => Some(BlockKind::Chart),
@@ -320,7 +323,7 @@ fn style_tables<'a>(events: Vec<Event<'a>>, label: &str) -> Vec<Event<'a>> {
 
 /// For each of `columns` columns of a Markdown table (its events, from its start), whether
 /// every body cell that is not empty holds a figure, and at least one does.
-fn numeric_columns(events: &[Event<'_>], columns: usize) -> Vec<bool> {
+pub(super) fn numeric_columns(events: &[Event<'_>], columns: usize) -> Vec<bool> {
     let mut figures = vec![0usize; columns];
     let mut other = vec![0usize; columns];
     let (mut in_head, mut column, mut cell) = (false, 0, String::new());

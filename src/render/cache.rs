@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use super::context::ReportLink;
 use super::document::Body;
+use crate::pdf::{Deferred, Maker};
 use crate::problem::Problem;
 
 /// What rendering keeps from one build to the next (`serve` holds one), by a hash of
@@ -18,14 +19,18 @@ use crate::problem::Problem;
 ///   edited, and the notes whose charts follow its datasets across reports;
 /// - the page around each body, which also depends on the templates, the note's neighbours
 ///   and the list of every report (which any template may show);
+/// - the PDF of each report, made only when it is asked for, by the same key as its page.
 /// - the preview picture of each report, by what it shows (`preview::key`): an edit of a
 ///   note's text that leaves its title, date, summary and first chart alone keeps it.
 #[derive(Debug, Default)]
 pub struct Cache {
     bodies: Store<Body>,
     pages: Store<Vec<u8>>,
+    pdfs: Store<Deferred>,
     previews: Store<Vec<u8>>,
     drawn: AtomicUsize,
+    /// What PDFs are made with, kept from build to build with what typst computed.
+    pub(super) maker: Arc<Maker>,
 }
 
 impl Cache {
@@ -90,6 +95,7 @@ impl<T> Drop for Kept<'_, T> {
 pub(super) struct Caching<'c> {
     bodies: Kept<'c, Body>,
     pages: Kept<'c, Vec<u8>>,
+    pdfs: Kept<'c, Deferred>,
     previews: Kept<'c, Vec<u8>>,
     drawn: &'c AtomicUsize,
     /// What pages are made from beside their own document (`Renderer::new`).
@@ -104,6 +110,7 @@ impl<'c> Caching<'c> {
         Caching {
             bodies: Kept::new(&cache.bodies),
             pages: Kept::new(&cache.pages),
+            pdfs: Kept::new(&cache.pdfs),
             previews: Kept::new(&cache.previews),
             drawn: &cache.drawn,
             pages_key,
@@ -149,5 +156,15 @@ impl<'c> Caching<'c> {
         make: impl FnOnce() -> Result<Vec<u8>, Problem>,
     ) -> Result<Arc<Vec<u8>>, Problem> {
         self.pages.get_or_make(key, make)
+    }
+
+    /// The PDF of the page whose sources hash to `key`: the last build's (made already if
+    /// its link was followed), or else the one `make` prepares.
+    pub(super) fn pdf(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Deferred, Problem>,
+    ) -> Result<Arc<Deferred>, Problem> {
+        self.pdfs.get_or_make(key, make)
     }
 }

@@ -12,7 +12,8 @@
 //!   and pages `date` (YYYY-MM-DD), `summary`, `period`, `authors` (the list of names of the
 //!   front matter's `author`, empty when it has none; `t.and` joins the last two, as in
 //!   "Marie Dupont et Paul Martin"), `content` (HTML), and `image` (`{url, width, height}`,
-//!   absolute) for link previews when `base_url` is set;
+//!   absolute) for link previews when `base_url` is set, and for a report of a site with
+//!   `pdf: true` `pdf` (`{url, label}`: its PDF, beside the page);
 //! - `reports_url`: the archive of reports;
 //! - `reports`: every published report, newest first, each `{title, date, summary, period,
 //!   authors, url, year}`; `years`: the same grouped as `{year, reports}`; `latest`: the
@@ -21,6 +22,9 @@
 //!
 //! Dates are written YYYY-MM-DD; the `long_date` and `short_date` filters write them in the
 //! site's language.
+//!
+//! `report.typ`, the template of a report's PDF, writes Typst, not HTML: it gets values of
+//! its own, escaped for Typst, listed at the top of `render/pdf.rs`.
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -84,7 +88,7 @@ pub struct Year {
     pub reports: Vec<ReportLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PageContext<'a> {
     pub kind: &'static str,
     pub title: String,
@@ -101,6 +105,18 @@ pub struct PageContext<'a> {
     pub image: Option<Image>,
     /// A draft, shown with `--drafts`: the page says so and asks not to be indexed.
     pub draft: bool,
+    /// The report's PDF beside it, with `pdf: true`: `{url, label}` (the label says its
+    /// size: "Télécharger la note (PDF, 45 ko)").
+    pub pdf: Option<PdfLink>,
+}
+
+/// The link to a report's PDF, as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Beside the page: `2017-10-02-point-d-avancement.pdf`.
+    pub url: String,
+    /// "Télécharger la note (PDF, 45 ko)": with the size of the file written.
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -81,6 +81,11 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
+        // The PDF first: its link on the page says the size of the file written.
+        let pdf = match doc.kind {
+            DocKind::Report => self.pdf(doc, blocks, page_key, sink)?,
+            DocKind::Page => None,
+        };
         let language = site.config.language;
         let typeset = |text: &String| crate::locale::typeset(text, language);
         let summary = doc.summary.as_ref().map(typeset);
@@ -102,6 +107,7 @@ impl<'a> Renderer<'a> {
             page.content = Some(&body.html);
             page.image = image;
             page.draft = doc.draft;
+            page.pdf = pdf.as_ref().map(|(_, link)| link.clone());
             let template = match doc.kind {
                 DocKind::Report => "report.html",
                 DocKind::Page => "page.html",
@@ -123,6 +129,7 @@ impl<'a> Renderer<'a> {
             from: doc.source.shown.clone(),
         }];
         files.extend(preview_file);
+        files.extend(pdf.map(|(file, _)| file));
         for (name, csv, from) in &body.csvs {
             files.push(OutputFile {
                 path: format!("{dir}{name}"),
@@ -252,7 +259,7 @@ impl<'a> Renderer<'a> {
             summary: summary.as_deref(),
         };
         let key = preview::key(self.preview_key, &picture);
-        if sink.reuse(path, key) {
+        if sink.reuse(path, key).is_some() {
             return Content::Previous;
         }
         let draw = || self.painter.png(&picture, language, strings, palette);

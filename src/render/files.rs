@@ -26,6 +26,8 @@ pub enum Content {
     BuiltIn(&'static [u8]),
     /// A file copied as it is.
     Copy(PathBuf),
+    /// A PDF made when it is first asked for (`serve`).
+    Deferred(Arc<crate::pdf::Deferred>),
     /// The file that the sink holds at this place already, made from the same sources by an
     /// earlier build (`Sink::reuse`).
     Previous,
@@ -41,7 +43,9 @@ impl Content {
             Content::Bytes(bytes) => Some(bytes),
             Content::Shared(bytes) => Some(bytes),
             Content::BuiltIn(bytes) => Some(bytes),
-            Content::Copy(_) | Content::Previous | Content::Elsewhere => None,
+            Content::Copy(_) | Content::Deferred(_) | Content::Previous | Content::Elsewhere => {
+                None
+            }
         }
     }
 }
@@ -63,12 +67,13 @@ impl OutputFile {
 pub trait Sink: Sync {
     fn put(&self, files: Vec<OutputFile>) -> Vec<OutputFile>;
 
-    /// Notes that the file at `path` is made from what hashes to `key`, and says whether the
-    /// sink holds that file already, made by an earlier build from what hashed the same:
-    /// then it is handed `Content::Previous` rather than made again. Only files that cost
-    /// much to make are asked about (link previews).
-    fn reuse(&self, _path: &str, _key: u64) -> bool {
-        false
+    /// Notes that the file at `path` is made from what hashes to `key`, and gives the size
+    /// of the file the sink holds there already, made by an earlier build from what hashed
+    /// the same: then it is handed `Content::Previous` rather than made again. Only files
+    /// that cost much to make are asked about (link previews, PDFs); a PDF's link says its
+    /// size.
+    fn reuse(&self, _path: &str, _key: u64) -> Option<u64> {
+        None
     }
 }
 

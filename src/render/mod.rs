@@ -7,6 +7,7 @@ mod document;
 mod feed;
 mod files;
 mod listing;
+mod pdf;
 mod sites;
 
 use std::collections::{BTreeSet, HashMap};
@@ -329,6 +330,8 @@ struct Renderer<'a> {
     footers: Vec<(String, String)>,
     /// Every note and page by its source (`address::sources`).
     sources: HashMap<String, String>,
+    /// What makes the PDFs of a site with `pdf: true` (`serve` keeps one in its cache).
+    pdf_maker: Option<Arc<crate::pdf::Maker>>,
     /// What draws the reports' preview pictures, its glyphs kept from one to the next.
     painter: crate::preview::Painter,
     /// The pages of the reports that the feed holds: the latest published ones.
@@ -399,6 +402,10 @@ impl<'a> Renderer<'a> {
                 format!("cannot prepare the page context: {error}"),
             ))
         })?;
+        let pdf_maker = config.pdf.then(|| match cache {
+            Some(cache) => Arc::clone(&cache.maker),
+            None => Arc::new(crate::pdf::Maker::new()),
+        });
         let site_key = cache.map_or(0, |_| document::site_key(site));
         let cache = cache.map(|cache| {
             // What every page is made from beside its own document.
@@ -418,6 +425,7 @@ impl<'a> Renderer<'a> {
             site_context,
             footers,
             sources: address::sources(site),
+            pdf_maker,
             painter: crate::preview::Painter::default(),
             in_feed,
             preview_key: crate::preview::site_key(
@@ -448,13 +456,7 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map(|base| format!("{base}{url}")),
             url,
-            date: None,
-            summary: None,
-            period: None,
-            authors: Vec::new(),
-            content: None,
-            image: None,
-            draft: false,
+            ..PageContext::default()
         }
     }
 

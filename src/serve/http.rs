@@ -94,6 +94,14 @@ fn find(path: &str, state: &Arc<Mutex<State>>) -> Option<(u16, Vec<u8>, &'static
     let bytes = match (content, content.in_memory()) {
         (_, Some(bytes)) => bytes.to_vec(),
         (Content::Copy(source), None) => fs::read(source).ok()?,
+        // A note's PDF is made when its link is first followed, then kept.
+        (Content::Deferred(pdf), None) => match pdf.bytes() {
+            Ok(bytes) => bytes.to_vec(),
+            Err(message) => {
+                let text = format!("this note cannot become a PDF: {message}\n");
+                return Some((500, text.into_bytes(), "text/plain; charset=utf-8"));
+            }
+        },
         (_, None) => return None,
     };
     let content_type = content_type(&name);

@@ -4,7 +4,9 @@
 //   - every link and anchor between pages leads somewhere;
 //   - axe-core finds no WCAG 2.1 A/AA violation;
 //   - the site works served from a sub-folder and opened from disk (file://);
-//   - the Nu HTML checker finds no error in any page.
+//   - the Nu HTML checker finds no error in any page;
+//   - a report's PDF link, clicked, downloads a PDF of the note's name and of the size
+//     its label says ("Télécharger la note (PDF, 58 ko)").
 //
 // Usage: node check.mjs SITE_DIR [SITE_DIR…]   (exit status 1 on any problem)
 
@@ -108,6 +110,26 @@ async function checkPage(page, url, where, { runAxe, followLinks }) {
     }
   }
 
+  // A report's PDF: clicked as a reader would, it must download a PDF, named after the
+  // note, of the size the link says.
+  const pdfLinks = followLinks && url.startsWith("http:")
+    ? await page.evaluate(() => [...document.querySelectorAll('a[type="application/pdf"]')].map((a) => ({ href: a.href, label: a.textContent })))
+    : [];
+  for (const { href, label } of pdfLinks) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 20000 }),
+      page.click(`a[href="${href.split("/").pop()}"]`),
+    ]);
+    const name = download.suggestedFilename();
+    const saved = await download.path();
+    const bytes = saved ? await readFile(saved) : Buffer.alloc(0);
+    if (!name.endsWith(".pdf") || !href.endsWith(`/${name}`)) failures.push(`the PDF link downloads "${name}", not the note's name`);
+    if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") failures.push(`the PDF link ${href} does not download a PDF`);
+    const size = label.match(/([\d\s\u202f\u00a0]+)\s*(ko|KB)\)/);
+    const kilobytes = size ? Number(size[1].replace(/\D/g, "")) : NaN;
+    if (kilobytes !== Math.ceil(bytes.length / 1024)) failures.push(`the PDF link says "${label}", the file is ${bytes.length} bytes`);
+  }
+
   if (runAxe) {
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(async () =>
@@ -137,7 +159,7 @@ const browser = await chromium.launch({
 let pages = 0;
 const allHtml = [];
 try {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   for (const site of sites) {
     const server = await serve(site);

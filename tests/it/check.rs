@@ -73,7 +73,12 @@ fn links_keep_their_case_as_web_hosts_do() {
     let folder = site
         .path()
         .join("content/reports/2017-10-02-point-d-avancement");
-    fs::write(folder.join("logo.png"), b"\x89PNG\r\n").unwrap();
+    // A real picture: the example makes a PDF of the note, which reads it.
+    fs::copy(
+        fixture("french-writing").join("content/static/logo.png"),
+        folder.join("logo.png"),
+    )
+    .unwrap();
     let note = folder.join("index.md");
     let text = read(&note) + "\n![Logo](Logo.png)\n";
     let line = text.lines().count();

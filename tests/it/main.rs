@@ -12,6 +12,8 @@ mod invalid;
 mod layers;
 mod new_site;
 mod output;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod progress;
 mod props;
 mod publish;
