@@ -46,13 +46,13 @@ impl Block {
                 &fenced.yaml,
                 origin,
                 Some(&TableSpec::KEYS),
-                "at least `data: NAME`, the dataset to show",
+                msg!("yaml-expected-table"),
             )?)),
             BlockKind::Chart => Block::Chart(Box::new(yaml::parse::<ChartSpec>(
                 &fenced.yaml,
                 origin,
                 Some(&ChartSpec::KEYS),
-                "at least `type`, `data` and `y`",
+                msg!("yaml-expected-chart"),
             )?)),
         })
     }

@@ -116,12 +116,7 @@ impl SiteConfig {
     /// Reads and checks `site.yaml`, whose text is `text`, shown to the user as `shown`.
     pub fn parse(text: &str, shown: &Path) -> Result<SiteConfig, Problems> {
         let origin = Origin::file(shown, text);
-        let file: SiteFile = yaml::parse(
-            text,
-            origin,
-            Some(&KEYS),
-            "the site's settings, at least `title: …`",
-        )?;
+        let file: SiteFile = yaml::parse(text, origin, Some(&KEYS), msg!("yaml-expected-site"))?;
         let mut problems = Problems::default();
 
         let base_url =

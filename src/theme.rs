@@ -120,7 +120,7 @@ impl Theme {
                     &text,
                     Origin::file(&source.shown, &text),
                     None,
-                    "words such as `reports: Rapports`",
+                    msg!("yaml-expected-strings"),
                 )
             }) {
                 Ok(own) => strings.0.extend(own.0),
@@ -135,7 +135,7 @@ impl Theme {
                     &text,
                     origin,
                     Some(&["palette"]),
-                    "`palette`, a list of colours",
+                    msg!("yaml-expected-palette"),
                 )?;
                 read_palette(&settings, origin)
             }) {

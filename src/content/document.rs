@@ -279,7 +279,7 @@ pub fn parse_document(
         yaml_text,
         origin,
         Some(&KEYS),
-        "at least `title: …` and, for a report, `date: YYYY-MM-DD`",
+        msg!("yaml-expected-front-matter"),
     );
     let front = match parsed {
         Ok(front) if commented.is_empty() => front,

@@ -322,7 +322,7 @@ pub fn load_dataset_in(
         text,
         origin,
         Some(&DatasetDoc::KEYS),
-        "a list of rows, or `columns` and `rows`",
+        msg!("yaml-expected-dataset"),
     )?;
     let doc = match file {
         DatasetFile::Rows(rows) => DatasetDoc {

@@ -29,26 +29,15 @@ pub fn comments_after_values(text: &str, origin: Origin<'_>, keys: &[&str]) -> P
             };
             let read = value[..hash].trim_end();
             let message = if read.is_empty() {
-                format!(
-                    "the value of `{}` starts with `#`, which YAML reads as a comment: `{}` is empty",
-                    key.name, key.name
-                )
+                msg!("yaml-hash-starts", key = key.name)
             } else {
-                format!(
-                    "the `#` in the value of `{}` starts a comment: `{}` reads only \"{read}\"",
-                    key.name, key.name
-                )
+                msg!("yaml-hash-comment", key = key.name, read)
             };
             let column = shaped.value_column + value[..hash].chars().count();
-            Some(
-                origin
-                    .problem(index + 1, column, message)
-                    .with_hint(format!(
-                        "put the text in quotes: `{}: {}`",
-                        key.name,
-                        quoted(value)
-                    )),
-            )
+            Some(origin.problem(index + 1, column, message).with_hint(msg!(
+                "yaml-put-in-quotes",
+                fixed = format!("{}: {}", key.name, quoted(value))
+            )))
         })
         .collect()
 }

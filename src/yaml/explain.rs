@@ -21,57 +21,50 @@ pub(super) struct Explained {
 pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> Option<Explained> {
     let lines: Vec<&str> = text.lines().collect();
     let here = *lines.get(line.checked_sub(1)?)?;
-    let at = |message: String, hint: String| Explained {
+    let at = |message: Message, hint: Message| Explained {
         line,
         column,
-        message: message.into(),
-        hint: hint.into(),
+        message,
+        hint,
     };
     if message.contains("tab") {
         return Some(tab(&lines, line, column));
     }
     if message.starts_with("unclosed quote") {
         let quote = here.chars().nth(column.checked_sub(1)?)?;
+        let fixed = format!("{}{quote}", here.trim());
         return Some(at(
-            format!("the quote `{quote}` that opens here is never closed"),
-            format!(
-                "end the text with a `{quote}` on the same line: `{}{quote}`",
-                here.trim()
-            ),
+            msg!("yaml-unclosed-quote", quote),
+            msg!("yaml-unclosed-quote-hint", quote, fixed),
         ));
     }
     if let Some(rest) = message.strip_prefix("unclosed bracket '") {
         let open = rest.chars().next()?;
         let close = if open == '[' { ']' } else { '}' };
+        let fixed = format!("{}{close}", here.trim());
         return Some(at(
-            format!("the `{open}` that opens here is never closed"),
-            format!(
-                "close it with `{close}` on the same line: `{}{close}`",
-                here.trim()
-            ),
+            msg!("yaml-unclosed-bracket", open),
+            msg!("yaml-unclosed-bracket-hint", close, fixed),
         ));
     }
     if message.starts_with("mismatched bracket") {
         return Some(at(
-            "this bracket does not close the one that was opened".to_owned(),
-            "close each `[` with `]` and each `{` with `}`, in the reverse order they were opened"
-                .to_owned(),
+            msg!("yaml-mismatched-bracket"),
+            msg!("yaml-mismatched-bracket-hint"),
         ));
     }
     if message.starts_with("misplaced bracket") {
         let bracket = here.chars().nth(column.checked_sub(1)?)?;
+        let open = if bracket == ']' { '[' } else { '{' };
         return Some(at(
-            format!("this `{bracket}` closes nothing"),
-            format!(
-                "remove it, or open it before with `{}`",
-                if bracket == ']' { '[' } else { '{' }
-            ),
+            msg!("yaml-misplaced-bracket", bracket),
+            msg!("yaml-misplaced-bracket-hint", open),
         ));
     }
     if message.contains("is only valid inside a block") {
         return Some(at(
-            "a list item `- ` cannot stand inside brackets `[ … ]` or braces `{ … }`".to_owned(),
-            "remove the `[` or `{` above and keep one `- ` item per line, or write the items between the brackets, separated by commas: `[a, b]`".to_owned(),
+            msg!("yaml-item-in-brackets"),
+            msg!("yaml-item-in-brackets-hint"),
         ));
     }
     let shaped = shape(here)?;
@@ -83,27 +76,21 @@ pub(super) fn explain(message: &str, line: usize, column: usize, text: &str) -> 
     {
         // A text that starts with what YAML reads as the start of a list or a mapping.
         let starts = if message.starts_with("block sequence entries are not allowed") {
-            Some(("- ", "a list item"))
+            Some(("- ", msg!("yaml-read-as-item")))
         } else if message.starts_with("expected string") {
             match shaped.value.chars().next() {
-                Some('[') => Some(("[", "a list")),
-                Some('{') => Some(("{", "a mapping")),
+                Some('[') => Some(("[", msg!("yaml-read-as-list"))),
+                Some('{') => Some(("{", msg!("yaml-read-as-mapping"))),
                 _ => None,
             }
         } else {
             None
         };
         if let Some((start, read_as)) = starts {
+            let fixed = format!("{}: {}", key.name, quoted(shaped.value));
             return Some(at(
-                format!(
-                    "the value of `{}` starts with `{start}`, which YAML reads as {read_as}",
-                    key.name
-                ),
-                format!(
-                    "put the text in quotes: `{}: {}`",
-                    key.name,
-                    quoted(shaped.value)
-                ),
+                msg!("yaml-starts-with", key = key.name, start, read_as),
+                msg!("yaml-put-in-quotes", fixed),
             ));
         }
     }
@@ -170,14 +157,14 @@ fn tab(lines: &[&str], line: usize, column: usize) -> Explained {
         Some((line, column)) => Explained {
             line,
             column,
-            message: "this line is indented with a tab".into(),
-            hint: "indent with spaces: YAML does not accept tabs at the start of a line".into(),
+            message: msg!("yaml-tab-indent"),
+            hint: msg!("yaml-tab-indent-hint"),
         },
         None => Explained {
             line,
             column,
-            message: "this line holds a tab where YAML does not accept one".into(),
-            hint: "type spaces instead of the tab".into(),
+            message: msg!("yaml-tab"),
+            hint: msg!("yaml-tab-hint"),
         },
     }
 }
@@ -187,13 +174,13 @@ fn no_colon(line: usize, shaped: Shape<'_>) -> Explained {
     let text = shaped.value;
     let (message, fixed) = match text.split_once(':') {
         Some((key, value)) if !key.contains(' ') => (
-            format!("`{key}` needs a space after its `:`"),
+            msg!("yaml-space-after-colon", key),
             format!("{key}: {}", value.trim_start()),
         ),
         _ => {
             let (key, value) = text.split_once(' ').unwrap_or((text, "…"));
             (
-                format!("`{key}` needs a `:` after it"),
+                msg!("yaml-colon-after-key", key),
                 format!("{key}: {}", value.trim_start()),
             )
         }
@@ -201,8 +188,8 @@ fn no_colon(line: usize, shaped: Shape<'_>) -> Explained {
     Explained {
         line,
         column: shaped.value_column,
-        message: message.into(),
-        hint: format!("write a key, a colon, a space, then the value: `{fixed}`").into(),
+        message,
+        hint: msg!("yaml-no-colon-hint", fixed),
     }
 }
 
@@ -225,22 +212,22 @@ fn flow_colon(here: &str, line: usize, column: usize) -> Option<Explained> {
     let (key, value) = pair.split_once(": ")?;
     let key = key.trim();
     let colon_with = here_chars(here, column);
-    let mut hint = format!("put the text in quotes: `{key}: {}`", quoted(value.trim()));
+    let fixed = format!("{key}: {}", quoted(value.trim()));
+    let mut hint = msg!("yaml-put-in-quotes", fixed = &fixed);
     // `{site: TPM entered: 3}`: as likely a comma left out before a key.
     if colon_with == ": "
         && let Some((before, next_key)) = value
             .split_once(": ")
             .and_then(|(head, _)| head.trim().rsplit_once(' '))
     {
-        hint.push_str(&format!(
-            ", or if `{next_key}` is a key, put a comma before it: `{key}: {before}, {next_key}: …`"
-        ));
+        let comma = format!("{key}: {before}, {next_key}: …");
+        hint = msg!("yaml-put-in-quotes-or-comma", fixed, next_key, comma);
     }
     Some(Explained {
         line,
         column,
         message: holds_colon(key, &colon_with),
-        hint: hint.into(),
+        hint,
     })
 }
 
@@ -268,27 +255,18 @@ fn trailing_after_quote(
     };
     let written: String = chars[opening..end].iter().collect();
     let text = quoted(unquote(written.trim()));
-    let (message, hint) = match shaped.key.filter(|_| !in_flow) {
+    let (message, fixed) = match shaped.key.filter(|_| !in_flow) {
         Some(key) => (
-            format!(
-                "the quotes of `{}` close before the end of its value",
-                key.name
-            ),
+            msg!("yaml-quotes-close-early", key = key.name),
             format!("{}: {text}", key.name),
         ),
-        None => (
-            "the quotes close before the end of the text".to_owned(),
-            text,
-        ),
+        None => (msg!("yaml-quotes-close-early-text"), text),
     };
     Some(Explained {
         line,
         column,
-        message: message.into(),
-        hint: format!(
-            "a quote inside the text ends it: put the whole text between other quotes: `{hint}`"
-        )
-        .into(),
+        message,
+        hint: msg!("yaml-quotes-close-early-hint", fixed),
     })
 }
 
@@ -300,19 +278,20 @@ fn indentation(lines: &[&str], line: usize, here: Shape<'_>) -> Option<Explained
         .filter_map(|text| shape(text))
         .collect();
     let previous = *earlier.first()?;
-    let explained = |column: usize, message: String, hint: String| Explained {
+    let explained = |column: usize, message: Message, hint: Message| Explained {
         line,
         column,
-        message: message.into(),
-        hint: hint.into(),
+        message,
+        hint,
     };
     if let Some(key) = here.key
         && let Some(rest) = key.name.strip_prefix('-')
     {
+        let fixed = format!("- {rest}: {}", here.value);
         return Some(explained(
             key.column,
-            "a list item needs a space after its `-`".to_owned(),
-            format!("write `- {rest}: {}`", here.value),
+            msg!("yaml-space-after-dash"),
+            msg!("yaml-write", fixed),
         ));
     }
     let above_key = previous.key;
@@ -320,29 +299,31 @@ fn indentation(lines: &[&str], line: usize, here: Shape<'_>) -> Option<Explained
         (Some(dash), _) => match previous.dash {
             Some(above_dash) if above_dash != dash => Some(explained(
                 dash,
-                format!(
-                    "this item is indented {} than the item above",
-                    if dash > above_dash { "more" } else { "less" }
-                ),
-                format!("start every `- ` of a list in the same column: here column {above_dash}"),
+                if dash > above_dash {
+                    msg!("yaml-item-indented-more")
+                } else {
+                    msg!("yaml-item-indented-less")
+                },
+                msg!("yaml-item-column-hint", column = above_dash.to_string()),
             )),
             Some(_) => None,
             None => {
                 let key = above_key?.name;
                 Some(explained(
                     dash,
-                    "a list item `- ` stands among keys".to_owned(),
-                    format!(
-                        "to make a list of `{key}`, write `{key}:` alone on its line and each item below it as `  - …`; otherwise remove the `- `"
-                    ),
+                    msg!("yaml-item-among-keys"),
+                    msg!("yaml-item-among-keys-hint", key),
                 ))
             }
         },
         (None, Some(key)) => match (above_key, previous.dash) {
             (Some(above), _) if above.column != key.column => {
-                let mut hint = format!(
-                    "start `{}` in the same column as `{}` (column {})",
-                    key.name, above.name, above.column
+                let (name, column) = (key.name, above.column.to_string());
+                let mut hint = msg!(
+                    "yaml-key-column-hint",
+                    name,
+                    above = above.name,
+                    column = &column
                 );
                 if key.column < above.column
                     && previous.dash.is_none()
@@ -351,42 +332,41 @@ fn indentation(lines: &[&str], line: usize, here: Shape<'_>) -> Option<Explained
                         .filter_map(|shape| shape.key)
                         .find(|outer| outer.column < above.column && outer.column < key.column)
                 {
-                    hint.push_str(&format!(
-                        ", or as `{}` (column {})",
-                        outer.name, outer.column
-                    ));
+                    hint = msg!(
+                        "yaml-key-column-or-hint",
+                        name,
+                        above = above.name,
+                        column,
+                        outer = outer.name,
+                        outer_column = outer.column.to_string()
+                    );
                 }
-                Some(explained(
-                    key.column,
-                    format!(
-                        "`{}` is indented {} than `{}` on the line above",
-                        key.name,
-                        if key.column > above.column {
-                            "more"
-                        } else {
-                            "less"
-                        },
-                        above.name
-                    ),
-                    hint,
-                ))
+                let message = if key.column > above.column {
+                    msg!("yaml-key-indented-more", name, above = above.name)
+                } else {
+                    msg!("yaml-key-indented-less", name, above = above.name)
+                };
+                Some(explained(key.column, message, hint))
             }
             (None, Some(dash)) if key.column >= dash => {
                 let parent = earlier
                     .iter()
                     .find(|shape| shape.start < dash)
                     .and_then(|shape| shape.key);
-                let end = match parent {
-                    Some(parent) => format!(
-                        "start `{}` in the same column as `{}` (column {}) to end the list",
-                        key.name, parent.name, parent.column
+                let name = key.name;
+                let hint = match parent {
+                    Some(parent) => msg!(
+                        "yaml-key-among-items-hint",
+                        name,
+                        parent = parent.name,
+                        column = parent.column.to_string()
                     ),
-                    None => format!("start `{}` at the beginning of the line", key.name),
+                    None => msg!("yaml-key-among-items-start-hint", name),
                 };
                 Some(explained(
                     key.column,
-                    format!("the key `{}` stands among the items of a list", key.name),
-                    format!("{end}, or make it an item of its own: `- {}: …`", key.name),
+                    msg!("yaml-key-among-items", name),
+                    hint,
                 ))
             }
             _ => None,

@@ -96,15 +96,15 @@ pub fn parse<T: DeserializeOwned>(
     text: &str,
     origin: Origin<'_>,
     known: Option<&[&str]>,
-    expected: &str,
+    expected: Message,
 ) -> Result<T, Problems> {
     if text
         .lines()
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
     {
         return Err(origin
-            .problem(1, 1, "this is empty")
-            .with_hint(format!("expected {expected}"))
+            .problem(1, 1, msg!("yaml-empty"))
+            .with_hint(msg!("yaml-empty-hint", expected))
             .into());
     }
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
@@ -132,12 +132,9 @@ fn unknown_keys(text: &str, origin: Origin<'_>, known: &[&str]) -> Problems {
         .filter(|key| !known.contains(&key.value.as_str()))
         .map(|key| {
             origin
-                .problem_at(key, format!("unknown key `{}`", key.value))
+                .problem_at(key, msg!("yaml-unknown-key", key = &key.value))
                 .with_closest(&key.value, known.iter().copied(), || {
-                    format!(
-                        "the keys that can be used here are {}",
-                        quoted_list(known.iter().copied())
-                    )
+                    msg!("yaml-known-keys", keys = quoted_list(known.iter().copied()))
                 })
         })
         .collect()
@@ -176,26 +173,48 @@ pub fn to_problem(error: &serde_saphyr::Error, text: &str, origin: Origin<'_>) -
         .chars()
         .filter(|c| !c.is_control())
         .collect();
-    let message = if message.contains("limits breached") || message.contains("budget") {
-        "this YAML is too large or too deeply nested for bilan to read".to_owned()
+    let too_large = message.contains("limits breached") || message.contains("budget");
+    let message = lowercase_first(&message)
+        .replace("missing field", "missing key")
+        .replace("unknown field", "unknown key");
+    let said = if too_large {
+        msg!("yaml-too-large")
     } else {
-        lowercase_first(&message)
-            .replace("missing field", "missing key")
-            .replace("unknown field", "unknown key")
+        library_words(&message)
     };
     let (line, column) = match error.location() {
         Some(location) if location.line() > 0 => (
             usize::try_from(location.line()).unwrap_or(0),
             usize::try_from(location.column()).unwrap_or(0),
         ),
-        _ => return Problem::file(origin.path, message),
+        _ => return Problem::file(origin.path, said),
     };
     match explain::explain(&message, line, column, text) {
         Some(explained) => origin
             .problem(explained.line, explained.column, explained.message)
             .with_hint(explained.hint),
-        None => origin.problem(line, column, message),
+        None => origin.problem(line, column, said),
     }
+}
+
+/// serde-saphyr's words for the mistakes bilan can name, in the catalogue's; the others as
+/// the library writes them.
+fn library_words(message: &str) -> Message {
+    let quoted = |prefix: &str| {
+        let rest = message.strip_prefix(prefix)?.strip_prefix('`')?;
+        let (name, rest) = rest.split_once('`')?;
+        Some((name.to_owned(), rest))
+    };
+    if let Some((key, " is not allowed here")) = quoted("duplicate mapping key ") {
+        return msg!("yaml-duplicate-key", key);
+    }
+    if let Some((key, "")) = quoted("missing key ") {
+        return msg!("yaml-missing-key", key);
+    }
+    if message == "recursion limit exceeded" {
+        return msg!("yaml-too-deep");
+    }
+    Message::raw(message)
 }
 
 /// A message as bilan writes them: starting lowercase (unless it starts with an acronym).

@@ -23,8 +23,13 @@ fn origin(text: &str) -> Origin<'_> {
 fn unknown_key_names_the_closest() {
     let file = "---\ntitle: a\ndte: 2017-10-02\n---\n";
     let yaml = "title: a\ndte: 2017-10-02\n";
-    let problems =
-        parse::<Settings>(yaml, origin(file), Some(&["title", "date"]), "settings").unwrap_err();
+    let problems = parse::<Settings>(
+        yaml,
+        origin(file),
+        Some(&["title", "date"]),
+        Message::raw("settings"),
+    )
+    .unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].line, problems[0].column), (3, 1));
     assert_eq!(problems[0].message, "unknown key `dte`");
@@ -37,7 +42,8 @@ fn unknown_key_names_the_closest() {
 #[test]
 fn syntax_errors_are_located_in_the_file() {
     let file = "---\ntitle: [a\n---\n";
-    let problems = parse::<Settings>("title: [a\n", origin(file), None, "settings").unwrap_err();
+    let problems =
+        parse::<Settings>("title: [a\n", origin(file), None, Message::raw("settings")).unwrap_err();
     assert_eq!(problems[0].line, 2);
     assert!(
         !problems[0].message.english().contains("at line"),
@@ -49,8 +55,13 @@ fn syntax_errors_are_located_in_the_file() {
 #[test]
 fn duplicate_keys_are_refused() {
     let file = "---\ntitle: a\ntitle: b\n---\n";
-    let problems =
-        parse::<Settings>("title: a\ntitle: b\n", origin(file), None, "settings").unwrap_err();
+    let problems = parse::<Settings>(
+        "title: a\ntitle: b\n",
+        origin(file),
+        None,
+        Message::raw("settings"),
+    )
+    .unwrap_err();
     assert_eq!(problems[0].line, 3);
     assert!(
         problems[0].message.english().contains("duplicate"),
@@ -62,8 +73,13 @@ fn duplicate_keys_are_refused() {
 #[test]
 fn empty_yaml_says_what_was_expected() {
     let file = "---\n# nothing\n---\n";
-    let problems =
-        parse::<Settings>("# nothing\n", origin(file), None, "at least `title`").unwrap_err();
+    let problems = parse::<Settings>(
+        "# nothing\n",
+        origin(file),
+        None,
+        Message::raw("at least `title`"),
+    )
+    .unwrap_err();
     assert_eq!(
         (problems[0].line, problems[0].message.english().as_str()),
         (2, "this is empty")
@@ -76,8 +92,13 @@ fn empty_yaml_says_what_was_expected() {
 
 #[test]
 fn missing_keys_are_called_keys() {
-    let problems = parse::<Settings>("date: x\n", origin("---\ndate: x\n---\n"), None, "settings")
-        .unwrap_err();
+    let problems = parse::<Settings>(
+        "date: x\n",
+        origin("---\ndate: x\n---\n"),
+        None,
+        Message::raw("settings"),
+    )
+    .unwrap_err();
     assert_eq!(problems[0].message, "missing key `title`");
 }
 
@@ -289,7 +310,8 @@ fn writers_mistakes_are_explained_with_what_to_type() {
     let mut wrong = Vec::new();
     for (yaml, place, message, hint) in WRITERS_MISTAKES {
         let file = format!("---\n{yaml}---\n");
-        let problems = parse::<Anything>(yaml, origin(&file), None, "settings").unwrap_err();
+        let problems =
+            parse::<Anything>(yaml, origin(&file), None, Message::raw("settings")).unwrap_err();
         let (got_message, got_hint) = (
             problems[0].message.english(),
             problems[0].hint_english().unwrap_or_default(),
