@@ -222,3 +222,58 @@ yaml-duplicate-key = duplicate mapping key `{ $key }` is not allowed here
 yaml-missing-key = missing key `{ $key }`
 yaml-hash-starts = the value of `{ $key }` starts with `#`, which YAML reads as a comment: `{ $key }` is empty
 yaml-hash-comment = the `#` in the value of `{ $key }` starts a comment: `{ $key }` reads only "{ $read }"
+data-no-such-column = the dataset `{ $dataset }` has no column `{ $key }`
+data-its-columns = its columns are { $columns }
+data-total-mismatch = the total of `{ $column }` is given as { $given } but the rows add up to { $sum }
+data-total-mismatch-hint = correct the figure in the rows or in `total`, whichever is wrong
+data-total-mismatch-sheet-hint = correct the figure in the rows or in the total row, whichever is wrong; a SUM that does not take in every row is a common cause
+data-column-twice = the column `{ $column }` is declared twice
+data-unknown-type = unknown column type `{ $kind }`
+data-types-are = the types are { $types }
+data-decimals-money = `decimals` goes with `type: money`
+data-decimals-money-hint = remove `decimals`, or make the column `type: money`
+data-decimals-0-or-2 = a money column shows `decimals: 0` or `decimals: 2`, found `{ $found }`
+data-decimals-0-or-2-hint = write `decimals: 2` to show cents, `decimals: 0` to hide them
+data-max-percent = `max` goes with `type: percent`
+data-max-percent-hint = remove `max`, or make the column `type: percent`
+data-max-positive = `max` must be a fraction above 0, such as `2` for 200 %
+data-max-positive-hint = write `max: 1` for 100 %, `max: 2` for 200 %
+
+## Sites of the network
+
+network-unknown-site = `{ $name }` is not a site declared in `site.yaml`
+network-closest-site = the closest declared site is `{ $close }`: correct the name, or add `{ $name }` to the aliases of its site, or declare it under `sites: {"{"}list: …{"}"}` in `site.yaml`
+network-declare-site = declare it under `sites: {"{"}list: …{"}"}` in `site.yaml`
+percent-above-max = `{ $column }` goes up to { $max_percent } (`max: { $max }`), found { $found }
+percent-above-max-hint = correct the figure, or raise `max` on the column
+percent-fractions = `{ $column }` holds fractions, so `{ $written }` would be { $percent }
+percent-fractions-hint = write `{ $fraction }` or `{ $percent }` for { $percent }; if rates above 100 % are meant, give the column a `max:` (`max: 2` allows up to 200 %)
+
+## Sheets and workbooks
+
+sheet-no-rows = this file holds no rows
+sheet-no-rows-hint = put the column labels in the first row, and the figures below them
+sheet-past-last-column = this cell lies past the last labelled column
+sheet-past-last-column-hint = give its column a label in the header row, or empty the cell
+sheet-second-total = a second total row
+sheet-second-total-hint = keep one row whose first cell is `Total`
+sheet-no-label = this column has no label in the header row
+sheet-no-label-hint = type a label in the first row above its figures, or remove the column
+sheet-label-no-key = the label `{ $label }` gives no key
+sheet-label-no-key-hint = use letters or digits in the label
+sheet-label-twice = two columns are labelled `{ $label }`, or give the key `{ $key }`
+sheet-label-twice-hint = give each column its own label
+sheet-expected-integer-fr = a whole number such as `67` or `1 221 846`
+sheet-expected-integer-en = a whole number such as `67` or `1,221,846`
+sheet-expected-number-fr = a number such as `12,5`
+sheet-expected-number-en = a number such as `12.5`
+sheet-expected-percent-fr = a percentage such as `12,5 %`
+sheet-expected-percent-en = a percentage such as `12.5%`
+sheet-expected-money-fr = an amount such as `1 221 846,50 €`
+sheet-expected-money-en = an amount such as `€1,221,846.50`
+sheet-expected-date-fr = a date such as `13/03/2017`
+sheet-expected-date-en = a date such as `2017-03-13`
+sheet-error-cell = this cell holds the error `{ $error }`
+sheet-error-cell-hint = correct its formula in the spreadsheet, or empty the cell if the figure is not known
+sheet-no-cached-value = this formula was saved without its value
+sheet-no-cached-value-hint = open the file in its spreadsheet program and save it again: the value of each formula is saved with it

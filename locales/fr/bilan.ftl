@@ -224,3 +224,58 @@ yaml-duplicate-key = la clé `{ $key }` apparaît deux fois ici
 yaml-missing-key = il manque la clé `{ $key }`
 yaml-hash-starts = la valeur de `{ $key }` commence par `#`, que YAML lit comme le début d’un commentaire : `{ $key }` est vide
 yaml-hash-comment = le `#` dans la valeur de `{ $key }` commence un commentaire : `{ $key }` ne contient que « { $read } »
+data-no-such-column = le jeu de données `{ $dataset }` n’a pas de colonne `{ $key }`
+data-its-columns = ses colonnes sont { $columns }
+data-total-mismatch = le total de `{ $column }` est indiqué à { $given }, mais la somme des lignes fait { $sum }
+data-total-mismatch-hint = corrigez le chiffre faux, dans les lignes ou dans `total`
+data-total-mismatch-sheet-hint = corrigez le chiffre faux, dans les lignes ou dans la ligne du total ; une SOMME qui ne prend pas toutes les lignes en est souvent la cause
+data-column-twice = la colonne `{ $column }` est déclarée deux fois
+data-unknown-type = le type de colonne `{ $kind }` n’existe pas
+data-types-are = les types sont { $types }
+data-decimals-money = `decimals` ne va qu’avec `type: money`
+data-decimals-money-hint = enlevez `decimals`, ou donnez à la colonne le type `type: money`
+data-decimals-0-or-2 = une colonne de montants prend `decimals: 0` ou `decimals: 2`, pas `{ $found }`
+data-decimals-0-or-2-hint = écrivez `decimals: 2` pour montrer les centimes, `decimals: 0` pour les cacher
+data-max-percent = `max` ne va qu’avec `type: percent`
+data-max-percent-hint = enlevez `max`, ou donnez à la colonne le type `type: percent`
+data-max-positive = `max` doit être une fraction au-dessus de 0, comme `2` pour 200 %
+data-max-positive-hint = écrivez `max: 1` pour 100 %, `max: 2` pour 200 %
+
+## Les sites du réseau
+
+network-unknown-site = `{ $name }` n’est pas un site déclaré dans `site.yaml`
+network-closest-site = le site déclaré le plus proche est `{ $close }` : corrigez le nom, ou ajoutez `{ $name }` aux autres noms (`aliases`) de ce site, ou déclarez-le sous `sites: {"{"}list: …{"}"}` dans `site.yaml`
+network-declare-site = déclarez-le sous `sites: {"{"}list: …{"}"}` dans `site.yaml`
+percent-above-max = `{ $column }` va jusqu’à { $max_percent } (`max: { $max }`), mais trouve { $found }
+percent-above-max-hint = corrigez le chiffre, ou augmentez le `max` de la colonne
+percent-fractions = `{ $column }` contient des fractions : `{ $written }` voudrait donc dire { $percent }
+percent-fractions-hint = écrivez `{ $fraction }` ou `{ $percent }` pour { $percent } ; si des taux au-dessus de 100 % sont voulus, donnez à la colonne un `max:` (`max: 2` permet jusqu’à 200 %)
+
+## Les feuilles de calcul et les classeurs
+
+sheet-no-rows = ce fichier ne contient aucune ligne
+sheet-no-rows-hint = mettez les noms des colonnes dans la première ligne, et les chiffres en dessous
+sheet-past-last-column = cette cellule est après la dernière colonne qui a un nom
+sheet-past-last-column-hint = donnez un nom à sa colonne dans la ligne d’en-tête, ou videz la cellule
+sheet-second-total = une deuxième ligne de total
+sheet-second-total-hint = gardez une seule ligne dont la première cellule est `Total`
+sheet-no-label = cette colonne n’a pas de nom dans la ligne d’en-tête
+sheet-no-label-hint = tapez un nom dans la première ligne, au-dessus de ses chiffres, ou enlevez la colonne
+sheet-label-no-key = le nom `{ $label }` ne donne pas de clé
+sheet-label-no-key-hint = mettez des lettres ou des chiffres dans le nom
+sheet-label-twice = deux colonnes ont le nom `{ $label }`, ou donnent la clé `{ $key }`
+sheet-label-twice-hint = donnez à chaque colonne son propre nom
+sheet-expected-integer-fr = un nombre entier comme `67` ou `1 221 846`
+sheet-expected-integer-en = un nombre entier comme `67` ou `1,221,846`
+sheet-expected-number-fr = un nombre comme `12,5`
+sheet-expected-number-en = un nombre comme `12.5`
+sheet-expected-percent-fr = un pourcentage comme `12,5 %`
+sheet-expected-percent-en = un pourcentage comme `12.5%`
+sheet-expected-money-fr = un montant comme `1 221 846,50 €`
+sheet-expected-money-en = un montant comme `€1,221,846.50`
+sheet-expected-date-fr = une date comme `13/03/2017`
+sheet-expected-date-en = une date comme `2017-03-13`
+sheet-error-cell = cette cellule contient l’erreur `{ $error }`
+sheet-error-cell-hint = corrigez sa formule dans le tableur, ou videz la cellule si le chiffre n’est pas connu
+sheet-no-cached-value = cette formule a été enregistrée sans sa valeur
+sheet-no-cached-value-hint = ouvrez le fichier dans son tableur et enregistrez-le à nouveau : la valeur de chaque formule est enregistrée avec elle

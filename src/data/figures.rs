@@ -5,6 +5,7 @@ use serde_saphyr::Spanned;
 
 use super::file::Row;
 use super::{Column, ColumnType};
+use crate::message::Message;
 use crate::yaml::Scalar;
 
 /// The text of `scalar` as written in `file_text`, when its place is known.
@@ -100,32 +101,31 @@ pub(super) fn check_percent(
     fraction: f64,
     column: &Column,
     written_as_fraction: bool,
-) -> Result<(), (String, Option<String>)> {
+) -> Result<(), (Message, Option<Message>)> {
     match column.max {
         Some(max) if fraction > max => Err((
-            format!(
-                "`{}` goes up to {} (`max: {}`), found {}",
-                column.key,
-                typed_percent(max),
-                plain(max),
-                typed_percent(fraction)
+            msg!(
+                "percent-above-max",
+                column = &column.key,
+                max_percent = typed_percent(max),
+                max = plain(max),
+                found = typed_percent(fraction)
             ),
-            Some("correct the figure, or raise `max` on the column".to_owned()),
+            Some(msg!("percent-above-max-hint")),
         )),
         None if written_as_fraction && fraction > 1.0 => {
             let meant = fraction / 100.0;
             Err((
-                format!(
-                    "`{}` holds fractions, so `{}` would be {}",
-                    column.key,
-                    plain(fraction),
-                    typed_percent(fraction)
+                msg!(
+                    "percent-fractions",
+                    column = &column.key,
+                    written = plain(fraction),
+                    percent = typed_percent(fraction)
                 ),
-                Some(format!(
-                    "write `{}` or `{}` for {}; if rates above 100 % are meant, give the column a `max:` (`max: 2` allows up to 200 %)",
-                    plain(meant),
-                    typed_percent(meant),
-                    typed_percent(meant)
+                Some(msg!(
+                    "percent-fractions-hint",
+                    fraction = plain(meant),
+                    percent = typed_percent(meant)
                 )),
             ))
         }
@@ -167,8 +167,9 @@ mod tests {
         let (message, hint) = check_percent(12.5, &column, true).unwrap_err();
         assert_eq!(message, "`taux` holds fractions, so `12.5` would be 1250 %");
         assert!(
-            hint.as_deref()
-                .is_some_and(|h| h.starts_with("write `0.125` or `12,5 %` for 12,5 %")),
+            hint.as_ref().is_some_and(|h| h
+                .english()
+                .starts_with("write `0.125` or `12,5 %` for 12,5 %")),
             "{hint:?}"
         );
         assert!(check_percent(0.125, &column, true).is_ok());

@@ -20,6 +20,7 @@ use serde_saphyr::Spanned;
 use self::file::{ColumnDoc, DatasetDoc, DatasetFile, inferred_columns, parse_date};
 use self::rows::{read_row, read_totals};
 use crate::locale::{Language, typeset, typographic};
+use crate::message::Message;
 use crate::problem::{Capped, Problem, Problems, quoted_list};
 use crate::yaml::{self, Origin};
 
@@ -224,12 +225,9 @@ impl Dataset {
     pub fn no_such_column<T>(&self, key: &str, at: &Spanned<T>, origin: Origin<'_>) -> Problem {
         let keys = || self.columns.iter().map(|c| c.key.as_str());
         origin
-            .problem_at(
-                at,
-                format!("the dataset `{}` has no column `{key}`", self.name),
-            )
+            .problem_at(at, msg!("data-no-such-column", dataset = &self.name, key))
             .with_closest(key, keys(), || {
-                format!("its columns are {}", quoted_list(keys()))
+                msg!("data-its-columns", columns = quoted_list(keys()))
             })
     }
 
@@ -248,7 +246,7 @@ impl Dataset {
     /// is shown as given.
     /// A problem at the first place `written` is found in the file (a name in its rows),
     /// or at the file when it is not found as written.
-    pub fn problem_at_text(&self, written: &str, message: String) -> Problem {
+    pub fn problem_at_text(&self, written: &str, message: Message) -> Problem {
         let found = self.text.lines().enumerate().find_map(|(number, line)| {
             let at = line.find(written)?;
             Some((number + 1, line[..at].chars().count() + 1))
@@ -275,25 +273,21 @@ impl Dataset {
                     ColumnType::Integer => language.integer(v.round() as i64),
                     _ => Value::Number(v).display(column, language),
                 };
-                let message = format!(
-                    "the total of `{}` is given as {} but the rows add up to {}",
-                    column.key,
-                    show(total.value),
-                    show(sum)
+                let message = msg!(
+                    "data-total-mismatch",
+                    column = &column.key,
+                    given = show(total.value),
+                    sum = show(sum)
                 );
                 Some(match &total.at_cell {
                     Some(cell) => Problem {
-                        message: message.into(),
+                        message,
                         ..cell.clone()
                     }
-                    .with_hint(
-                        "correct the figure in the rows or in the total row, whichever is wrong; a SUM that does not take in every row is a common cause",
-                    ),
+                    .with_hint(msg!("data-total-mismatch-sheet-hint")),
                     None => Problem::at(&self.path, &self.text, total.line, total.col, message)
                         .with_width(total.width)
-                        .with_hint(
-                            "correct the figure in the rows or in `total`, whichever is wrong",
-                        ),
+                        .with_hint(msg!("data-total-mismatch-hint")),
                 })
             })
             .collect()
@@ -397,19 +391,16 @@ fn declared_columns(
     for doc in declared {
         let column = &doc.value;
         if columns.iter().any(|c| c.key == column.key) {
-            problems.push(origin.problem_at(
-                doc,
-                format!("the column `{}` is declared twice", column.key),
-            ));
+            problems.push(origin.problem_at(doc, msg!("data-column-twice", column = &column.key)));
         }
         let kind = match &column.kind {
             None => ColumnType::Text,
             Some(kind) => ColumnType::from_name(&kind.value).unwrap_or_else(|| {
                 problems.push(
                     origin
-                        .problem_at(kind, format!("unknown column type `{}`", kind.value))
+                        .problem_at(kind, msg!("data-unknown-type", kind = &kind.value))
                         .with_closest(&kind.value, ColumnType::NAMES, || {
-                            format!("the types are {}", ColumnType::NAMES.join(", "))
+                            msg!("data-types-are", types = ColumnType::NAMES.join(", "))
                         }),
                 );
                 ColumnType::Text
@@ -420,20 +411,17 @@ fn declared_columns(
             if kind != ColumnType::Money {
                 problems.push(
                     origin
-                        .problem_at(declared, "`decimals` goes with `type: money`")
-                        .with_hint("remove `decimals`, or make the column `type: money`"),
+                        .problem_at(declared, msg!("data-decimals-money"))
+                        .with_hint(msg!("data-decimals-money-hint")),
                 );
             } else if !matches!(declared.value, 0 | 2) {
                 problems.push(
                     origin
                         .problem_at(
                             declared,
-                            format!(
-                                "a money column shows `decimals: 0` or `decimals: 2`, found `{}`",
-                                declared.value
-                            ),
+                            msg!("data-decimals-0-or-2", found = declared.value.to_string()),
                         )
-                        .with_hint("write `decimals: 2` to show cents, `decimals: 0` to hide them"),
+                        .with_hint(msg!("data-decimals-0-or-2-hint")),
                 );
             }
             decimals = usize::from(declared.value);
@@ -442,17 +430,14 @@ fn declared_columns(
             if kind != ColumnType::Percent {
                 problems.push(
                     origin
-                        .problem_at(max, "`max` goes with `type: percent`")
-                        .with_hint("remove `max`, or make the column `type: percent`"),
+                        .problem_at(max, msg!("data-max-percent"))
+                        .with_hint(msg!("data-max-percent-hint")),
                 );
             } else if !(max.value > 0.0 && max.value.is_finite()) {
                 problems.push(
                     origin
-                        .problem_at(
-                            max,
-                            "`max` must be a fraction above 0, such as `2` for 200 %",
-                        )
-                        .with_hint("write `max: 1` for 100 %, `max: 2` for 200 %"),
+                        .problem_at(max, msg!("data-max-positive"))
+                        .with_hint(msg!("data-max-positive-hint")),
                 );
             }
             max.value

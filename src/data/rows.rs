@@ -115,9 +115,7 @@ fn percent(
     column: &Column,
     written_as_fraction: bool,
 ) -> Result<Value, (Message, Option<Message>)> {
-    figures::check_percent(fraction, column, written_as_fraction)
-        .map(|()| Value::Number(fraction))
-        .map_err(|(message, hint)| (Message::raw(message), hint.map(Message::raw)))
+    figures::check_percent(fraction, column, written_as_fraction).map(|()| Value::Number(fraction))
 }
 
 pub(super) fn read_totals(

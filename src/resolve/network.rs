@@ -90,10 +90,8 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
             }
             let names = network.sites.iter().map(|s| s.name.as_str());
             let hint = match crate::problem::nearest(&name, names) {
-                Some(close) => format!(
-                    "the closest declared site is `{close}`: correct the name, or add `{name}` to the aliases of its site, or declare it under `sites: {{list: …}}` in `site.yaml`"
-                ),
-                None => "declare it under `sites: {list: …}` in `site.yaml`".to_owned(),
+                Some(close) => msg!("network-closest-site", close, name = &name),
+                None => msg!("network-declare-site"),
             };
             problems.push(
                 dataset
@@ -102,7 +100,7 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
                             Value::Text(raw) => raw,
                             _ => &name,
                         },
-                        format!("`{name}` is not a site declared in `site.yaml`"),
+                        msg!("network-unknown-site", name = &name),
                     )
                     .with_hint(hint),
             );

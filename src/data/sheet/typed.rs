@@ -9,6 +9,7 @@ use super::text::{self, Read};
 use crate::data::figures::check_percent;
 use crate::data::{Column, ColumnType, DeclaredTotal, Value};
 use crate::locale::{Language, typographic};
+use crate::message::Message;
 use crate::problem::{Capped, Problem, Problems};
 
 /// The first cells that mark the declared total row.
@@ -34,8 +35,8 @@ pub fn typed(
         .iter()
         .filter(|row| row.cells.iter().any(|(cell, _)| *cell != Cell::Empty));
     let Some(header) = rows.next() else {
-        return Err(Problem::file(path, "this file holds no rows")
-            .with_hint("put the column labels in the first row, and the figures below them")
+        return Err(Problem::file(path, msg!("sheet-no-rows"))
+            .with_hint(msg!("sheet-no-rows-hint"))
             .into());
     };
     let mut problems = Capped::new(path);
@@ -48,13 +49,8 @@ pub fn typed(
     for row in &data_rows {
         if let Some(extra) = (width..row.cells.len()).find(|&i| row.cells[i].0 != Cell::Empty) {
             problems.push(
-                grid.problem(
-                    path,
-                    row,
-                    extra,
-                    "this cell lies past the last labelled column",
-                )
-                .with_hint("give its column a label in the header row, or empty the cell"),
+                grid.problem(path, row, extra, msg!("sheet-past-last-column"))
+                    .with_hint(msg!("sheet-past-last-column-hint")),
             );
         }
     }
@@ -122,7 +118,7 @@ pub fn typed(
                     line: row.number,
                     col: i + 1,
                     width: 1,
-                    at_cell: Some(grid.problem(path, row, i, String::new())),
+                    at_cell: Some(grid.problem(path, row, i, Message::raw(""))),
                 }),
                 Err((message, hint)) => {
                     let problem = grid.problem(path, row, i, message);
@@ -136,8 +132,8 @@ pub fn typed(
     }
     if let Some(extra) = total_rows.get(1) {
         problems.push(
-            grid.problem(path, extra, 0, "a second total row")
-                .with_hint("keep one row whose first cell is `Total`"),
+            grid.problem(path, extra, 0, msg!("sheet-second-total"))
+                .with_hint(msg!("sheet-second-total-hint")),
         );
     }
     let problems = problems.finish();
@@ -168,19 +164,16 @@ fn header_columns(
         let label = cell.shown().trim().to_owned();
         let key = slug::slugify(&label);
         let problem = if label.is_empty() {
-            Some((
-                "this column has no label in the header row".to_owned(),
-                "type a label in the first row above its figures, or remove the column",
-            ))
+            Some((msg!("sheet-no-label"), msg!("sheet-no-label-hint")))
         } else if key.is_empty() {
             Some((
-                format!("the label `{label}` gives no key"),
-                "use letters or digits in the label",
+                msg!("sheet-label-no-key", label = &label),
+                msg!("sheet-label-no-key-hint"),
             ))
         } else if columns.iter().any(|(k, _)| *k == key) {
             Some((
-                format!("two columns are labelled `{label}`, or give the key `{key}`"),
-                "give each column its own label",
+                msg!("sheet-label-twice", label = &label, key = &key),
+                msg!("sheet-label-twice-hint"),
             ))
         } else {
             None
@@ -260,22 +253,23 @@ fn infer<'a>(
     (kind, currency, cents)
 }
 
-type Refusal = (String, Option<String>);
+type Refusal = (Message, Option<Message>);
 
-/// What a value of `kind` looks like in a sheet of `language`, for messages.
-fn expected(kind: ColumnType, language: Language) -> &'static str {
+/// What a value of `kind` looks like in a sheet of `language` (the site's, whose figures
+/// the sheet holds), for messages.
+fn expected(kind: ColumnType, language: Language) -> Message {
     match (kind, language) {
-        (ColumnType::Text, _) => "text",
-        (ColumnType::Integer, Language::Fr) => "a whole number such as `67` or `1 221 846`",
-        (ColumnType::Integer, Language::En) => "a whole number such as `67` or `1,221,846`",
-        (ColumnType::Number, Language::Fr) => "a number such as `12,5`",
-        (ColumnType::Number, Language::En) => "a number such as `12.5`",
-        (ColumnType::Percent, Language::Fr) => "a percentage such as `12,5 %`",
-        (ColumnType::Percent, Language::En) => "a percentage such as `12.5%`",
-        (ColumnType::Money, Language::Fr) => "an amount such as `1 221 846,50 €`",
-        (ColumnType::Money, Language::En) => "an amount such as `€1,221,846.50`",
-        (ColumnType::Date, Language::Fr) => "a date such as `13/03/2017`",
-        (ColumnType::Date, Language::En) => "a date such as `2017-03-13`",
+        (ColumnType::Text, _) => msg!("expected-text"),
+        (ColumnType::Integer, Language::Fr) => msg!("sheet-expected-integer-fr"),
+        (ColumnType::Integer, Language::En) => msg!("sheet-expected-integer-en"),
+        (ColumnType::Number, Language::Fr) => msg!("sheet-expected-number-fr"),
+        (ColumnType::Number, Language::En) => msg!("sheet-expected-number-en"),
+        (ColumnType::Percent, Language::Fr) => msg!("sheet-expected-percent-fr"),
+        (ColumnType::Percent, Language::En) => msg!("sheet-expected-percent-en"),
+        (ColumnType::Money, Language::Fr) => msg!("sheet-expected-money-fr"),
+        (ColumnType::Money, Language::En) => msg!("sheet-expected-money-en"),
+        (ColumnType::Date, Language::Fr) => msg!("sheet-expected-date-fr"),
+        (ColumnType::Date, Language::En) => msg!("sheet-expected-date-en"),
     }
 }
 
@@ -287,12 +281,13 @@ fn read_cell(
     column: &mut Column,
     language: Language,
 ) -> Result<Value, Refusal> {
-    let wrong = |found: String| -> Result<Value, Refusal> {
+    let wrong = |found: Message| -> Result<Value, Refusal> {
         Err((
-            format!(
-                "`{}` expects {}, found {found}",
-                column.key,
-                expected(column.kind, language)
+            msg!(
+                "data-expects",
+                column = &column.key,
+                expected = expected(column.kind, language),
+                found
             ),
             None,
         ))
@@ -303,20 +298,14 @@ fn read_cell(
         Cell::Text(t) if text::is_missing(t) => return Ok(Value::Missing),
         Cell::Error(error) => {
             return Err((
-                format!("this cell holds the error `{error}`"),
-                Some(
-                    "correct its formula in the spreadsheet, or empty the cell if the figure is not known"
-                        .to_owned(),
-                ),
+                msg!("sheet-error-cell", error = error.to_string()),
+                Some(msg!("sheet-error-cell-hint")),
             ));
         }
         Cell::NoCache => {
             return Err((
-                "this formula was saved without its value".to_owned(),
-                Some(
-                    "open the file in its spreadsheet program and save it again: the value of each formula is saved with it"
-                        .to_owned(),
-                ),
+                msg!("sheet-no-cached-value"),
+                Some(msg!("sheet-no-cached-value-hint")),
             ));
         }
         _ => {}
@@ -335,9 +324,9 @@ fn read_cell(
             Cell::Date(date) => Ok(Value::Date(*date)),
             Cell::Text(t) => match text::read(t, language) {
                 Read::Date(date) => Ok(Value::Date(date)),
-                _ => wrong(format!("the text \"{}\"", t.trim())),
+                _ => wrong(msg!("found-text", text = t.trim())),
             },
-            other => wrong(format!("`{}`", other.shown())),
+            other => wrong(msg!("found-code", value = other.shown())),
         },
         _ => {
             let read = match (number, cell) {
@@ -350,8 +339,8 @@ fn read_cell(
                 _ => Read::Text,
             };
             let found = || match cell {
-                Cell::Text(t) => format!("the text \"{}\"", t.trim()),
-                other => format!("`{}`", other.shown()),
+                Cell::Text(t) => msg!("found-text", text = t.trim()),
+                other => msg!("found-code", value = other.shown()),
             };
             match (read, kind) {
                 (Read::Integer(i), ColumnType::Integer) => Ok(Value::Integer(i)),
