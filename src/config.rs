@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use self::sites::SitesFile;
 pub use self::sites::{Network, fold};
 use crate::locale::{Language, typeset};
+use crate::message::Message;
 use crate::problem::Problems;
 use crate::yaml::{self, Origin};
 
@@ -94,7 +95,7 @@ const KEYS: [&str; 12] = [
 
 /// `url` as a base address: absolute http(s), ending with `/`, with nothing that would need
 /// escaping in a feed or a page (spaces, quotes, `<`, `>`), nor a query or fragment.
-pub fn normalise_base_url(url: &str) -> Result<String, String> {
+pub fn normalise_base_url(url: &str) -> Result<String, Message> {
     let value = url.trim();
     let has_host = ["http://", "https://"].iter().any(|scheme| {
         value
@@ -106,9 +107,7 @@ pub fn normalise_base_url(url: &str) -> Result<String, String> {
     if has_host && clean {
         Ok(format!("{}/", value.trim_end_matches('/')))
     } else {
-        Err(format!(
-            "`base_url` must be an absolute http(s) address without spaces, quotes, `?` or `#`, found \"{value}\""
-        ))
+        Err(msg!("config-base-url", found = value))
     }
 }
 
@@ -128,7 +127,7 @@ impl SiteConfig {
                         problems.push(
                             origin
                                 .problem_at(url, message)
-                                .with_hint("for example `https://www.e2c-var.fr/`"),
+                                .with_hint(msg!("config-base-url-hint")),
                         );
                         None
                     }
@@ -148,8 +147,8 @@ impl SiteConfig {
                 if !valid {
                     problems.push(
                         origin
-                            .problem_at(path, format!("`reports_path` must be a URL folder made of a-z, 0-9 and -, found \"{}\"", path.value))
-                            .with_hint("for example `rapports`"),
+                            .problem_at(path, msg!("config-reports-path", found = &path.value))
+                            .with_hint(msg!("config-reports-path-hint")),
                     );
                 }
                 value.to_owned()
@@ -168,8 +167,8 @@ impl SiteConfig {
                 if !valid {
                     problems.push(
                         origin
-                            .problem_at(theme, format!("`theme` must be the name of a folder in `themes/`, found \"{value}\""))
-                            .with_hint("a theme name has no `/` and does not climb out with `..`"),
+                            .problem_at(theme, msg!("config-theme", found = value))
+                            .with_hint(msg!("config-theme-hint")),
                     );
                 }
                 value.to_owned()
@@ -194,19 +193,14 @@ impl SiteConfig {
             if !safe_scheme {
                 problems.push(
                     origin
-                        .problem_at(item, format!("menu link \"{url}\" is not a web page, a mail address or a phone number"))
-                        .with_hint("give a page of the site (`rapports/`) or an address starting with https://, mailto: or tel:"),
+                        .problem_at(item, msg!("config-menu-scheme", url))
+                        .with_hint(msg!("config-menu-scheme-hint")),
                 );
             } else if url.contains("..") {
                 problems.push(
                     origin
-                        .problem_at(
-                            item,
-                            format!("menu link \"{url}\" must lead to a page of the site"),
-                        )
-                        .with_hint(
-                            "write it from the site's root, such as `rapports/` or `/rapports/`",
-                        ),
+                        .problem_at(item, msg!("config-menu-climbs", url))
+                        .with_hint(msg!("config-menu-climbs-hint")),
                 );
             }
         }
@@ -218,8 +212,8 @@ impl SiteConfig {
         {
             problems.push(
                 origin
-                    .problem_at(pdf, "`pdf: true` asks for a PDF of every report, but this bilan was built without PDF support (the `pdf` feature)")
-                    .with_hint("use a bilan built with its default features (`cargo install --path .`, without `--no-default-features`), or remove `pdf: true`"),
+                    .problem_at(pdf, msg!("config-pdf-feature"))
+                    .with_hint(msg!("config-pdf-feature-hint")),
             );
         }
 

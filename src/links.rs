@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::content::Site;
+use crate::message::Message;
 use crate::problem::{Capped, Problem, Problems, closest};
 use crate::render::RenderedSite;
 use crate::url::{decode, is_external, resolve};
@@ -60,7 +61,7 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
                 &config.text,
                 item.line,
                 item.column,
-                format!("menu: {}", message.text),
+                msg!("links-menu", message = message.text),
             );
             problems.push(match message.hint {
                 Some(hint) => problem.with_hint(hint),
@@ -79,7 +80,7 @@ pub fn check(site: &Site, rendered: &RenderedSite<'_>) -> Problems {
             &config.text,
             line,
             column,
-            format!("footer: {}", message.text),
+            msg!("links-footer", message = message.text),
         )
         .with_width(link.url.chars().count());
         problems.push(match message.hint {
@@ -109,8 +110,8 @@ fn place_in(text: &str, wanted: &str, after: &str) -> (usize, usize) {
 
 /// What is wrong with a link, and how to fix it.
 struct Broken {
-    text: String,
-    hint: Option<String>,
+    text: Message,
+    hint: Option<Message>,
 }
 
 /// The files of the site, and the ids of its pages. Paths are compared as written, case
@@ -154,8 +155,8 @@ impl<'a> Index<'a> {
         let address = address.split('?').next().unwrap_or_default();
         if address.starts_with('/') {
             return Some(Broken {
-                text: format!("the link `{written}` starts from the host's root"),
-                hint: Some("write it relative to this page (`../autre-note/`), so the site works in a sub-folder and from disk".to_owned()),
+                text: msg!("links-from-host-root", link = written),
+                hint: Some(msg!("links-from-host-root-hint")),
             });
         }
         let target = if address.is_empty() {
@@ -163,11 +164,8 @@ impl<'a> Index<'a> {
         } else {
             let Some(resolved) = resolve(page, &decode(address)) else {
                 return Some(Broken {
-                    text: format!("the link `{written}` climbs out of the site"),
-                    hint: Some(
-                        "write it from the site's root, starting with `/` (`/plaquette.pdf`)"
-                            .to_owned(),
-                    ),
+                    text: msg!("links-climbs-out", link = written),
+                    hint: Some(msg!("links-climbs-out-hint")),
                 });
             };
             let candidates = if resolved.is_empty() || resolved.ends_with('/') {
@@ -187,10 +185,13 @@ impl<'a> Index<'a> {
         match self.has_id(&target, &decode(fragment))? {
             Ok(()) => None,
             Err(close) => Some(Broken {
-                text: format!(
-                    "the link `{written}` names the anchor `#{fragment}`, which is not on `{target}`"
+                text: msg!(
+                    "links-no-anchor",
+                    link = written,
+                    anchor = format!("#{fragment}"),
+                    page = target
                 ),
-                hint: close.map(|close| format!("did you mean `#{close}`?")),
+                hint: close.map(|close| msg!("did-you-mean", name = format!("#{close}"))),
             }),
         }
     }
@@ -214,12 +215,10 @@ impl<'a> Index<'a> {
         let close = closest(wanted, known.iter().map(|(name, _)| *name));
         let hint = close.and_then(|close| {
             let (_, address) = known.iter().find(|(name, _)| *name == close)?;
-            Some(format!(
-                "did you mean `{address}`? (an address that starts with `/` is taken from the site's root)"
-            ))
+            Some(msg!("links-did-you-mean", address))
         });
         Broken {
-            text: format!("the link `{url}` leads to nothing in the site"),
+            text: msg!("links-to-nothing", link = url),
             hint,
         }
     }

@@ -138,8 +138,13 @@ fn language(text: &str) -> Result<Language, String> {
 }
 
 /// `--base-url` is checked with the command line, so that a wrong one exits with 2.
+/// Its message is in the language the command line asks for (clap's parsers are plain
+/// functions, so the arguments are read again).
 fn base_url(text: &str) -> Result<String, String> {
-    bilan::normalise_base_url(text)
+    bilan::normalise_base_url(text).map_err(|message| {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        Catalogue::new(help::choose_language(&args)).render(&message)
+    })
 }
 
 fn main() -> ExitCode {

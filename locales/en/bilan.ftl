@@ -277,3 +277,30 @@ sheet-error-cell = this cell holds the error `{ $error }`
 sheet-error-cell-hint = correct its formula in the spreadsheet, or empty the cell if the figure is not known
 sheet-no-cached-value = this formula was saved without its value
 sheet-no-cached-value-hint = open the file in its spreadsheet program and save it again: the value of each formula is saved with it
+
+## Links
+
+links-menu = menu: { $message }
+links-footer = footer: { $message }
+links-from-host-root = the link `{ $link }` starts from the host's root
+links-from-host-root-hint = write it relative to this page (`../autre-note/`), so the site works in a sub-folder and from disk
+links-climbs-out = the link `{ $link }` climbs out of the site
+links-climbs-out-hint = write it from the site's root, starting with `/` (`/plaquette.pdf`)
+links-no-anchor = the link `{ $link }` names the anchor `{ $anchor }`, which is not on `{ $page }`
+links-did-you-mean = did you mean `{ $address }`? (an address that starts with `/` is taken from the site's root)
+links-to-nothing = the link `{ $link }` leads to nothing in the site
+
+## The site's settings
+
+config-base-url = `base_url` must be an absolute http(s) address without spaces, quotes, `?` or `#`, found "{ $found }"
+config-base-url-hint = for example `https://www.e2c-var.fr/`
+config-reports-path = `reports_path` must be a URL folder made of a-z, 0-9 and -, found "{ $found }"
+config-reports-path-hint = for example `rapports`
+config-theme = `theme` must be the name of a folder in `themes/`, found "{ $found }"
+config-theme-hint = a theme name has no `/` and does not climb out with `..`
+config-menu-scheme = menu link "{ $url }" is not a web page, a mail address or a phone number
+config-menu-scheme-hint = give a page of the site (`rapports/`) or an address starting with https://, mailto: or tel:
+config-menu-climbs = menu link "{ $url }" must lead to a page of the site
+config-menu-climbs-hint = write it from the site's root, such as `rapports/` or `/rapports/`
+config-pdf-feature = `pdf: true` asks for a PDF of every report, but this bilan was built without PDF support (the `pdf` feature)
+config-pdf-feature-hint = use a bilan built with its default features (`cargo install --path .`, without `--no-default-features`), or remove `pdf: true`

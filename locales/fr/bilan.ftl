@@ -279,3 +279,30 @@ sheet-error-cell = cette cellule contient l’erreur `{ $error }`
 sheet-error-cell-hint = corrigez sa formule dans le tableur, ou videz la cellule si le chiffre n’est pas connu
 sheet-no-cached-value = cette formule a été enregistrée sans sa valeur
 sheet-no-cached-value-hint = ouvrez le fichier dans son tableur et enregistrez-le à nouveau : la valeur de chaque formule est enregistrée avec elle
+
+## Les liens
+
+links-menu = menu : { $message }
+links-footer = pied de page (`footer`) : { $message }
+links-from-host-root = le lien `{ $link }` part de la racine du serveur
+links-from-host-root-hint = écrivez-le à partir de cette page (`../autre-note/`), pour que le site marche dans un sous-dossier et depuis le disque
+links-climbs-out = le lien `{ $link }` sort du site
+links-climbs-out-hint = écrivez-le à partir de la racine du site, en commençant par `/` (`/plaquette.pdf`)
+links-no-anchor = le lien `{ $link }` vise l’ancre `{ $anchor }`, qui n’est pas sur `{ $page }`
+links-did-you-mean = vouliez-vous dire `{ $address }` ? (une adresse qui commence par `/` part de la racine du site)
+links-to-nothing = le lien `{ $link }` ne mène à rien dans le site
+
+## Les réglages du site
+
+config-base-url = `base_url` doit être une adresse complète en http(s), sans espaces, guillemets, `?` ni `#`, mais c’est « { $found } »
+config-base-url-hint = par exemple `https://www.e2c-var.fr/`
+config-reports-path = `reports_path` doit être un dossier d’adresse fait de a-z, 0-9 et -, mais c’est « { $found } »
+config-reports-path-hint = par exemple `rapports`
+config-theme = `theme` doit être le nom d’un dossier de `themes/`, mais c’est « { $found } »
+config-theme-hint = un nom de thème n’a pas de `/` et ne remonte pas avec `..`
+config-menu-scheme = le lien de menu « { $url } » n’est ni une page web, ni une adresse e-mail, ni un numéro de téléphone
+config-menu-scheme-hint = donnez une page du site (`rapports/`) ou une adresse qui commence par `https://`, `mailto:` ou `tel:`
+config-menu-climbs = le lien de menu « { $url } » doit mener à une page du site
+config-menu-climbs-hint = écrivez-le à partir de la racine du site, comme `rapports/` ou `/rapports/`
+config-pdf-feature = `pdf: true` demande un PDF de chaque rapport, mais ce bilan a été compilé sans les PDF (l’option `pdf`)
+config-pdf-feature-hint = utilisez un bilan compilé avec ses options par défaut (`cargo install --path .`, sans `--no-default-features`), ou enlevez `pdf: true`
