@@ -203,3 +203,105 @@ fn french_messages_keep_the_typography_of_the_pages() {
         }
     }
 }
+
+/// The `msg!` calls of a text: each id with the names of the placeholders it passes.
+fn calls_in(text: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut calls = Vec::new();
+    for (at, _) in text.match_indices("msg!(") {
+        let rest = &text[at + "msg!(".len()..];
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let close = rest.find('"').unwrap();
+        let id = rest[..close].to_owned();
+        let rest = &rest[close + 1..];
+        // The arguments up to the closing parenthesis, split on the commas at depth 0.
+        let (mut depth, mut quoted, mut end) = (0i32, false, rest.len());
+        for (i, c) in rest.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                '(' | '[' | '{' if !quoted => depth += 1,
+                ')' | ']' | '}' if !quoted && depth == 0 => {
+                    end = i;
+                    break;
+                }
+                ')' | ']' | '}' if !quoted => depth -= 1,
+                _ => {}
+            }
+        }
+        let (mut names, mut depth, mut quoted, mut start) = (BTreeSet::new(), 0i32, false, 0);
+        let args = &rest[..end];
+        let mut pieces = Vec::new();
+        for (i, c) in args.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                '(' | '[' | '{' if !quoted => depth += 1,
+                ')' | ']' | '}' if !quoted => depth -= 1,
+                ',' if !quoted && depth == 0 => {
+                    pieces.push(&args[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        pieces.push(&args[start..]);
+        for piece in pieces {
+            let name: String = piece
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                names.insert(name);
+            }
+        }
+        calls.push((id, names));
+    }
+    calls
+}
+
+/// A call that passes `$name` where the catalogue says `$other` writes the message with
+/// a hole: each `msg!` passes exactly the placeholders of its message.
+#[test]
+fn every_call_passes_the_placeholders_of_its_message() {
+    let english = placeholders(ENGLISH);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs")
+            || entry.path().ends_with("message/tests.rs")
+            || entry.path().ends_with("message.rs")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        for (id, names) in calls_in(&code) {
+            let Some(expected) = english.get(&id) else {
+                continue;
+            };
+            checked += 1;
+            if &names != expected {
+                wrong.push(format!(
+                    "{}: `{id}` passes {names:?}, the catalogue has {expected:?}",
+                    entry.path().display()
+                ));
+            }
+        }
+    }
+    assert!(checked > 100, "the calls of the code are found ({checked})");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_scan_reads_the_names_a_call_passes() {
+    let calls = calls_in(r#"msg!("a", b = f(x, y), c, d = "e, f")"#);
+    let names: BTreeSet<String> = ["b", "c", "d"].map(String::from).into();
+    assert_eq!(calls, vec![("a".to_owned(), names)]);
+}
