@@ -120,7 +120,7 @@ pub struct Summary {
     pub files: usize,
     pub elapsed: Duration,
     /// What the writer should know, though nothing failed.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// Why a build did not write a site.
@@ -153,7 +153,7 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     let rendered = render_checked(&site, progress, None, &staging)?;
     let swapped = staging.finish().map_err(Failure::Internal)?;
     let mut notes = rendered.notes;
-    notes.extend(swapped);
+    notes.extend(swapped.map(Message::raw));
     notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,
@@ -169,27 +169,18 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
 
 /// What a build that left drafts out says of them, so that the writer never loses sight of
 /// a note still marked `draft: true`.
-fn drafts_note(site: &Site) -> Option<String> {
+fn drafts_note(site: &Site) -> Option<Message> {
     let left_out = &site.drafts_left_out;
     let shown: Vec<String> = left_out
         .iter()
         .take(5)
         .map(|path| format!("`{}`", path.display()))
         .collect();
-    let more = match left_out.len().saturating_sub(shown.len()) {
-        0 => String::new(),
-        n => format!(" and {n} more"),
-    };
-    match left_out.len() {
-        0 => None,
-        1 => Some(format!(
-            "1 draft left out: {}; add --drafts to preview it",
-            shown.join(", ")
-        )),
-        n => Some(format!(
-            "{n} drafts left out: {}{more}; add --drafts to preview them",
-            shown.join(", ")
-        )),
+    let drafts = shown.join(", ");
+    match (left_out.len(), left_out.len().saturating_sub(shown.len())) {
+        (0, _) => None,
+        (count, 0) => Some(msg!("drafts-left-out", count, drafts)),
+        (count, more) => Some(msg!("drafts-left-out-more", count, drafts, more)),
     }
 }
 

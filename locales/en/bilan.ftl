@@ -304,3 +304,12 @@ config-menu-climbs = menu link "{ $url }" must lead to a page of the site
 config-menu-climbs-hint = write it from the site's root, such as `rapports/` or `/rapports/`
 config-pdf-feature = `pdf: true` asks for a PDF of every report, but this bilan was built without PDF support (the `pdf` feature)
 config-pdf-feature-hint = use a bilan built with its default features (`cargo install --path .`, without `--no-default-features`), or remove `pdf: true`
+
+## Notes after a build
+
+no-feed-without-base-url = no feed.xml nor sitemap.xml: they need the site's address; set `base_url` in content/site.yaml (or give --base-url)
+drafts-left-out = { $count ->
+    [one] 1 draft left out: { $drafts }; add --drafts to preview it
+   *[other] { $count } drafts left out: { $drafts }; add --drafts to preview them
+  }
+drafts-left-out-more = { $count } drafts left out: { $drafts } and { $more } more; add --drafts to preview them

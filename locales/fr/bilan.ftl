@@ -306,3 +306,12 @@ config-menu-climbs = le lien de menu « { $url } » doit mener à une page d
 config-menu-climbs-hint = écrivez-le à partir de la racine du site, comme `rapports/` ou `/rapports/`
 config-pdf-feature = `pdf: true` demande un PDF de chaque rapport, mais ce bilan a été compilé sans les PDF (l’option `pdf`)
 config-pdf-feature-hint = utilisez un bilan compilé avec ses options par défaut (`cargo install --path .`, sans `--no-default-features`), ou enlevez `pdf: true`
+
+## Les notes après une construction
+
+no-feed-without-base-url = ni feed.xml ni sitemap.xml : il leur faut l’adresse du site ; indiquez `base_url` dans content/site.yaml (ou donnez --base-url)
+drafts-left-out = { $count ->
+    [one] 1 brouillon laissé de côté : { $drafts } ; ajoutez --drafts pour le prévisualiser
+   *[other] { $count } brouillons laissés de côté : { $drafts } ; ajoutez --drafts pour les prévisualiser
+  }
+drafts-left-out-more = { $count } brouillons laissés de côté : { $drafts } et { $more } autres ; ajoutez --drafts pour les prévisualiser

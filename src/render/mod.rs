@@ -69,7 +69,7 @@ pub struct RenderedSite<'a> {
     /// The `id`s of each HTML page, by its path: what an anchor (`page/#sites`) may name.
     pub ids: HashMap<String, BTreeSet<String>>,
     /// What the build wants the writer to know (the feed skipped for want of `base_url`).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::message::Message>,
     /// The links and images of the footer, as on the home page.
     pub footer_links: Vec<LinkRef>,
 }
@@ -240,10 +240,7 @@ pub fn site<'a>(
 
     let mut notes = Vec::new();
     if site.config.base_url.is_none() {
-        notes.push(
-            "no feed.xml nor sitemap.xml: they need the site's address; set `base_url` in content/site.yaml (or give --base-url)"
-                .to_owned(),
-        );
+        notes.push(msg!("no-feed-without-base-url"));
     }
     // Drafts are never in the sitemap nor the feed, even with `--drafts`.
     let drafts: BTreeSet<String> = site
