@@ -183,8 +183,10 @@ impl Problem {
             .primary_title(title)
             .elements(elements);
         let hint = self.hint.as_ref().map(|hint| say.render(hint));
+        let help = say.say("problem-help");
         if let Some(hint) = &hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            let level = Level::HELP.with_name(help.as_str());
+            group = group.element(level.message(hint.as_str()));
         }
         let renderer = if styled {
             Renderer::styled()

@@ -7,6 +7,8 @@ error = error: { $message }
 error-cause = { $message }: { $cause }
 warning = warning: { $message }
 note = note: { $note }
+# The label of a problem's hint, before its text (`= help: …`).
+problem-help = help
 problem = { $location }: { $message }
 problems-found = { $count ->
     [one] 1 problem

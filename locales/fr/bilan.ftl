@@ -9,6 +9,8 @@ error = erreur : { $message }
 error-cause = { $message } : { $cause }
 warning = attention : { $message }
 note = note : { $note }
+# The label of a problem's hint, before its text (`= help: …`).
+problem-help = aide
 problem = { $location } : { $message }
 problems-found = { $count ->
     [one] 1 problème trouvé
