@@ -315,3 +315,34 @@ drafts-left-out = { $count ->
    *[other] { $count } drafts left out: { $drafts }; add --drafts to preview them
   }
 drafts-left-out-more = { $count } drafts left out: { $drafts } and { $more } more; add --drafts to preview them
+
+## Notes and their front matter
+
+and = { $first } and { $second }
+note-front-matter-never-ends = the front matter that starts here never ends
+note-front-matter-never-ends-hint = add a line `---` after the title, date and other keys
+note-no-front-matter = no front matter at the top of this file
+note-no-front-matter-hint = start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`
+note-date-format = `date` must be a date written YYYY-MM-DD, found "{ $found }"
+note-date-format-hint = for example `date: 2017-10-02`
+note-report-needs-date = a report needs a `date`
+note-report-needs-date-hint = add `date: YYYY-MM-DD` to the front matter
+note-image-beside = `image` must be a file beside the note, found "{ $found }"
+note-image-beside-hint = name a file in the note's folder, such as `image: couverture.png`
+note-folder-no-index = this folder has no `index.md`, so it is not a note
+note-folder-no-index-hint = put the note's text in `index.md` inside the folder
+note-stray-dataset = a dataset here belongs to no note
+note-stray-dataset-hint = move it into a note's folder, or into `content/data/` to share it
+note-stray-file = only notes (`NAME.md` or `NAME/index.md`) belong here
+note-stray-file-hint = put images and datasets in the folder of the note that shows them
+note-no-address = the name "{ $name }" gives no address
+note-no-address-hint = name the note with letters or digits, such as `2017-10-02-point-d-avancement`
+site-no-site-yaml = there is no `site.yaml`: this folder holds no bilan site
+site-no-site-yaml-hint = run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title`
+site-no-site-yaml-no-content-hint = run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title` (and there is no `content/` here either)
+data-second-dataset = a second dataset is named `{ $name }`
+data-second-dataset-hint = keep only one of `NAME.yaml` and `NAME.yml`
+data-both-dataset = `{ $yaml }` and `{ $sheet }` would both be the dataset `{ $name }`
+data-both-dataset-hint = rename one of them; to read the spreadsheet through the YAML file, write `source: "{ $file }"` in it and remove its `rows`
+data-all-dataset = { $files } would all be the dataset `{ $stem }`
+data-all-dataset-hint = keep one of them, or rename the others

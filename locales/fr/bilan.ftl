@@ -317,3 +317,34 @@ drafts-left-out = { $count ->
    *[other] { $count } brouillons laissés de côté : { $drafts } ; ajoutez --drafts pour les prévisualiser
   }
 drafts-left-out-more = { $count } brouillons laissés de côté : { $drafts } et { $more } autres ; ajoutez --drafts pour les prévisualiser
+
+## Les notes et leur en-tête
+
+and = { $first } et { $second }
+note-front-matter-never-ends = l’en-tête qui commence ici ne se termine jamais
+note-front-matter-never-ends-hint = ajoutez une ligne `---` après le titre, la date et les autres clés
+note-no-front-matter = il n’y a pas d’en-tête en haut de ce fichier
+note-no-front-matter-hint = commencez le fichier par une ligne `---`, puis `title: …` et `date: AAAA-MM-JJ`, puis `---`
+note-date-format = `date` doit être une date écrite AAAA-MM-JJ, pas « { $found } »
+note-date-format-hint = par exemple `date: 2017-10-02`
+note-report-needs-date = un rapport a besoin d’une `date`
+note-report-needs-date-hint = ajoutez `date: AAAA-MM-JJ` à l’en-tête
+note-image-beside = `image` doit être un fichier à côté de la note, pas « { $found } »
+note-image-beside-hint = nommez un fichier du dossier de la note, par exemple `image: couverture.png`
+note-folder-no-index = ce dossier n’a pas de fichier `index.md`, ce n’est donc pas une note
+note-folder-no-index-hint = mettez le texte de la note dans un fichier `index.md` à l’intérieur du dossier
+note-stray-dataset = ce jeu de données n’appartient à aucune note
+note-stray-dataset-hint = déplacez-le dans le dossier d’une note, ou dans `content/data/` pour le partager
+note-stray-file = seules des notes (`NOM.md` ou `NOM/index.md`) ont leur place ici
+note-stray-file-hint = mettez les images et les jeux de données dans le dossier de la note qui les montre
+note-no-address = le nom « { $name } » ne donne pas d’adresse
+note-no-address-hint = nommez la note avec des lettres ou des chiffres, par exemple `2017-10-02-point-d-avancement`
+site-no-site-yaml = il n’y a pas de fichier `site.yaml` : ce dossier ne contient pas de site bilan
+site-no-site-yaml-hint = lancez bilan dans le dossier qui contient `content/`, ou indiquez-le avec `--root` ; un site a besoin au moins de `content/site.yaml` avec un `title`
+site-no-site-yaml-no-content-hint = lancez bilan dans le dossier qui contient `content/`, ou indiquez-le avec `--root` ; un site a besoin au moins de `content/site.yaml` avec un `title` (et il n’y a pas non plus de dossier `content/` ici)
+data-second-dataset = un deuxième jeu de données s’appelle `{ $name }`
+data-second-dataset-hint = ne gardez qu’un seul des deux fichiers `NOM.yaml` et `NOM.yml`
+data-both-dataset = `{ $yaml }` et `{ $sheet }` seraient tous deux le jeu de données `{ $name }`
+data-both-dataset-hint = renommez l’un des deux ; pour lire le tableur à travers le fichier YAML, écrivez-y `source: "{ $file }"` et enlevez ses `rows`
+data-all-dataset = { $files } seraient tous le jeu de données `{ $stem }`
+data-all-dataset-hint = gardez-en un seul, ou renommez les autres

@@ -13,6 +13,7 @@ use crate::data::Dataset;
 use crate::folder::{Attachment, SourcePath};
 use crate::locale::{parse_iso_date, typographic};
 use crate::markdown;
+use crate::message::Message;
 use crate::problem::{Capped, Problem, Problems};
 use crate::yaml::{self, Origin};
 
@@ -252,17 +253,11 @@ pub fn parse_document(
     let shown = &source.shown;
     let Some((yaml_text, body_start)) = split_front_matter(&text) else {
         let problem = if text.trim_start().starts_with("---") {
-            Problem::at(
-                shown,
-                &text,
-                1,
-                1,
-                "the front matter that starts here never ends",
-            )
-            .with_hint("add a line `---` after the title, date and other keys")
+            Problem::at(shown, &text, 1, 1, msg!("note-front-matter-never-ends"))
+                .with_hint(msg!("note-front-matter-never-ends-hint"))
         } else {
-            Problem::at(shown, &text, 1, 1, "no front matter at the top of this file")
-                .with_hint("start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then `---`")
+            Problem::at(shown, &text, 1, 1, msg!("note-no-front-matter"))
+                .with_hint(msg!("note-no-front-matter-hint"))
         };
         return Err(problem.into());
     };
@@ -299,22 +294,16 @@ pub fn parse_document(
             None => {
                 problems.push(
                     origin
-                        .problem_at(
-                            date,
-                            format!(
-                                "`date` must be a date written YYYY-MM-DD, found \"{}\"",
-                                date.value
-                            ),
-                        )
-                        .with_hint("for example `date: 2017-10-02`"),
+                        .problem_at(date, msg!("note-date-format", found = &date.value))
+                        .with_hint(msg!("note-date-format-hint")),
                 );
                 None
             }
         },
         None if kind == DocKind::Report => {
             problems.push(
-                Problem::at(shown, &text, 1, 1, "a report needs a `date`")
-                    .with_hint("add `date: YYYY-MM-DD` to the front matter"),
+                Problem::at(shown, &text, 1, 1, msg!("note-report-needs-date"))
+                    .with_hint(msg!("note-report-needs-date-hint")),
             );
             None
         }
@@ -327,14 +316,8 @@ pub fn parse_document(
     {
         problems.push(
             origin
-                .problem_at(
-                    image,
-                    format!(
-                        "`image` must be a file beside the note, found \"{}\"",
-                        image.value
-                    ),
-                )
-                .with_hint("name a file in the note's folder, such as `image: couverture.png`"),
+                .problem_at(image, msg!("note-image-beside", found = &image.value))
+                .with_hint(msg!("note-image-beside-hint")),
         );
     }
 
@@ -368,7 +351,7 @@ pub fn parse_document(
     }
     // Where `image:` names the picture: at its first letter, inside the quotes if any.
     let image = front.image.map(|image| {
-        let at = origin.problem_at(&image, String::new());
+        let at = origin.problem_at(&image, Message::raw(""));
         let quoted = text
             .lines()
             .nth(at.line.saturating_sub(1))

@@ -79,11 +79,13 @@ impl Site {
         let mut problems = Problems::default();
         let config_path = SourcePath::new(root, content.join("site.yaml"));
         if !config_path.disk.is_file() {
-            let problem = Problem::file(&config_path.shown, "there is no `site.yaml`: this folder holds no bilan site")
-                .with_hint(format!(
-                    "run bilan in the folder that holds `content/`, or give it with `--root`; a site needs at least `content/site.yaml` with a `title`{}",
-                    if content.is_dir() { "" } else { " (and there is no `content/` here either)" }
-                ));
+            let problem = Problem::file(&config_path.shown, msg!("site-no-site-yaml")).with_hint(
+                if content.is_dir() {
+                    msg!("site-no-site-yaml-hint")
+                } else {
+                    msg!("site-no-site-yaml-no-content-hint")
+                },
+            );
             return Err(problem.into());
         }
         check_link(root, &config_path).map_err(Problems::from)?;
@@ -276,8 +278,8 @@ fn read_datasets(
             .unwrap_or_default();
         if datasets.contains_key(&name) || broken.contains(&name) {
             problems.push(
-                Problem::file(&path.shown, format!("a second dataset is named `{name}`"))
-                    .with_hint("keep only one of `NAME.yaml` and `NAME.yml`"),
+                Problem::file(&path.shown, msg!("data-second-dataset", name = &name))
+                    .with_hint(msg!("data-second-dataset-hint")),
             );
             continue;
         }
@@ -377,11 +379,8 @@ fn load_document(
         let index = SourcePath::new(root, path.disk.join("index.md"));
         if !index.disk.is_file() {
             problems.push(
-                Problem::file(
-                    &path.shown,
-                    "this folder has no `index.md`, so it is not a note",
-                )
-                .with_hint("put the note's text in `index.md` inside the folder"),
+                Problem::file(&path.shown, msg!("note-folder-no-index"))
+                    .with_hint(msg!("note-folder-no-index-hint")),
             );
             return None;
         }
@@ -390,14 +389,11 @@ fn load_document(
         (path.clone(), None)
     } else {
         let problem = if is_yaml(&path.disk) {
-            Problem::file(&path.shown, "a dataset here belongs to no note")
-                .with_hint("move it into a note's folder, or into `content/data/` to share it")
+            Problem::file(&path.shown, msg!("note-stray-dataset"))
+                .with_hint(msg!("note-stray-dataset-hint"))
         } else {
-            Problem::file(
-                &path.shown,
-                "only notes (`NAME.md` or `NAME/index.md`) belong here",
-            )
-            .with_hint("put images and datasets in the folder of the note that shows them")
+            Problem::file(&path.shown, msg!("note-stray-file"))
+                .with_hint(msg!("note-stray-file-hint"))
         };
         problems.push(problem);
         return None;
@@ -406,9 +402,8 @@ fn load_document(
     let slug = slug::slugify(name);
     if slug.is_empty() {
         problems.push(
-            Problem::file(&path.shown, format!("the name \"{name}\" gives no address")).with_hint(
-                "name the note with letters or digits, such as `2017-10-02-point-d-avancement`",
-            ),
+            Problem::file(&path.shown, msg!("note-no-address", name))
+                .with_hint(msg!("note-no-address-hint")),
         );
         return None;
     }

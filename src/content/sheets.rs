@@ -10,6 +10,7 @@ use crate::data::Dataset;
 use crate::data::sheet::{is_spreadsheet, load_sheet};
 use crate::folder::{SourcePath, entries};
 use crate::locale::Language;
+use crate::message::Message;
 use crate::problem::{Problem, Problems};
 
 /// The spreadsheets read as datasets, and which files they were read from.
@@ -49,15 +50,20 @@ pub(super) fn read_spreadsheets(
                 problems.push(
                     Problem::file(
                         &file.shown,
-                        format!(
-                            "`{}` and `{}` would both be the dataset `{name}`",
-                            dataset.path.display(),
-                            file.shown.display()
+                        msg!(
+                            "data-both-dataset",
+                            yaml = dataset.path.display(),
+                            sheet = file.shown.display(),
+                            name
                         ),
                     )
-                    .with_hint(format!(
-                        "rename one of them; to read the spreadsheet through the YAML file, write `source: \"{}\"` in it and remove its `rows`",
-                        file.shown.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                    .with_hint(msg!(
+                        "data-both-dataset-hint",
+                        file = file
+                            .shown
+                            .file_name()
+                            .map(|n| n.to_string_lossy())
+                            .unwrap_or_default()
                     )),
                 );
             }
@@ -81,16 +87,14 @@ pub(super) fn read_spreadsheets(
                 }
             }
             [first, ..] => {
-                let shown: Vec<String> = candidates
+                let files = candidates
                     .iter()
-                    .map(|file| format!("`{}`", file.shown.display()))
-                    .collect();
+                    .map(|file| Message::raw(format!("`{}`", file.shown.display())))
+                    .reduce(|first, second| msg!("and", first, second))
+                    .unwrap_or_else(|| Message::raw(""));
                 problems.push(
-                    Problem::file(
-                        &first.shown,
-                        format!("{} would all be the dataset `{stem}`", shown.join(" and ")),
-                    )
-                    .with_hint("keep one of them, or rename the others"),
+                    Problem::file(&first.shown, msg!("data-all-dataset", files, stem))
+                        .with_hint(msg!("data-all-dataset-hint")),
                 );
                 read.broken.insert(name.clone());
             }
