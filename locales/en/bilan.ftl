@@ -346,3 +346,62 @@ data-both-dataset = `{ $yaml }` and `{ $sheet }` would both be the dataset `{ $n
 data-both-dataset-hint = rename one of them; to read the spreadsheet through the YAML file, write `source: "{ $file }"` in it and remove its `rows`
 data-all-dataset = { $files } would all be the dataset `{ $stem }`
 data-all-dataset-hint = keep one of them, or rename the others
+note-image-missing = the image `{ $name }` is not beside this note
+note-image-missing-hint = put the picture in the note's folder (a note written as `NAME.md` cannot have one: make it `NAME/index.md`)
+note-same-address = this gets the address `{ $address }`, like `{ $other }`
+note-same-address-hint = rename one of them: accents, capitals and spaces do not make names different
+data-no-such-dataset = there is no dataset named `{ $name }`
+data-no-such-dataset-hint = put `{ $name }.yaml` beside the note (in its folder) or in `content/data/`
+column-holds-text = `{ $key }` holds text, not figures
+
+## Tables and charts
+
+table-columns-empty = `columns` names no column
+table-columns-empty-hint = list the columns to show, or remove `columns` to show them all
+table-compare-previous = `compare` can only be `previous`, found "{ $found }"
+table-compare-previous-hint = write `compare: previous` to show the change since the previous note
+table-compare-shared = `{ $name }` is the same in every note, so it has nothing to compare with
+table-compare-shared-hint = put a `{ $name }.yaml` of its own in the folder of each note, or remove `compare`
+chart-unknown-type = unknown chart type `{ $kind }`
+chart-needs-y = a `{ $kind }` chart needs `y`
+chart-give-y-hint = give the column of figures, such as `y: entered`
+chart-y-empty = `y` names no column
+chart-pie-one-column = a pie shows one column of figures
+chart-pie-one-column-hint = keep one column in `y`, or use `type: bar`
+chart-series-across = `series` goes with `across: reports`
+chart-series-across-hint = remove `series`, or add `across: reports`
+chart-across-reports = `across` can only be `reports`, found "{ $found }"
+chart-across-reports-hint = write `across: reports` to follow a dataset from note to note
+chart-across-x = with `across: reports` the x axis is the date of each report
+chart-across-x-hint = remove `x`, and name the column that makes the lines in `series`
+chart-across-kind = a chart across reports is a `line` or a `bar` chart
+chart-across-kind-hint = write `type: line`
+chart-across-one-column = a chart across reports follows one column of figures
+chart-across-one-column-hint = keep one column in `y`; `series` makes the lines
+chart-across-series = a chart across reports needs `series`
+chart-across-series-hint = name the column whose values each get a line, such as `series: site`
+chart-across-no-dataset = no report up to this one has a dataset named `{ $name }`
+chart-across-no-dataset-hint = put `{ $name }.yaml` in the folder of each note to follow
+chart-pie-negative = a pie cannot show a negative figure: `{ $column }` of `{ $category }` is { $value }
+chart-pie-negative-hint = use `type: bar`, which draws negative figures left of zero
+chart-text-column = `{ $key }` holds text, not figures, so it cannot be drawn
+chart-text-column-hint = give `y` a column of type integer, number, percent or money
+progress-across = a `progress` chart shows one note's figures
+progress-across-hint = remove `across`; a site's page follows it from note to note
+progress-y = a `progress` chart takes `value` and `target`, not `y`
+progress-hint = write `value: entered` and `target: forecast`
+progress-text-hint = give a column of type integer, number, percent or money
+progress-needs = a `progress` chart needs `{ $name }`
+derive-hint = write `LABEL = A / B` (a rate), `LABEL = A - B` (a difference) or `LABEL = share A` (a share of the total)
+derive-no-equals = `{ $formula }` has no `=`
+derive-text-hint = a derived column is worked out of columns of figures
+derive-unknown-formula = `{ $formula }` is not a formula bilan knows
+derive-no-label = a derived column needs a label before `=`
+network-no-column = the dataset `{ $dataset }` has no column `{ $column }`, which `sites` in `site.yaml` names
+network-no-column-hint = give the column that names sites in `sites: {"{"}column: …{"}"}`
+network-folder = `sites: {"{"}path: …{"}"}` must be a URL folder made of a-z, 0-9 and -, found "{ $folder }"
+network-folder-hint = for example `sites`
+network-folder-reports = the site pages' folder `{ $folder }` is also `reports_path`
+network-folder-reports-hint = give the site pages another folder in `sites: {"{"}path: …{"}"}`
+network-folder-page = the site pages' folder `{ $folder }` is also the address of `{ $page }`
+network-folder-page-hint = rename the page, or give the site pages another folder in `sites: {"{"}path: …{"}"}`

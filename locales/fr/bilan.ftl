@@ -348,3 +348,62 @@ data-both-dataset = `{ $yaml }` et `{ $sheet }` seraient tous deux le jeu de don
 data-both-dataset-hint = renommez l’un des deux ; pour lire le tableur à travers le fichier YAML, écrivez-y `source: "{ $file }"` et enlevez ses `rows`
 data-all-dataset = { $files } seraient tous le jeu de données `{ $stem }`
 data-all-dataset-hint = gardez-en un seul, ou renommez les autres
+note-image-missing = l’image `{ $name }` n’est pas à côté de cette note
+note-image-missing-hint = mettez l’image dans le dossier de la note (une note écrite `NOM.md` ne peut pas en avoir : faites-en `NOM/index.md`)
+note-same-address = cette note a l’adresse `{ $address }`, comme `{ $other }`
+note-same-address-hint = renommez l’une des deux : les accents, les majuscules et les espaces ne suffisent pas à distinguer deux noms
+data-no-such-dataset = il n’y a pas de jeu de données nommé `{ $name }`
+data-no-such-dataset-hint = mettez `{ $name }.yaml` à côté de la note (dans son dossier) ou dans `content/data/`
+column-holds-text = `{ $key }` contient du texte, pas des chiffres
+
+## Les tableaux et les graphiques
+
+table-columns-empty = `columns` ne nomme aucune colonne
+table-columns-empty-hint = listez les colonnes à montrer, ou enlevez `columns` pour les montrer toutes
+table-compare-previous = `compare` ne peut valoir que `previous`, pas « { $found } »
+table-compare-previous-hint = écrivez `compare: previous` pour montrer l’évolution depuis la note précédente
+table-compare-shared = `{ $name }` est le même dans toutes les notes : il n’y a rien à comparer
+table-compare-shared-hint = mettez un fichier `{ $name }.yaml` propre à chaque note dans son dossier, ou enlevez `compare`
+chart-unknown-type = le type de graphique `{ $kind }` n’existe pas
+chart-needs-y = un graphique `{ $kind }` a besoin de `y`
+chart-give-y-hint = indiquez la colonne des chiffres, par exemple `y: entered`
+chart-y-empty = `y` ne nomme aucune colonne
+chart-pie-one-column = un camembert montre une seule colonne de chiffres
+chart-pie-one-column-hint = gardez une seule colonne dans `y`, ou utilisez `type: bar`
+chart-series-across = `series` ne va qu’avec `across: reports`
+chart-series-across-hint = enlevez `series`, ou ajoutez `across: reports`
+chart-across-reports = `across` ne peut valoir que `reports`, pas « { $found } »
+chart-across-reports-hint = écrivez `across: reports` pour suivre un jeu de données d’une note à l’autre
+chart-across-x = avec `across: reports`, l’axe horizontal est la date de chaque rapport
+chart-across-x-hint = enlevez `x`, et nommez dans `series` la colonne qui donne les lignes
+chart-across-kind = un graphique qui suit les rapports est un graphique `line` ou `bar`
+chart-across-kind-hint = écrivez `type: line`
+chart-across-one-column = un graphique qui suit les rapports suit une seule colonne de chiffres
+chart-across-one-column-hint = gardez une seule colonne dans `y` ; c’est `series` qui donne les lignes
+chart-across-series = un graphique qui suit les rapports a besoin de `series`
+chart-across-series-hint = nommez la colonne dont chaque valeur aura sa ligne, par exemple `series: site`
+chart-across-no-dataset = aucun rapport jusqu’à celui-ci n’a de jeu de données nommé `{ $name }`
+chart-across-no-dataset-hint = mettez `{ $name }.yaml` dans le dossier de chaque note à suivre
+chart-pie-negative = un camembert ne peut pas montrer un chiffre négatif : `{ $column }` de `{ $category }` vaut { $value }
+chart-pie-negative-hint = utilisez `type: bar`, qui dessine les chiffres négatifs à gauche du zéro
+chart-text-column = `{ $key }` contient du texte, pas des chiffres : on ne peut pas le dessiner
+chart-text-column-hint = donnez à `y` une colonne de type `integer`, `number`, `percent` ou `money`
+progress-across = un graphique `progress` montre les chiffres d’une seule note
+progress-across-hint = enlevez `across` ; la page d’un site le suit déjà d’une note à l’autre
+progress-y = un graphique `progress` prend `value` et `target`, pas `y`
+progress-hint = écrivez `value: entered` et `target: forecast`
+progress-text-hint = donnez une colonne de type `integer`, `number`, `percent` ou `money`
+progress-needs = un graphique `progress` a besoin de `{ $name }`
+derive-hint = écrivez `LIBELLÉ = A / B` (un taux), `LIBELLÉ = A - B` (une différence) ou `LIBELLÉ = share A` (une part du total)
+derive-no-equals = il n’y a pas de `=` dans `{ $formula }`
+derive-text-hint = une colonne calculée se calcule à partir de colonnes de chiffres
+derive-unknown-formula = `{ $formula }` n’est pas une formule que bilan connaît
+derive-no-label = une colonne calculée a besoin d’un libellé avant le `=`
+network-no-column = le jeu de données `{ $dataset }` n’a pas de colonne `{ $column }`, que nomme `sites` dans `site.yaml`
+network-no-column-hint = indiquez la colonne qui nomme les sites dans `sites: {"{"}column: …{"}"}`
+network-folder = `sites: {"{"}path: …{"}"}` doit être un dossier d’adresse fait de a-z, 0-9 et -, pas « { $folder } »
+network-folder-hint = par exemple `sites`
+network-folder-reports = le dossier des pages des sites, `{ $folder }`, est aussi `reports_path`
+network-folder-reports-hint = donnez un autre dossier aux pages des sites dans `sites: {"{"}path: …{"}"}`
+network-folder-page = le dossier des pages des sites, `{ $folder }`, est aussi l’adresse de `{ $page }`
+network-folder-page-hint = renommez la page, ou donnez un autre dossier aux pages des sites dans `sites: {"{"}path: …{"}"}`

@@ -26,11 +26,11 @@ pub(super) fn resolve(
     let Some(kind) = ChartKind::from_name(&spec.kind.value) else {
         let problem = origin.problem_at(
             &spec.kind,
-            format!("unknown chart type `{}`", spec.kind.value),
+            msg!("chart-unknown-type", kind = &spec.kind.value),
         );
         return Err(problem
             .with_closest(&spec.kind.value, ChartKind::NAMES, || {
-                format!("the types are {}", ChartKind::NAMES.join(", "))
+                msg!("data-types-are", types = ChartKind::NAMES.join(", "))
             })
             .into());
     };
@@ -41,25 +41,22 @@ pub(super) fn resolve(
     if spec.y.referenced == serde_saphyr::Location::UNKNOWN {
         // No `y` at all: said at the chart's type, which needs it.
         return Err(origin
-            .problem_at(
-                &spec.kind,
-                format!("a `{}` chart needs `y`", spec.kind.value),
-            )
-            .with_hint("give the column of figures, such as `y: entered`")
+            .problem_at(&spec.kind, msg!("chart-needs-y", kind = &spec.kind.value))
+            .with_hint(msg!("chart-give-y-hint"))
             .into());
     }
     if columns.is_empty() {
         problems.push(
             origin
-                .problem_at(&spec.y, "`y` names no column")
-                .with_hint("give the column of figures, such as `y: entered`"),
+                .problem_at(&spec.y, msg!("chart-y-empty"))
+                .with_hint(msg!("chart-give-y-hint")),
         );
     }
     if kind == ChartKind::Pie && columns.len() > 1 {
         problems.push(
             origin
-                .problem_at(&spec.y, "a pie shows one column of figures")
-                .with_hint("keep one column in `y`, or use `type: bar`"),
+                .problem_at(&spec.y, msg!("chart-pie-one-column"))
+                .with_hint(msg!("chart-pie-one-column-hint")),
         );
     }
     let strings = &site.theme.strings;
@@ -75,8 +72,8 @@ pub(super) fn resolve(
             if let Some(series) = &spec.series {
                 problems.push(
                     origin
-                        .problem_at(series, "`series` goes with `across: reports`")
-                        .with_hint("remove `series`, or add `across: reports`"),
+                        .problem_at(series, msg!("chart-series-across"))
+                        .with_hint(msg!("chart-series-across-hint")),
                 );
             }
             let Some(dataset) = lookup(site, doc, &spec.data, origin).found(&mut problems) else {
@@ -116,49 +113,37 @@ fn across_reports(
     if across.value != "reports" {
         problems.push(
             origin
-                .problem_at(
-                    across,
-                    format!("`across` can only be `reports`, found \"{}\"", across.value),
-                )
-                .with_hint("write `across: reports` to follow a dataset from note to note"),
+                .problem_at(across, msg!("chart-across-reports", found = &across.value))
+                .with_hint(msg!("chart-across-reports-hint")),
         );
         return None;
     }
     if let Some(x) = &spec.x {
         problems.push(
             origin
-                .problem_at(
-                    x,
-                    "with `across: reports` the x axis is the date of each report",
-                )
-                .with_hint("remove `x`, and name the column that makes the lines in `series`"),
+                .problem_at(x, msg!("chart-across-x"))
+                .with_hint(msg!("chart-across-x-hint")),
         );
     }
     if kind != ChartKind::Line && kind != ChartKind::Bar {
         problems.push(
             origin
-                .problem_at(
-                    &spec.kind,
-                    "a chart across reports is a `line` or a `bar` chart",
-                )
-                .with_hint("write `type: line`"),
+                .problem_at(&spec.kind, msg!("chart-across-kind"))
+                .with_hint(msg!("chart-across-kind-hint")),
         );
     }
     if columns.len() > 1 {
         problems.push(
             origin
-                .problem_at(
-                    &spec.y,
-                    "a chart across reports follows one column of figures",
-                )
-                .with_hint("keep one column in `y`; `series` makes the lines"),
+                .problem_at(&spec.y, msg!("chart-across-one-column"))
+                .with_hint(msg!("chart-across-one-column-hint")),
         );
     }
     let Some(series) = &spec.series else {
         problems.push(
             origin
-                .problem_at(across, "a chart across reports needs `series`")
-                .with_hint("name the column whose values each get a line, such as `series: site`"),
+                .problem_at(across, msg!("chart-across-series"))
+                .with_hint(msg!("chart-across-series-hint")),
         );
         return None;
     };
@@ -169,13 +154,8 @@ fn across_reports(
     let Some((_, latest)) = history.last() else {
         problems.push(
             origin
-                .problem_at(
-                    &spec.data,
-                    format!("no report up to this one has a dataset named `{name}`"),
-                )
-                .with_hint(format!(
-                    "put `{name}.yaml` in the folder of each note to follow"
-                )),
+                .problem_at(&spec.data, msg!("chart-across-no-dataset", name))
+                .with_hint(msg!("chart-across-no-dataset-hint", name)),
         );
         return None;
     };
@@ -376,14 +356,14 @@ fn check_pie_figures(
                 origin
                     .problem_at(
                         &spec.kind,
-                        format!(
-                            "a pie cannot show a negative figure: `{}` of `{}` is {}",
-                            y_column.key,
-                            category.display(x_column, language),
-                            value.display(y_column, language)
+                        msg!(
+                            "chart-pie-negative",
+                            column = &y_column.key,
+                            category = category.display(x_column, language),
+                            value = value.display(y_column, language)
                         ),
                     )
-                    .with_hint("use `type: bar`, which draws negative figures left of zero"),
+                    .with_hint(msg!("chart-pie-negative-hint")),
             );
         }
     }
@@ -403,11 +383,8 @@ fn check_column<T>(
         Some(index) if figures && !dataset.columns[index].kind.is_numeric() => {
             problems.push(
                 origin
-                    .problem_at(
-                        at,
-                        format!("`{key}` holds text, not figures, so it cannot be drawn"),
-                    )
-                    .with_hint("give `y` a column of type integer, number, percent or money"),
+                    .problem_at(at, msg!("chart-text-column", key))
+                    .with_hint(msg!("chart-text-column-hint")),
             );
         }
         Some(_) => {}

@@ -30,11 +30,11 @@ pub fn parse_formula(
     dataset: &Dataset,
     origin: Origin<'_>,
 ) -> Result<(String, Formula), Problems> {
-    let hint = "write `LABEL = A / B` (a rate), `LABEL = A - B` (a difference) or `LABEL = share A` (a share of the total)";
+    let hint = || msg!("derive-hint");
     let Some((label, formula)) = written.value.split_once('=') else {
         return Err(origin
-            .problem_at(written, format!("`{}` has no `=`", written.value))
-            .with_hint(hint)
+            .problem_at(written, msg!("derive-no-equals", formula = &written.value))
+            .with_hint(hint())
             .into());
     };
     let label = label.trim().to_owned();
@@ -44,8 +44,8 @@ pub fn parse_formula(
         match dataset.column_index(key) {
             Some(index) if dataset.columns[index].kind.is_numeric() => Ok(index),
             Some(_) => Err(origin
-                .problem_at(written, format!("`{key}` holds text, not figures"))
-                .with_hint("a derived column is worked out of columns of figures")
+                .problem_at(written, msg!("column-holds-text", key))
+                .with_hint(msg!("derive-text-hint"))
                 .into()),
             None => Err(dataset.no_such_column(key, written, origin).into()),
         }
@@ -58,14 +58,14 @@ pub fn parse_formula(
         Formula::Difference(column(a)?, column(b)?)
     } else {
         return Err(origin
-            .problem_at(written, format!("`{formula}` is not a formula bilan knows"))
-            .with_hint(hint)
+            .problem_at(written, msg!("derive-unknown-formula", formula))
+            .with_hint(hint())
             .into());
     };
     if label.is_empty() {
         return Err(origin
-            .problem_at(written, "a derived column needs a label before `=`")
-            .with_hint(hint)
+            .problem_at(written, msg!("derive-no-label"))
+            .with_hint(hint())
             .into());
     }
     Ok((label, parsed))

@@ -137,9 +137,15 @@ fn check_image(doc: &Document, problems: &mut Problems) {
     }
     let name = &image.name;
     problems.push(
-        Problem::at(&doc.source.shown, &doc.text, image.line, image.column, format!("the image `{name}` is not beside this note"))
-            .with_width(name.chars().count())
-            .with_hint("put the picture in the note's folder (a note written as `NAME.md` cannot have one: make it `NAME/index.md`)"),
+        Problem::at(
+            &doc.source.shown,
+            &doc.text,
+            image.line,
+            image.column,
+            msg!("note-image-missing", name),
+        )
+        .with_width(name.chars().count())
+        .with_hint(msg!("note-image-missing-hint")),
     );
 }
 
@@ -151,15 +157,13 @@ fn check_addresses(docs: &[Arc<Document>], problems: &mut Problems) {
             problems.push(
                 Problem::file(
                     &doc.source.shown,
-                    format!(
-                        "this gets the address `{}`, like `{}`",
-                        doc.slug,
-                        first.source.shown.display()
+                    msg!(
+                        "note-same-address",
+                        address = &doc.slug,
+                        other = first.source.shown.display()
                     ),
                 )
-                .with_hint(
-                    "rename one of them: accents, capitals and spaces do not make names different",
-                ),
+                .with_hint(msg!("note-same-address-hint")),
             );
         }
     }
@@ -208,25 +212,15 @@ fn resolve_table(
             return Err(origin
                 .problem_at(
                     compare,
-                    format!(
-                        "`compare` can only be `previous`, found \"{}\"",
-                        compare.value
-                    ),
+                    msg!("table-compare-previous", found = &compare.value),
                 )
-                .with_hint("write `compare: previous` to show the change since the previous note")
+                .with_hint(msg!("table-compare-previous-hint"))
                 .into());
         }
         if !doc.datasets.contains_key(name) {
             return Err(origin
-                .problem_at(
-                    compare,
-                    format!(
-                        "`{name}` is the same in every note, so it has nothing to compare with"
-                    ),
-                )
-                .with_hint(format!(
-                    "put a `{name}.yaml` of its own in the folder of each note, or remove `compare`"
-                ))
+                .problem_at(compare, msg!("table-compare-shared", name))
+                .with_hint(msg!("table-compare-shared-hint", name))
                 .into());
         }
         previous = site
@@ -323,12 +317,8 @@ fn lookup<'a>(
                 .map(String::as_str);
             Lookup::Missing(
                 origin
-                    .problem_at(data, format!("there is no dataset named `{name}`"))
-                    .with_closest(name, known, || {
-                        format!(
-                            "put `{name}.yaml` beside the note (in its folder) or in `content/data/`"
-                        )
-                    }),
+                    .problem_at(data, msg!("data-no-such-dataset", name))
+                    .with_closest(name, known, || msg!("data-no-such-dataset-hint", name)),
             )
         }
     }

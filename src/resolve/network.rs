@@ -74,12 +74,13 @@ pub fn network(site: &Site, problems: &mut Problems) -> Option<NetworkPages> {
             problems.push(
                 Problem::file(
                     &dataset.path,
-                    format!(
-                        "the dataset `{}` has no column `{}`, which `sites` in `site.yaml` names",
-                        network.data, network.column
+                    msg!(
+                        "network-no-column",
+                        dataset = &network.data,
+                        column = &network.column
                     ),
                 )
-                .with_hint("give the column that names sites in `sites: {column: …}`"),
+                .with_hint(msg!("network-no-column-hint")),
             );
             continue;
         };
@@ -312,17 +313,14 @@ fn check_folder(site: &Site, network: &Network, problems: &mut Problems) {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
         problems.push(
-            Problem::file(&config.path, format!("`sites: {{path: …}}` must be a URL folder made of a-z, 0-9 and -, found \"{folder}\""))
-                .with_hint("for example `sites`"),
+            Problem::file(&config.path, msg!("network-folder", folder))
+                .with_hint(msg!("network-folder-hint")),
         );
     }
     if config.reports_path == folder || config.reports_path.starts_with(&format!("{folder}/")) {
         problems.push(
-            Problem::file(
-                &config.path,
-                format!("the site pages' folder `{folder}` is also `reports_path`"),
-            )
-            .with_hint("give the site pages another folder in `sites: {path: …}`"),
+            Problem::file(&config.path, msg!("network-folder-reports", folder))
+                .with_hint(msg!("network-folder-reports-hint")),
         );
     }
     for page in &site.pages {
@@ -330,14 +328,13 @@ fn check_folder(site: &Site, network: &Network, problems: &mut Problems) {
             problems.push(
                 Problem::file(
                     &config.path,
-                    format!(
-                        "the site pages' folder `{folder}` is also the address of `{}`",
-                        page.source.shown.display()
+                    msg!(
+                        "network-folder-page",
+                        folder,
+                        page = page.source.shown.display()
                     ),
                 )
-                .with_hint(
-                    "rename the page, or give the site pages another folder in `sites: {path: …}`",
-                ),
+                .with_hint(msg!("network-folder-page-hint")),
             );
         }
     }

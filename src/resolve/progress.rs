@@ -24,18 +24,15 @@ pub(super) fn resolve(
     if let Some(across) = &spec.across {
         problems.push(
             origin
-                .problem_at(across, "a `progress` chart shows one note's figures")
-                .with_hint("remove `across`; a site's page follows it from note to note"),
+                .problem_at(across, msg!("progress-across"))
+                .with_hint(msg!("progress-across-hint")),
         );
     }
     if !spec.y.value.0.is_empty() {
         problems.push(
             origin
-                .problem_at(
-                    &spec.y,
-                    "a `progress` chart takes `value` and `target`, not `y`",
-                )
-                .with_hint("write `value: entered` and `target: forecast`"),
+                .problem_at(&spec.y, msg!("progress-y"))
+                .with_hint(msg!("progress-hint")),
         );
     }
     let Some(dataset) = lookup(site, doc, &spec.data, origin).found(&mut problems) else {
@@ -47,8 +44,8 @@ pub(super) fn resolve(
             Some(_) => {
                 problems.push(
                     origin
-                        .problem_at(key, format!("`{}` holds text, not figures", key.value))
-                        .with_hint("give a column of type integer, number, percent or money"),
+                        .problem_at(key, msg!("column-holds-text", key = &key.value))
+                        .with_hint(msg!("progress-text-hint")),
                 );
                 None
             }
@@ -60,8 +57,8 @@ pub(super) fn resolve(
         None => {
             problems.push(
                 origin
-                    .problem_at(&spec.kind, format!("a `progress` chart needs `{name}`"))
-                    .with_hint("write `value: entered` and `target: forecast`"),
+                    .problem_at(&spec.kind, msg!("progress-needs", name))
+                    .with_hint(msg!("progress-hint")),
             );
             None
         }

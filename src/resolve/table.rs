@@ -53,8 +53,8 @@ pub fn table_in(
         && columns.is_empty()
     {
         return Err(origin
-            .problem(1, 1, "`columns` names no column")
-            .with_hint("list the columns to show, or remove `columns` to show them all")
+            .problem(1, 1, msg!("table-columns-empty"))
+            .with_hint(msg!("table-columns-empty-hint"))
             .into());
     }
     let mut problems = Problems::default();
