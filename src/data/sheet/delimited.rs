@@ -72,9 +72,9 @@ pub fn read(text: &str, path: &Path) -> Result<Grid, Problems> {
                         text,
                         line,
                         1,
-                        format!("this line cannot be read: {error}"),
+                        msg!("csv-unreadable-line", error = error.to_string()),
                     )
-                    .with_hint("save the file again from the spreadsheet as CSV"),
+                    .with_hint(msg!("csv-unreadable-line-hint")),
                 );
                 break;
             }
@@ -86,9 +86,13 @@ pub fn read(text: &str, path: &Path) -> Result<Grid, Problems> {
                 text,
                 line,
                 1,
-                format!("this file has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns"),
+                msg!(
+                    "csv-too-large",
+                    rows = MAX_ROWS.to_string(),
+                    columns = MAX_COLUMNS.to_string()
+                ),
             )
-            .with_hint("keep in the file only the figures a report shows")
+            .with_hint(msg!("csv-too-large-hint"))
             .into());
         }
         let cells: Vec<(Cell, Format)> = record
@@ -115,9 +119,13 @@ pub fn read(text: &str, path: &Path) -> Result<Grid, Problems> {
                         path,
                         &row,
                         width,
-                        format!("this line has {} fields where the header has {width}", row.cells.len()),
+                        msg!(
+                            "csv-field-count",
+                            fields = row.cells.len().to_string(),
+                            width = width.to_string()
+                        ),
                     )
-                    .with_hint("a separator too many, or a figure written with the separator inside it without quotes"),
+                    .with_hint(msg!("csv-too-many-fields-hint")),
                 );
             }
             Some(width) if used > 0 && row.cells.len() < width => {
@@ -126,12 +134,13 @@ pub fn read(text: &str, path: &Path) -> Result<Grid, Problems> {
                         path,
                         &row,
                         row.cells.len(),
-                        format!(
-                            "this line has {} fields where the header has {width}",
-                            row.cells.len()
+                        msg!(
+                            "csv-field-count",
+                            fields = row.cells.len().to_string(),
+                            width = width.to_string()
                         ),
                     )
-                    .with_hint("a separator is missing: an empty cell still needs its separator"),
+                    .with_hint(msg!("csv-too-few-fields-hint")),
                 );
             }
             _ => {}

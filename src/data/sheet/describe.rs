@@ -30,42 +30,29 @@ pub fn described(
     let beside = !file.contains(['/', '\\']) && file != ".." && !file.is_empty();
     if !beside || !is_spreadsheet(Path::new(file)) {
         return Err(origin
-            .problem_at(
-                source,
-                format!("`source` must name a spreadsheet beside this file, found \"{file}\""),
-            )
-            .with_hint("put the `.csv`, `.xlsx`, `.ods` or `.xls` file in the same folder, and write its name alone")
+            .problem_at(source, msg!("source-beside", file))
+            .with_hint(msg!("source-beside-hint"))
             .into());
     }
     if !doc.rows.is_empty() {
         return Err(origin
-            .problem(
-                1,
-                1,
-                "a file with `source` takes its rows from the spreadsheet",
-            )
-            .with_hint("remove `rows`, or remove `source`")
+            .problem(1, 1, msg!("source-and-rows"))
+            .with_hint(msg!("source-and-rows-hint"))
             .into());
     }
     let disk = path.with_file_name(file);
     let shown_source = shown.with_file_name(file);
     if !disk.is_file() {
         return Err(origin
-            .problem_at(source, format!("there is no `{file}` beside this file"))
-            .with_hint("check the file's name, accents and spaces included")
+            .problem_at(source, msg!("source-missing", file))
+            .with_hint(msg!("source-missing-hint"))
             .into());
     }
     let (mut grid, grid_text) = read_grid(&disk, &shown_source, &name, doc.sheet.as_deref())?;
     if let Some(range) = &doc.range {
         let Some(cells) = parse_range(&range.value) else {
             return Err(origin
-                .problem_at(
-                    range,
-                    format!(
-                        "`range` must be cells such as `A3:F12`, found \"{}\"",
-                        range.value
-                    ),
-                )
+                .problem_at(range, msg!("source-range", found = &range.value))
                 .into());
         };
         crop(&mut grid, cells);
@@ -100,19 +87,19 @@ pub fn described(
                     let at = doc_column.value.from.as_ref();
                     let problem = match at {
                         Some(from) => origin
-                            .problem_at(from, format!("`{file}` has no column `{}`", from.value)),
+                            .problem_at(from, msg!("source-no-column", file, column = &from.value)),
                         None => origin.problem_at(
                             doc_column,
-                            format!("`{file}` has no column `{}`", doc_column.value.key),
+                            msg!("source-no-column", file, column = &doc_column.value.key),
                         ),
                     };
                     problems.push(problem.with_closest(
                         &wanted,
                         read.columns.iter().map(|c| c.key.as_str()),
                         || {
-                            format!(
-                                "its columns are {}",
-                                crate::problem::quoted_list(
+                            msg!(
+                                "data-its-columns",
+                                columns = crate::problem::quoted_list(
                                     read.columns.iter().map(|c| c.label.as_str())
                                 )
                             )

@@ -83,18 +83,18 @@ fn read_grid(
     sheet: Option<&str>,
 ) -> Result<(grid::Grid, String), Problems> {
     let size = std::fs::metadata(disk)
-        .map_err(|error| Problem::file(shown, format!("cannot read this file: {error}")))?
+        .map_err(|error| Problem::file(shown, msg!("sheet-unreadable", error = error.to_string())))?
         .len();
     if size > MAX_BYTES {
         return Err(Problem::file(
             shown,
-            format!(
-                "this file is {} MB: bilan reads spreadsheets of at most {} MB",
-                size / 1024 / 1024,
-                MAX_BYTES / 1024 / 1024
+            msg!(
+                "sheet-too-large",
+                size = (size / 1024 / 1024).to_string(),
+                max = (MAX_BYTES / 1024 / 1024).to_string()
             ),
         )
-        .with_hint("keep in the file only the sheets and figures the report shows")
+        .with_hint(msg!("sheet-too-large-hint"))
         .into());
     }
     // Read within the cap, should the file grow after its size was taken.
@@ -103,7 +103,9 @@ fn read_grid(
         .and_then(|file| {
             std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES), &mut bytes)
         })
-        .map_err(|error| Problem::file(shown, format!("cannot read this file: {error}")))?;
+        .map_err(|error| {
+            Problem::file(shown, msg!("sheet-unreadable", error = error.to_string()))
+        })?;
     let extension = disk
         .extension()
         .and_then(|e| e.to_str())
@@ -129,15 +131,12 @@ fn grid_from_bytes(
 ) -> Result<(grid::Grid, String), Problems> {
     Ok(if extension == "csv" {
         if let Some(sheet) = sheet {
-            return Err(Problem::file(
-                shown,
-                format!("a CSV file has no sheets, so none named `{sheet}`"),
-            )
-            .with_hint(format!(
-                "name the dataset `{}`",
-                name.split('/').next().unwrap_or(name)
-            ))
-            .into());
+            return Err(Problem::file(shown, msg!("csv-no-sheets", sheet))
+                .with_hint(msg!(
+                    "csv-no-sheets-hint",
+                    name = name.split('/').next().unwrap_or(name)
+                ))
+                .into());
         }
         let text = delimited::decode(bytes);
         (delimited::read(&text, shown)?, text)

@@ -10,6 +10,7 @@ use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsx};
 
 use super::grid::{Cell, Format, Grid, GridRow, column_letters};
 use super::{MAX_COLUMNS, MAX_ROWS};
+use crate::message::Message;
 use crate::problem::{Problem, Problems};
 
 /// The most a workbook's parts may unpack to, all together.
@@ -26,10 +27,8 @@ pub fn read(
     sheet: Option<&str>,
     path: &Path,
 ) -> Result<Grid, Problems> {
-    let fail = |message: String, hint: &str| -> Problems {
-        Problem::file(path, message)
-            .with_hint(hint.to_owned())
-            .into()
+    let fail = |message: Message, hint: Message| -> Problems {
+        Problem::file(path, message).with_hint(hint).into()
     };
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let program = if extension == "ods" {
@@ -41,7 +40,7 @@ pub fn read(
         check_zip(bytes).map_err(|message| {
             fail(
                 message,
-                &format!("open the file in {program} and save it again as `.{extension}`"),
+                msg!("workbook-save-again-hint", program, extension),
             )
         })?;
     }
@@ -50,15 +49,17 @@ pub fn read(
         let protected = error.to_lowercase().contains("password");
         if protected || (is_ole && extension != "xls") {
             fail(
-                "this workbook is protected by a password, so it cannot be read".to_owned(),
-                &format!(
-                    "save a copy without a password (in {program}: File › Info › Protect Workbook) and name that one"
-                ),
+                msg!("workbook-password"),
+                if program == "Excel" {
+                    msg!("workbook-password-excel-hint")
+                } else {
+                    msg!("workbook-password-hint", program)
+                },
             )
         } else {
             fail(
-                format!("this file cannot be read as a `.{extension}` workbook: {error}"),
-                &format!("open it in {program} and save it again as `.{extension}`"),
+                msg!("workbook-unreadable", extension, error),
+                msg!("workbook-open-again-hint", program, extension),
             )
         }
     };
@@ -78,13 +79,8 @@ pub fn read(
                     column_letters(merged.end.1 as usize),
                     merged.end.0 + 1
                 );
-                let mut problem = Problem::file(
-                    path,
-                    format!("the cells `{at}` are merged, so their figures cannot be told apart"),
-                )
-                .with_hint(
-                    "unmerge them (Home › Merge & Center) and type each value in its own cell",
-                );
+                let mut problem = Problem::file(path, msg!("workbook-merged", at = &at))
+                    .with_hint(msg!("workbook-merged-hint"));
                 problem.cell = Some(format!("{name}!{at}").into_boxed_str());
                 return Err(problem.into());
             }
@@ -111,21 +107,20 @@ pub fn read(
 
 /// Refuses what is not a zip, and a zip whose parts would unpack to more than the cap (a
 /// zip bomb), from its directory alone.
-fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
-        "this file is not a workbook: it is not a zip file, as workbooks are".to_owned()
-    })?;
+fn check_zip(bytes: &[u8]) -> Result<(), Message> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| msg!("workbook-not-zip"))?;
     let mut total: u64 = 0;
     for index in 0..archive.len() {
         let entry = archive
             .by_index_raw(index)
-            .map_err(|error| format!("this workbook is damaged: {error}"))?;
+            .map_err(|error| msg!("workbook-damaged", error = error.to_string()))?;
         total = total.saturating_add(entry.size());
         let ratio = entry.size() / entry.compressed_size().max(1);
         if total > MAX_UNPACKED || (entry.size() > 10 * 1024 * 1024 && ratio > 1000) {
-            return Err(format!(
-                "this workbook would unpack to more than {} MB: it is not a sheet of figures",
-                MAX_UNPACKED / 1024 / 1024
+            return Err(msg!(
+                "workbook-zip-bomb",
+                max = (MAX_UNPACKED / 1024 / 1024).to_string()
             ));
         }
     }
@@ -150,9 +145,12 @@ fn pick_sheet(
             })
             .map(|s| s.name.clone())
             .ok_or_else(|| {
-                Problem::file(path, format!("this workbook has no sheet `{wanted}`"))
+                Problem::file(path, msg!("workbook-no-sheet", wanted))
                     .with_closest(wanted, names(), || {
-                        format!("its sheets are {}", crate::problem::quoted_list(names()))
+                        msg!(
+                            "workbook-its-sheets",
+                            sheets = crate::problem::quoted_list(names())
+                        )
                     })
                     .into()
             }),
@@ -160,7 +158,7 @@ fn pick_sheet(
             .iter()
             .find(|s| s.visible == SheetVisible::Visible)
             .map(|s| s.name.clone())
-            .ok_or_else(|| Problem::file(path, "this workbook has no visible sheet").into()),
+            .ok_or_else(|| Problem::file(path, msg!("workbook-no-visible-sheet")).into()),
     }
 }
 
@@ -169,13 +167,15 @@ fn check_place(row: u32, column: u32, sheet: &str, path: &Path) -> Result<(), Pr
     if row as usize >= MAX_ROWS || column as usize >= MAX_COLUMNS {
         let mut problem = Problem::file(
             path,
-            format!(
-                "the sheet `{sheet}` reaches cell {}{}: bilan reads at most {MAX_ROWS} rows and {MAX_COLUMNS} columns",
-                column_letters(column as usize),
-                u64::from(row) + 1
+            msg!(
+                "workbook-too-far",
+                sheet,
+                cell = format!("{}{}", column_letters(column as usize), u64::from(row) + 1),
+                rows = MAX_ROWS.to_string(),
+                columns = MAX_COLUMNS.to_string()
             ),
         )
-        .with_hint("keep in the sheet only the figures a report shows, or name a `range`");
+        .with_hint(msg!("workbook-too-far-hint"));
         problem.cell = Some(
             format!(
                 "{sheet}!{}{}",
@@ -197,9 +197,12 @@ fn xlsx_cells<R: std::io::Read + std::io::Seek>(
     path: &Path,
 ) -> Result<Cells, Problems> {
     let damaged = |error: calamine::XlsxError| -> Problems {
-        Problem::file(path, format!("the sheet `{name}` cannot be read: {error}"))
-            .with_hint("open the file in Excel and save it again")
-            .into()
+        Problem::file(
+            path,
+            msg!("workbook-sheet-unreadable", name, error = error.to_string()),
+        )
+        .with_hint(msg!("workbook-sheet-unreadable-hint"))
+        .into()
     };
     let mut cells: Cells = BTreeMap::new();
     let mut count = 0usize;
@@ -221,7 +224,7 @@ fn xlsx_cells<R: std::io::Read + std::io::Seek>(
             if count > MAX_CELLS {
                 return Err(Problem::file(
                     path,
-                    format!("the sheet `{name}` holds more than {MAX_CELLS} cells"),
+                    msg!("workbook-too-many-cells", name, max = MAX_CELLS.to_string()),
                 )
                 .into());
             }
