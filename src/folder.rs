@@ -41,28 +41,29 @@ impl SourcePath {
 pub fn read_text(path: &SourcePath) -> Result<String, Problem> {
     let shown = &path.shown;
     let size = fs::metadata(&path.disk)
-        .map_err(|error| Problem::file(shown, format!("cannot read this file: {error}")))?
+        .map_err(|error| Problem::file(shown, msg!("file-unreadable", error = error.to_string())))?
         .len();
     if size > MAX_TEXT_BYTES {
         return Err(Problem::file(
             shown,
-            format!(
-                "this file is {} MB, more than the {} MB bilan reads",
-                size / 1_000_000,
-                MAX_TEXT_BYTES / 1_000_000
+            msg!(
+                "text-too-large",
+                size = (size / 1_000_000).to_string(),
+                max = (MAX_TEXT_BYTES / 1_000_000).to_string()
             ),
         ));
     }
-    let bytes = fs::read(&path.disk)
-        .map_err(|error| Problem::file(shown, format!("cannot read this file: {error}")))?;
+    let bytes = fs::read(&path.disk).map_err(|error| {
+        Problem::file(shown, msg!("file-unreadable", error = error.to_string()))
+    })?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let (line, column) = line_and_column(&bytes[..offset]);
         return Err(Problem {
             line,
             column,
-            ..Problem::file(shown, "this file holds a NUL byte: it is not a text file")
+            ..Problem::file(shown, msg!("text-nul"))
         }
-        .with_hint("save it again as plain UTF-8 text"));
+        .with_hint(msg!("text-nul-hint")));
     }
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
@@ -70,9 +71,9 @@ pub fn read_text(path: &SourcePath) -> Result<String, Problem> {
         Problem {
             line,
             column,
-            ..Problem::file(shown, "this file is not UTF-8 text")
+            ..Problem::file(shown, msg!("text-not-utf8"))
         }
-        .with_hint("save it again with the UTF-8 encoding")
+        .with_hint(msg!("text-not-utf8-hint"))
     })?;
     Ok(match text.strip_prefix('\u{FEFF}') {
         Some(rest) => rest.to_owned(),
@@ -102,11 +103,7 @@ pub fn check_link(root: &Path, path: &SourcePath) -> Result<(), Problem> {
     if inside {
         Ok(())
     } else {
-        Err(Problem::file(
-            &path.shown,
-            "this symbolic link leads outside the site's folder (or nowhere), so it is not read",
-        )
-        .with_hint("copy the file into the site's folder instead"))
+        Err(Problem::file(&path.shown, msg!("link-outside")).with_hint(msg!("link-outside-hint")))
     }
 }
 
@@ -185,7 +182,7 @@ pub fn entries(root: &Path, dir: &Path, max_depth: usize, problems: &mut Problem
             Err((path, error)) => {
                 problems.push(Problem::file(
                     path.strip_prefix(root).unwrap_or(&path),
-                    format!("cannot read this folder: {error}"),
+                    msg!("folder-unreadable", error = error.to_string()),
                 ));
             }
         }

@@ -425,7 +425,7 @@ source-missing = there is no `{ $file }` beside this file
 source-missing-hint = check the file's name, accents and spaces included
 source-range = `range` must be cells such as `A3:F12`, found "{ $found }"
 source-no-column = `{ $file }` has no column `{ $column }`
-sheet-unreadable = cannot read this file: { $error }
+file-unreadable = cannot read this file: { $error }
 sheet-too-large = this file is { $size } MB: bilan reads spreadsheets of at most { $max } MB
 sheet-too-large-hint = keep in the file only the sheets and figures the report shows
 workbook-save-again-hint = open the file in { $program } and save it again as `.{ $extension }`
@@ -447,3 +447,29 @@ workbook-too-far-hint = keep in the sheet only the figures a report shows, or na
 workbook-sheet-unreadable = the sheet `{ $name }` cannot be read: { $error }
 workbook-sheet-unreadable-hint = open the file in Excel and save it again
 workbook-too-many-cells = the sheet `{ $name }` holds more than { $max } cells
+
+## Files and folders
+
+text-too-large = this file is { $size } MB, more than the { $max } MB bilan reads
+text-nul = this file holds a NUL byte: it is not a text file
+text-nul-hint = save it again as plain UTF-8 text
+text-not-utf8 = this file is not UTF-8 text
+text-not-utf8-hint = save it again with the UTF-8 encoding
+link-outside = this symbolic link leads outside the site's folder (or nowhere), so it is not read
+link-outside-hint = copy the file into the site's folder instead
+folder-unreadable = cannot read this folder: { $error }
+windows-device = it keeps `{ $device }` for a device, whatever the extension
+windows-control = it allows no control character ({ $code }) in a name
+windows-forbidden = it allows no `{ $c }` in a name
+windows-dot = it drops a dot at the end of a name
+windows-space = it drops a space at the end of a name
+windows-refuses = Windows cannot hold a { $what ->
+    [folder] folder
+   *[file] file
+  } named `{ $name }`: { $why }
+windows-refuses-hint = rename it: Windows cannot make it, so the site would not build there
+windows-case = Windows cannot hold both `{ $first }` and `{ $name }` in one folder: it does not tell names apart by case
+windows-case-hint = rename one of them: on Windows they would be one { $what ->
+    [folder] folder
+   *[file] file
+  }, so the site would not build there

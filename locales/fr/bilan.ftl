@@ -427,7 +427,7 @@ source-missing = il n’y a pas de fichier `{ $file }` à côté de ce fichier
 source-missing-hint = vérifiez le nom du fichier, accents et espaces compris
 source-range = `range` doit être une plage de cellules comme `A3:F12`, pas « { $found } »
 source-no-column = `{ $file }` n’a pas de colonne `{ $column }`
-sheet-unreadable = ce fichier ne peut pas être lu : { $error }
+file-unreadable = ce fichier ne peut pas être lu : { $error }
 sheet-too-large = ce fichier fait { $size } Mo : bilan lit des tableurs de { $max } Mo au plus
 sheet-too-large-hint = ne gardez dans le fichier que les feuilles et les chiffres que montre le rapport
 workbook-save-again-hint = ouvrez le fichier dans { $program } et enregistrez-le de nouveau en `.{ $extension }`
@@ -449,3 +449,29 @@ workbook-too-far-hint = ne gardez dans la feuille que les chiffres que montre un
 workbook-sheet-unreadable = la feuille `{ $name }` ne peut pas être lue : { $error }
 workbook-sheet-unreadable-hint = ouvrez le fichier dans Excel et enregistrez-le de nouveau
 workbook-too-many-cells = la feuille `{ $name }` contient plus de { $max } cellules
+
+## Les fichiers et les dossiers
+
+text-too-large = ce fichier fait { $size } Mo, plus que les { $max } Mo que bilan lit
+text-nul = ce fichier contient un octet NUL : ce n’est pas un fichier texte
+text-nul-hint = enregistrez-le de nouveau en texte brut UTF-8
+text-not-utf8 = ce fichier n’est pas du texte UTF-8
+text-not-utf8-hint = enregistrez-le de nouveau avec l’encodage UTF-8
+link-outside = ce lien symbolique mène hors du dossier du site (ou nulle part) : il n’est pas lu
+link-outside-hint = copiez plutôt le fichier dans le dossier du site
+folder-unreadable = ce dossier ne peut pas être lu : { $error }
+windows-device = il réserve `{ $device }` à un périphérique, quelle que soit l’extension
+windows-control = il n’accepte pas de caractère de contrôle ({ $code }) dans un nom
+windows-forbidden = il n’accepte pas de `{ $c }` dans un nom
+windows-dot = il supprime un point à la fin d’un nom
+windows-space = il supprime une espace à la fin d’un nom
+windows-refuses = Windows ne peut pas avoir de { $what ->
+    [folder] dossier
+   *[file] fichier
+  } nommé `{ $name }` : { $why }
+windows-refuses-hint = renommez-le : Windows ne peut pas le créer, le site ne pourrait donc pas y être construit
+windows-case = Windows ne peut pas avoir à la fois `{ $first }` et `{ $name }` dans un même dossier : il ne distingue pas les majuscules des minuscules
+windows-case-hint = renommez l’un des deux : sous Windows, ce serait un seul et même { $what ->
+    [folder] dossier
+   *[file] fichier
+  }, le site ne pourrait donc pas y être construit

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::message::Message;
 use crate::problem::Problem;
 
 /// The names Windows keeps for devices, whatever the extension and the case.
@@ -20,36 +21,29 @@ const DEVICES: &[&str] = &[
 /// The characters Windows refuses in a name, besides control characters.
 const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 
-const HINT: &str = "rename it: Windows cannot make it, so the site would not build there";
-
 /// Why Windows cannot hold a file or folder named `name` ("it keeps `AUX` for a device…"),
 /// or `None` when it can.
-pub fn windows_refusal(name: &str) -> Option<String> {
+pub fn windows_refusal(name: &str) -> Option<Message> {
     let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ');
     if let Some(device) = DEVICES
         .iter()
         .find(|device| fold_case(device) == fold_case(stem))
     {
-        return Some(format!(
-            "it keeps `{device}` for a device, whatever the extension"
-        ));
+        return Some(msg!("windows-device", device = *device));
     }
     if let Some(c) = name
         .chars()
         .find(|c| FORBIDDEN.contains(c) || c.is_control())
     {
         return Some(if c.is_control() {
-            format!(
-                "it allows no control character (U+{:04X}) in a name",
-                u32::from(c)
-            )
+            msg!("windows-control", code = format!("U+{:04X}", u32::from(c)))
         } else {
-            format!("it allows no `{c}` in a name")
+            msg!("windows-forbidden", c)
         });
     }
     match name.chars().last() {
-        Some('.') => Some("it drops a dot at the end of a name".to_owned()),
-        Some(' ') => Some("it drops a space at the end of a name".to_owned()),
+        Some('.') => Some(msg!("windows-dot")),
+        Some(' ') => Some(msg!("windows-space")),
         _ => None,
     }
 }
@@ -86,11 +80,8 @@ impl NameCheck {
         let mut problems = Vec::new();
         if let Some(why) = windows_refusal(&name) {
             problems.push(
-                Problem::file(
-                    shown,
-                    format!("Windows cannot hold a {what} named `{name}`: {why}"),
-                )
-                .with_hint(HINT),
+                Problem::file(shown, msg!("windows-refuses", what, name = &*name, why))
+                    .with_hint(msg!("windows-refuses-hint")),
             );
         }
         let parent = shown.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -99,15 +90,8 @@ impl NameCheck {
             Some(first) => {
                 let first = first.file_name().unwrap_or_default().to_string_lossy();
                 problems.push(
-                    Problem::file(
-                        shown,
-                        format!(
-                            "Windows cannot hold both `{first}` and `{name}` in one folder: it does not tell names apart by case"
-                        ),
-                    )
-                    .with_hint(format!(
-                        "rename one of them: on Windows they would be one {what}, so the site would not build there"
-                    )),
+                    Problem::file(shown, msg!("windows-case", first = &*first, name = &*name))
+                        .with_hint(msg!("windows-case-hint", what)),
                 );
             }
             None => {
@@ -138,7 +122,7 @@ mod tests {
             assert!(windows_refusal(name).is_some(), "{name}");
         }
         assert_eq!(
-            windows_refusal("Aux.md").as_deref(),
+            windows_refusal("Aux.md").map(|m| m.english()).as_deref(),
             Some("it keeps `AUX` for a device, whatever the extension")
         );
         for name in [
@@ -162,19 +146,21 @@ mod tests {
             assert!(windows_refusal(&name).is_some(), "{name:?}");
         }
         assert_eq!(
-            windows_refusal("T1 : bilan.md").as_deref(),
+            windows_refusal("T1 : bilan.md")
+                .map(|m| m.english())
+                .as_deref(),
             Some("it allows no `:` in a name")
         );
         assert_eq!(
-            windows_refusal("a\u{7}b").as_deref(),
+            windows_refusal("a\u{7}b").map(|m| m.english()).as_deref(),
             Some("it allows no control character (U+0007) in a name")
         );
         assert_eq!(
-            windows_refusal("notes.").as_deref(),
+            windows_refusal("notes.").map(|m| m.english()).as_deref(),
             Some("it drops a dot at the end of a name")
         );
         assert_eq!(
-            windows_refusal("notes ").as_deref(),
+            windows_refusal("notes ").map(|m| m.english()).as_deref(),
             Some("it drops a space at the end of a name")
         );
         for name in [
@@ -221,7 +207,10 @@ mod tests {
             found[0].message,
             "Windows cannot hold a file named `aux.md`: it keeps `AUX` for a device, whatever the extension"
         );
-        assert_eq!(found[0].hint_english().as_deref(), Some(HINT));
+        assert_eq!(
+            found[0].hint_english().as_deref(),
+            Some("rename it: Windows cannot make it, so the site would not build there")
+        );
         let folder = check.check(Path::new("content/reports/bilan."), true);
         assert_eq!(
             folder[0].message,

@@ -83,7 +83,7 @@ fn read_grid(
     sheet: Option<&str>,
 ) -> Result<(grid::Grid, String), Problems> {
     let size = std::fs::metadata(disk)
-        .map_err(|error| Problem::file(shown, msg!("sheet-unreadable", error = error.to_string())))?
+        .map_err(|error| Problem::file(shown, msg!("file-unreadable", error = error.to_string())))?
         .len();
     if size > MAX_BYTES {
         return Err(Problem::file(
@@ -104,7 +104,7 @@ fn read_grid(
             std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES), &mut bytes)
         })
         .map_err(|error| {
-            Problem::file(shown, msg!("sheet-unreadable", error = error.to_string()))
+            Problem::file(shown, msg!("file-unreadable", error = error.to_string()))
         })?;
     let extension = disk
         .extension()
