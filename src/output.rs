@@ -192,7 +192,7 @@ impl Staging {
             },
             (Content::Deferred(pdf), None) => match pdf.bytes() {
                 Ok(bytes) => write_unless_unchanged(&bytes, &target, previous, hard_link),
-                Err(message) => Err(io::Error::other(message)),
+                Err(message) => Err(io::Error::other(message.english())),
             },
             (_, None) => Ok(()),
         }

@@ -12,6 +12,7 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::folder::{Attachment, SourcePath, check_link, load_attachments, read_text};
 use crate::locale::{Language, Strings};
+use crate::message::Message;
 use crate::palette::Palette;
 use crate::problem::{Problem, Problems, quoted_list};
 use crate::yaml::{self, Origin};
@@ -91,11 +92,8 @@ impl Theme {
             }
         } else if name != "default" {
             problems.push(
-                Problem::file(
-                    "content/site.yaml",
-                    format!("the theme `{name}` has no folder `themes/{name}/`"),
-                )
-                .with_hint("create the folder, or remove `theme` to use the built-in theme"),
+                Problem::file("content/site.yaml", msg!("theme-no-folder", name = &name))
+                    .with_hint(msg!("theme-no-folder-hint")),
             );
         }
 
@@ -204,12 +202,12 @@ impl Theme {
                     &source.text,
                     span.start_line,
                     span.start_col + 1,
-                    yaml::lowercase_first(report.message()),
+                    Message::raw(yaml::lowercase_first(report.message())),
                 )
             }
             None => Problem::file(
                 format!("themes/…/{}", report.filename()),
-                yaml::lowercase_first(report.message()),
+                Message::raw(yaml::lowercase_first(report.message())),
             ),
         }
     }
@@ -219,11 +217,11 @@ impl Theme {
     /// `current` extends or includes `wanted`, which no theme has: located at the line that
     /// names it.
     fn missing_template(&self, current: &str, wanted: &str) -> Problem {
-        let message = format!("`{current}` uses the template `{wanted}`, which is in no theme");
+        let message = msg!("theme-missing-template", current, wanted);
         let known = || self.templates.keys().map(String::as_str);
         let hint = |problem: Problem| {
             problem.with_closest(wanted, known(), || {
-                format!("the templates are {}", quoted_list(known()))
+                msg!("theme-templates-are", templates = quoted_list(known()))
             })
         };
         let Some(source) = self.templates.get(current) else {
@@ -266,9 +264,9 @@ impl Theme {
                 &source.text,
                 line,
                 column,
-                yaml::lowercase_first(message),
+                Message::raw(yaml::lowercase_first(message)),
             ),
-            None => Problem::file("themes", yaml::lowercase_first(message)),
+            None => Problem::file("themes", Message::raw(yaml::lowercase_first(message))),
         }
     }
 }
@@ -277,13 +275,13 @@ fn read_palette(settings: &ChartSettings, origin: Origin<'_>) -> Result<Palette,
     let colours: Vec<String> = settings.palette.iter().map(|c| c.value.clone()).collect();
     Palette::from_hex(&colours).map_err(|bad| {
         let at = settings.palette.iter().find(|c| c.value == bad);
-        let message = format!("\"{bad}\" is not a colour written `#RRGGBB`");
+        let message = msg!("theme-not-a-colour", bad = &bad);
         Problems::from(
             match at {
                 Some(at) => origin.problem_at(at, message),
                 None => Problem::file(origin.path, message),
             }
-            .with_hint("for example `\"#0B4F8A\"` (with the quotes: YAML reads `#` as a comment)"),
+            .with_hint(msg!("theme-not-a-colour-hint")),
         )
     })
 }

@@ -473,3 +473,21 @@ windows-case-hint = rename one of them: on Windows they would be one { $what ->
     [folder] folder
    *[file] file
   }, so the site would not build there
+
+## Themes, pages and PDFs
+
+theme-no-folder = the theme `{ $name }` has no folder `themes/{ $name }/`
+theme-no-folder-hint = create the folder, or remove `theme` to use the built-in theme
+theme-missing-template = `{ $current }` uses the template `{ $wanted }`, which is in no theme
+theme-templates-are = the templates are { $templates }
+theme-not-a-colour = "{ $bad }" is not a colour written `#RRGGBB`
+theme-not-a-colour-hint = for example `"#0B4F8A"` (with the quotes: YAML reads `#` as a comment)
+render-context = cannot prepare the page context: { $error }
+publish-clash = this would be published as `{ $path }`, like `{ $other }`
+publish-clash-folder = this would be published as `{ $path }`, but that is also the folder of `{ $other }`, from `{ $from }`
+publish-clash-hint = rename one of them
+pdf-failed = this note cannot become a PDF: { $message }
+pdf-failed-hint = a picture of the note may be one the PDF cannot show (it takes PNG, JPEG, GIF, SVG and WebP), or the theme's `report.typ` may be wrong; set `pdf: false` to publish without PDFs
+pdf-no-threads = cannot start the threads typst runs on
+pdf-invalid-name = a virtual file of the PDF has an invalid name
+pdf-not-built-in = this bilan was built without PDF support (the `pdf` feature)

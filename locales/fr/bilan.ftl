@@ -475,3 +475,21 @@ windows-case-hint = renommez l’un des deux : sous Windows, ce serait un seul 
     [folder] dossier
    *[file] fichier
   }, le site ne pourrait donc pas y être construit
+
+## Les thèmes, les pages et les PDF
+
+theme-no-folder = le thème `{ $name }` n’a pas de dossier `themes/{ $name }/`
+theme-no-folder-hint = créez le dossier, ou enlevez `theme` pour utiliser le thème intégré
+theme-missing-template = `{ $current }` utilise le modèle `{ $wanted }`, qu’aucun thème ne contient
+theme-templates-are = les modèles sont { $templates }
+theme-not-a-colour = « { $bad } » n’est pas une couleur écrite `#RRGGBB`
+theme-not-a-colour-hint = par exemple `"#0B4F8A"` (avec les guillemets : YAML lit `#` comme le début d’un commentaire)
+render-context = impossible de préparer le contexte des pages : { $error }
+publish-clash = ce fichier serait publié sous `{ $path }`, comme `{ $other }`
+publish-clash-folder = ce fichier serait publié sous `{ $path }`, mais c’est aussi le dossier de `{ $other }`, qui vient de `{ $from }`
+publish-clash-hint = renommez l’un des deux
+pdf-failed = cette note ne peut pas devenir un PDF : { $message }
+pdf-failed-hint = une image de la note est peut-être d’un format que le PDF ne peut pas montrer (il accepte PNG, JPEG, GIF, SVG et WebP), ou le fichier `report.typ` du thème est peut-être faux ; mettez `pdf: false` pour publier sans PDF
+pdf-no-threads = impossible de démarrer les fils d’exécution de typst
+pdf-invalid-name = un fichier virtuel du PDF a un nom invalide
+pdf-not-built-in = cette version de bilan a été compilée sans la prise en charge des PDF (la fonctionnalité `pdf`)

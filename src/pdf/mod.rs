@@ -11,6 +11,8 @@ mod world;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
+use crate::message::Message;
+
 /// What one note's PDF is made from.
 #[derive(Debug, Clone, Hash)]
 pub struct Source {
@@ -82,16 +84,13 @@ impl Maker {
 
     /// The PDF of `source`, or what typst found wrong with it.
     #[cfg(feature = "pdf")]
-    pub fn make(&self, source: &Source) -> Result<Vec<u8>, String> {
-        let pool = self
-            .pool
-            .as_ref()
-            .ok_or_else(|| "cannot start the threads typst runs on".to_owned())?;
+    pub fn make(&self, source: &Source) -> Result<Vec<u8>, Message> {
+        let pool = self.pool.as_ref().ok_or_else(|| msg!("pdf-no-threads"))?;
         pool.install(|| self.make_here(source))
     }
 
     #[cfg(feature = "pdf")]
-    fn make_here(&self, source: &Source) -> Result<Vec<u8>, String> {
+    fn make_here(&self, source: &Source) -> Result<Vec<u8>, Message> {
         use typst::foundations::Smart;
         use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
@@ -101,7 +100,7 @@ impl Maker {
             &source.files,
             source.date,
         )
-        .ok_or_else(|| "a virtual file of the PDF has an invalid name".to_owned())?;
+        .ok_or_else(|| msg!("pdf-invalid-name"))?;
         let made = typst::compile::<typst_layout::PagedDocument>(&world);
         let result = made
             .output
@@ -110,7 +109,7 @@ impl Maker {
                 // PDF/UA-1 (tagged, accessible) with PDF/A-2a (archivable): typst checks both
                 // as it writes, and refuses a document that breaks either.
                 let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
-                    .map_err(|error| error.message().to_string())?;
+                    .map_err(|error| Message::raw(error.message().to_string()))?;
                 let options = PdfOptions {
                     ident: Smart::Custom(source.ident.clone()),
                     creator: Smart::Custom(Some(format!("bilan {}", env!("CARGO_PKG_VERSION")))),
@@ -126,8 +125,8 @@ impl Maker {
     }
 
     #[cfg(not(feature = "pdf"))]
-    pub fn make(&self, _source: &Source) -> Result<Vec<u8>, String> {
-        Err("this bilan was built without PDF support (the `pdf` feature)".to_owned())
+    pub fn make(&self, _source: &Source) -> Result<Vec<u8>, Message> {
+        Err(msg!("pdf-not-built-in"))
     }
 }
 
@@ -138,8 +137,8 @@ impl Default for Maker {
 }
 
 #[cfg(feature = "pdf")]
-fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> String {
-    errors
+fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> Message {
+    let text = errors
         .iter()
         .map(|error| {
             let hints: String = error
@@ -150,7 +149,9 @@ fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> String {
             format!("{}{hints}", error.message)
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    // typst's own words, as it gives them.
+    Message::raw(text)
 }
 
 /// A PDF made when it is first asked for (`serve` makes a note's PDF when its link is
@@ -159,7 +160,7 @@ fn diagnostics(errors: &[typst::diag::SourceDiagnostic]) -> String {
 pub struct Deferred {
     source: Source,
     maker: Arc<Maker>,
-    made: OnceLock<Result<Arc<Vec<u8>>, String>>,
+    made: OnceLock<Result<Arc<Vec<u8>>, Message>>,
 }
 
 impl Deferred {
@@ -172,7 +173,7 @@ impl Deferred {
     }
 
     /// The PDF's bytes, made now if they were not yet.
-    pub fn bytes(&self) -> Result<Arc<Vec<u8>>, String> {
+    pub fn bytes(&self) -> Result<Arc<Vec<u8>>, Message> {
         self.made
             .get_or_init(|| self.maker.make(&self.source).map(Arc::new))
             .clone()

@@ -104,13 +104,13 @@ pub(super) fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
             problems.push(
                 Problem::file(
                     &file.from,
-                    format!(
-                        "this would be published as `{}`, like `{}`",
-                        file.path,
-                        first.from.display()
+                    msg!(
+                        "publish-clash",
+                        path = &file.path,
+                        other = first.from.display()
                     ),
                 )
-                .with_hint("rename one of them"),
+                .with_hint(msg!("publish-clash-hint")),
             );
         }
     }
@@ -125,12 +125,14 @@ pub(super) fn check_clashes(files: &[OutputFile]) -> Result<(), Problems> {
             problems.push(
                 Problem::file(
                     &file.from,
-                    format!(
-                        "this would be published as `{path}`, but that is also the folder of `{other}`, from `{}`",
-                        other_file.from.display()
+                    msg!(
+                        "publish-clash-folder",
+                        path = *path,
+                        other = *other,
+                        from = other_file.from.display()
                     ),
                 )
-                .with_hint("rename one of them"),
+                .with_hint(msg!("publish-clash-hint")),
             );
         }
     }

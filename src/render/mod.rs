@@ -396,7 +396,7 @@ impl<'a> Renderer<'a> {
         let base = Context::from_serialize(&common).map_err(|error| {
             Problems::from(Problem::file(
                 "themes",
-                format!("cannot prepare the page context: {error}"),
+                msg!("render-context", error = error.to_string()),
             ))
         })?;
         let pdf_maker = config.pdf.then(|| match cache {

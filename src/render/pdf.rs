@@ -24,6 +24,7 @@ use super::files::{Content, OutputFile, Sink};
 use crate::chart::{self, Size};
 use crate::content::Document;
 use crate::markdown::{self, Resources};
+use crate::message::Message;
 use crate::pdf::{self, Deferred};
 use crate::problem::Problem;
 use crate::resolve::Resolved;
@@ -65,9 +66,9 @@ impl Renderer<'_> {
         };
         let name = format!("{}.pdf", doc.slug);
         let path = format!("{}{name}", super::document_dir(self.site, doc));
-        let problem = |message: String| {
-            Problem::file(&doc.source.shown, format!("this note cannot become a PDF: {message}"))
-                .with_hint("a picture of the note may be one the PDF cannot show (it takes PNG, JPEG, GIF, SVG and WebP), or the theme's `report.typ` may be wrong; set `pdf: false` to publish without PDFs")
+        let problem = |message: Message| {
+            Problem::file(&doc.source.shown, msg!("pdf-failed", message))
+                .with_hint(msg!("pdf-failed-hint"))
         };
         let (content, size) = match self.cache.as_ref().zip(page_key) {
             // `serve`: made when its link is first followed, kept while nothing changes.

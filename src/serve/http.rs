@@ -12,6 +12,7 @@ use tiny_http::{Header, Request, Response, StatusCode};
 use super::host::{self, Refused};
 use super::{State, Subscribers};
 use crate::html::escape;
+use crate::message::Catalogue;
 use crate::render::Content;
 
 /// Where the page listens for rebuilds.
@@ -98,7 +99,8 @@ fn find(path: &str, state: &Arc<Mutex<State>>) -> Option<(u16, Vec<u8>, &'static
         (Content::Deferred(pdf), None) => match pdf.bytes() {
             Ok(bytes) => bytes.to_vec(),
             Err(message) => {
-                let text = format!("this note cannot become a PDF: {message}\n");
+                let say = Catalogue::new(state.language);
+                let text = format!("{}\n", say.render(&msg!("pdf-failed", message)));
                 return Some((500, text.into_bytes(), "text/plain; charset=utf-8"));
             }
         },

@@ -66,6 +66,8 @@ struct State {
     files: HashMap<String, Content>,
     problems: Option<String>,
     problems_title: String,
+    /// The language of the site's messages, for the few the server writes itself.
+    language: Language,
 }
 
 /// The open tabs, each waiting for the next rebuild.
@@ -310,6 +312,7 @@ fn rebuild(
     let started = Instant::now();
     let result = session.build();
     if let Ok(mut state) = state.lock() {
+        state.language = say.language();
         match result {
             Ok(built) => {
                 state.files = built.files;
