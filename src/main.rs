@@ -87,7 +87,7 @@ struct ServeArgs {
     /// A name to answer besides IP addresses and `localhost`, such as `mon-pc.local`
     /// (repeatable). Requests that call the server by any other name get 403: a web page
     /// could otherwise point its own name at this computer and read the site.
-    #[arg(long = "allow-host", value_name = "NAME", value_parser = bilan::allowed_host)]
+    #[arg(long = "allow-host", value_name = "NAME", value_parser = allowed_host)]
     allow_host: Vec<String>,
     /// Leave drafts out, to see the site as it will be published (drafts are shown by
     /// default: serve is the writer's preview).
@@ -103,7 +103,7 @@ enum New {
         /// The note's title, such as "Point d'avancement".
         title: String,
         /// The note's date, YYYY-MM-DD or DD/MM/YYYY [default: today].
-        #[arg(long, value_name = "DATE", value_parser = bilan::parse_date)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// The note to start from (its folder, such as 2019-03-29-premier-trimestre)
         /// [default: the latest published note].
@@ -145,6 +145,22 @@ fn base_url(text: &str) -> Result<String, String> {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         Catalogue::new(help::choose_language(&args)).render(&message)
     })
+}
+
+/// `--date` of `new report`, its message in the language the command line asks for.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    bilan::parse_date(text).map_err(|message| said_by_command_line(&message))
+}
+
+/// `--allow-host` of `serve`, its message in the language the command line asks for.
+fn allowed_host(text: &str) -> Result<String, String> {
+    bilan::allowed_host(text).map_err(|message| said_by_command_line(&message))
+}
+
+/// A message of a parser of the command line, in the language the command line asks for.
+fn said_by_command_line(message: &Message) -> String {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    Catalogue::new(help::choose_language(&args)).render(message)
 }
 
 fn main() -> ExitCode {

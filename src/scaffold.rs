@@ -13,6 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 use crate::content::{Document, LoadOptions, Site};
 use crate::locale::{Language, parse_iso_date};
+use crate::message::Message;
 use crate::problem::{Problem, quoted_list};
 
 /// What `new report` made.
@@ -37,10 +38,8 @@ pub fn new_report(
 ) -> Result<NewReport, Problem> {
     let slug = slug::slugify(title);
     if slug.is_empty() {
-        return Err(
-            Problem::file("TITLE", format!("the title \"{title}\" gives no address"))
-                .with_hint("give a title with letters or digits, such as \"Point d'avancement\""),
-        );
+        return Err(Problem::file("TITLE", msg!("new-title-no-address", title))
+            .with_hint(msg!("new-title-no-address-hint")));
     }
     // Drafts included, so that a new note never takes the address of one.
     let (site, _) = Site::load(
@@ -54,7 +53,7 @@ pub fn new_report(
         problems
             .into_iter()
             .next()
-            .unwrap_or_else(|| Problem::file("content", "cannot read the site"))
+            .unwrap_or_else(|| Problem::file("content", msg!("new-site-unreadable")))
     })?;
     let name = format!("{}-{slug}", date.format("%Y-%m-%d"));
     let reports = root.join("content").join("reports");
@@ -62,11 +61,9 @@ pub fn new_report(
     let shown = Path::new("content/reports").join(&name);
     let taken = folder.exists() || reports.join(format!("{name}.md")).exists();
     if taken || site.reports.iter().any(|r| r.slug == name) {
-        return Err(Problem::file(
-            &shown,
-            "a note with this address already exists; nothing was changed",
-        )
-        .with_hint("choose another title or date, or edit that note"));
+        return Err(
+            Problem::file(&shown, msg!("new-note-exists")).with_hint(msg!("new-note-exists-hint"))
+        );
     }
 
     // `site.reports` is newest first: the latest published note gives the outline, the latest
@@ -92,7 +89,7 @@ pub fn new_report(
     }
 
     fs::create_dir_all(&folder)
-        .map_err(|e| Problem::file(&shown, format!("cannot create this folder: {e}")))?;
+        .map_err(|e| Problem::file(&shown, msg!("new-cannot-create", error = e.to_string())))?;
     let mut copied = Vec::new();
     if let Some(note) = data_from {
         // Each file once, byte for byte: a workbook of several sheets, and the spreadsheet
@@ -112,7 +109,10 @@ pub fn new_report(
             let source = note.source.disk.parent().map(|dir| dir.join(file_name));
             if let Some(source) = source {
                 fs::copy(&source, folder.join(file_name)).map_err(|e| {
-                    Problem::file(&dataset.path, format!("cannot copy this dataset: {e}"))
+                    Problem::file(
+                        &dataset.path,
+                        msg!("new-cannot-copy", error = e.to_string()),
+                    )
                 })?;
                 copied.push(file_name.to_string_lossy().into_owned());
             }
@@ -120,7 +120,7 @@ pub fn new_report(
     }
     let note = folder.join("index.md");
     fs::write(&note, text)
-        .map_err(|e| Problem::file(&shown, format!("cannot write the note: {e}")))?;
+        .map_err(|e| Problem::file(&shown, msg!("new-cannot-write-note", error = e.to_string())))?;
     Ok(NewReport {
         note: shown.join("index.md"),
         from: outline_from.map(|r| r.slug.clone()),
@@ -168,24 +168,26 @@ fn named<'a>(site: &'a Site, name: &str) -> Result<&'a Arc<Document>, Problem> {
         return Ok(note);
     }
     let slugs: Vec<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
-    Err(Problem::file(
-        "--from",
-        format!("there is no note `{wanted}` in `content/reports/`"),
+    Err(
+        Problem::file("--from", msg!("new-no-such-note", wanted)).with_closest(
+            wanted,
+            slugs.iter().copied(),
+            || {
+                if slugs.is_empty() {
+                    msg!("new-no-notes-yet")
+                } else {
+                    msg!(
+                        "new-latest-notes",
+                        notes = quoted_list(slugs.iter().take(5).copied())
+                    )
+                }
+            },
+        ),
     )
-    .with_closest(wanted, slugs.iter().copied(), || {
-        if slugs.is_empty() {
-            "the site has no notes yet: leave out `--from`".to_owned()
-        } else {
-            format!(
-                "the latest notes are {}",
-                quoted_list(slugs.iter().take(5).copied())
-            )
-        }
-    }))
 }
 
 /// A date as the command line takes it: `2020-03-13`, or `13/03/2020` as the site writes it.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Message> {
     let text = text.trim();
     let short = || {
         let mut parts = text.split('/');
@@ -206,11 +208,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             digits(day, 2)?,
         )
     };
-    parse_iso_date(text).or_else(short).ok_or_else(|| {
-        format!(
-            "`{text}` is not a date: type it as YYYY-MM-DD (2020-03-13) or DD/MM/YYYY (13/03/2020)"
-        )
-    })
+    parse_iso_date(text)
+        .or_else(short)
+        .ok_or_else(|| msg!("new-not-a-date", text))
 }
 
 /// The headings and the `table` and `chart` blocks of a note, as written, in order.
@@ -282,7 +282,7 @@ mod tests {
             "demain",
             "",
         ] {
-            let message = parse_date(wrong).unwrap_err();
+            let message = parse_date(wrong).unwrap_err().english();
             assert!(
                 message.contains("YYYY-MM-DD") && message.contains("DD/MM/YYYY"),
                 "{message}"

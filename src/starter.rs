@@ -82,26 +82,11 @@ pub fn new_site(asked: &NewSite) -> Result<MadeSite, Problem> {
     if let Ok(mut entries) = fs::read_dir(dir)
         && entries.next().is_some()
     {
-        return Err(Problem::file(
-            dir,
-            match asked.language {
-                Language::Fr => "ce dossier n’est pas vide\u{A0}: bilan n’y crée pas de site, pour ne rien écraser",
-                Language::En => "this folder is not empty: bilan makes no site in it, so as to overwrite nothing",
-            },
-        )
-        .with_hint(match asked.language {
-            Language::Fr => "donnez un dossier nouveau, comme `bilan new site mon-site`",
-            Language::En => "give a new folder, such as `bilan new site my-site`",
-        }));
+        return Err(Problem::file(dir, msg!("new-site-not-empty"))
+            .with_hint(msg!("new-site-not-empty-hint")));
     }
     if dir.exists() && !dir.is_dir() {
-        return Err(Problem::file(
-            dir,
-            match asked.language {
-                Language::Fr => "c’est un fichier, pas un dossier",
-                Language::En => "this is a file, not a folder",
-            },
-        ));
+        return Err(Problem::file(dir, msg!("new-site-is-a-file")));
     }
     let reports_path = asked
         .reports_path
@@ -118,14 +103,7 @@ pub fn new_site(asked: &NewSite) -> Result<MadeSite, Problem> {
     if !valid {
         return Err(Problem::file(
             "--reports-path",
-            match asked.language {
-                Language::Fr => format!(
-                    "`{reports_path}` ne peut pas être un dossier d’adresse\u{A0}: il faut des lettres a-z, des chiffres et des tirets"
-                ),
-                Language::En => format!(
-                    "`{reports_path}` cannot be a folder of addresses: it takes letters a-z, digits and dashes"
-                ),
-            },
+            msg!("new-site-reports-path", reports_path),
         ));
     }
     let title = asked.title.as_deref().unwrap_or(words.title);
@@ -155,7 +133,7 @@ pub fn new_site(asked: &NewSite) -> Result<MadeSite, Problem> {
         if let Err(error) = written {
             return Err(Problem::file(
                 &target,
-                format!("cannot write this file: {error}"),
+                msg!("new-cannot-write", error = error.to_string()),
             ));
         }
     }

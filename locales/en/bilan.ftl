@@ -110,6 +110,7 @@ cli-unknown-argument = unexpected argument `{ $arg }` found
 cli-unknown-command = unrecognized subcommand `{ $command }`
 cli-missing-argument = the following required argument was not provided: `{ $arg }`
 cli-invalid-value = invalid value `{ $value }` for `{ $arg }`
+cli-invalid-value-because = invalid value `{ $value }` for `{ $arg }`: { $reason }
 cli-missing-command = a command is needed: build, check, serve or new
 cli-did-you-mean = did you mean `{ $suggested }`?
 cli-more = for more information, try `--help`
@@ -491,3 +492,24 @@ pdf-failed-hint = a picture of the note may be one the PDF cannot show (it takes
 pdf-no-threads = cannot start the threads typst runs on
 pdf-invalid-name = a virtual file of the PDF has an invalid name
 pdf-not-built-in = this bilan was built without PDF support (the `pdf` feature)
+
+## New notes and new sites
+
+new-title-no-address = the title "{ $title }" gives no address
+new-title-no-address-hint = give a title with letters or digits, such as "Point d'avancement"
+new-site-unreadable = cannot read the site
+new-note-exists = a note with this address already exists; nothing was changed
+new-note-exists-hint = choose another title or date, or edit that note
+new-cannot-create = cannot create this folder: { $error }
+new-cannot-copy = cannot copy this dataset: { $error }
+new-cannot-write-note = cannot write the note: { $error }
+new-cannot-write = cannot write this file: { $error }
+new-no-such-note = there is no note `{ $wanted }` in `content/reports/`
+new-no-notes-yet = the site has no notes yet: leave out `--from`
+new-latest-notes = the latest notes are { $notes }
+new-not-a-date = `{ $text }` is not a date: type it as YYYY-MM-DD (2020-03-13) or DD/MM/YYYY (13/03/2020)
+new-site-not-empty = this folder is not empty: bilan makes no site in it, so as to overwrite nothing
+new-site-not-empty-hint = give a new folder, such as `bilan new site my-site`
+new-site-is-a-file = this is a file, not a folder
+new-site-reports-path = `{ $reports_path }` cannot be a folder of addresses: it takes letters a-z, digits and dashes
+serve-not-a-host = `{ $text }` is not a host name: give the name alone, without `http://` nor a port, such as `mon-pc.local`

@@ -112,6 +112,7 @@ cli-unknown-argument = l’option `{ $arg }` n’existe pas
 cli-unknown-command = la commande `{ $command }` n’existe pas
 cli-missing-argument = il manque `{ $arg }`
 cli-invalid-value = `{ $value }` ne convient pas à `{ $arg }`
+cli-invalid-value-because = `{ $value }` ne convient pas à `{ $arg }` : { $reason }
 cli-missing-command = il faut une commande : build, check, serve ou new
 cli-did-you-mean = vouliez-vous dire `{ $suggested }` ?
 cli-more = pour en savoir plus : `bilan --help`
@@ -493,3 +494,24 @@ pdf-failed-hint = une image de la note est peut-être d’un format que le PDF n
 pdf-no-threads = impossible de démarrer les fils d’exécution de typst
 pdf-invalid-name = un fichier virtuel du PDF a un nom invalide
 pdf-not-built-in = cette version de bilan a été compilée sans la prise en charge des PDF (la fonctionnalité `pdf`)
+
+## Les nouvelles notes et les nouveaux sites
+
+new-title-no-address = le titre « { $title } » ne donne pas d’adresse
+new-title-no-address-hint = donnez un titre avec des lettres ou des chiffres, par exemple « Point d’avancement »
+new-site-unreadable = le site ne peut pas être lu
+new-note-exists = une note a déjà cette adresse ; rien n’a été modifié
+new-note-exists-hint = choisissez un autre titre ou une autre date, ou modifiez cette note
+new-cannot-create = ce dossier ne peut pas être créé : { $error }
+new-cannot-copy = ce jeu de données ne peut pas être copié : { $error }
+new-cannot-write-note = la note ne peut pas être écrite : { $error }
+new-cannot-write = ce fichier ne peut pas être écrit : { $error }
+new-no-such-note = il n’y a pas de note `{ $wanted }` dans `content/reports/`
+new-no-notes-yet = le site n’a encore aucune note : enlevez `--from`
+new-latest-notes = les dernières notes sont { $notes }
+new-not-a-date = `{ $text }` n’est pas une date : tapez-la sous la forme AAAA-MM-JJ (2020-03-13) ou JJ/MM/AAAA (13/03/2020)
+new-site-not-empty = ce dossier n’est pas vide : bilan n’y crée pas de site, pour ne rien écraser
+new-site-not-empty-hint = donnez un dossier nouveau, comme `bilan new site mon-site`
+new-site-is-a-file = c’est un fichier, pas un dossier
+new-site-reports-path = `{ $reports_path }` ne peut pas être un dossier d’adresse : il faut des lettres a-z, des chiffres et des tirets
+serve-not-a-host = `{ $text }` n’est pas un nom d’hôte : donnez le nom seul, sans `http://` ni numéro de port, par exemple `mon-pc.local`

@@ -207,7 +207,19 @@ pub fn exit(error: clap::Error, say: &Catalogue) -> ! {
                 quoted(ContextKind::InvalidValue),
                 quoted(ContextKind::InvalidArg),
             ) {
-                (Some(value), Some(arg)) => Some((msg!("cli-invalid-value", value, arg), None)),
+                // The parser's own reason, already in the user's language.
+                (Some(value), Some(arg)) => match std::error::Error::source(&error) {
+                    Some(reason) => Some((
+                        msg!(
+                            "cli-invalid-value-because",
+                            value,
+                            arg,
+                            reason = reason.to_string()
+                        ),
+                        None,
+                    )),
+                    None => Some((msg!("cli-invalid-value", value, arg), None)),
+                },
                 _ => None,
             }
         }

@@ -89,7 +89,7 @@ fn origin_host(origin: &str) -> Option<&str> {
 
 /// A name given with `--allow-host`, as the requests will be matched against it: without
 /// the case nor a final dot. Refuses what is not a host name alone.
-pub fn allowed_host(text: &str) -> Result<String, String> {
+pub fn allowed_host(text: &str) -> Result<String, Message> {
     let name = text.trim().trim_end_matches('.').to_ascii_lowercase();
     let valid = !name.is_empty()
         && name
@@ -98,9 +98,7 @@ pub fn allowed_host(text: &str) -> Result<String, String> {
     if valid {
         Ok(name)
     } else {
-        Err(format!(
-            "`{text}` is not a host name: give the name alone, without `http://` nor a port, such as `mon-pc.local`"
-        ))
+        Err(msg!("serve-not-a-host", text))
     }
 }
 

@@ -92,7 +92,8 @@ fn a_folder_that_holds_something_is_refused_and_left_alone() {
     let site = parent.path().join("full");
     fs::create_dir_all(&site).unwrap();
     fs::write(site.join("notes.txt"), "à garder").unwrap();
-    let made = bilan(&[&"new", &"site", &site]);
+    // A French site's command speaks French (without `--lang`, the new site's language).
+    let made = bilan(&[&"new", &"site", &site, &"--lang", &"fr"]);
     assert_eq!(made.status.code(), Some(1));
     assert!(
         stderr(&made).contains("ce dossier n’est pas vide"),
