@@ -68,7 +68,7 @@ use std::time::{Duration, Instant};
 pub use crate::config::normalise_base_url;
 pub use crate::content::{LoadCache, LoadOptions, Site};
 pub use crate::locale::Language;
-pub use crate::message::{Arg, Catalogue, Explain, Message, Said, explain};
+pub use crate::message::{Arg, Catalogue, Explain, Message, Said, explain, explain_causes};
 pub use crate::output::PreviousAside;
 pub use crate::problem::{Problem, Problems};
 pub use crate::render::{Content, Counts, Discard, Progress, RenderedSite};
@@ -153,7 +153,7 @@ pub fn build(options: &BuildOptions, progress: &(dyn Progress + Sync)) -> Result
     let rendered = render_checked(&site, progress, None, &staging)?;
     let swapped = staging.finish().map_err(Failure::Internal)?;
     let mut notes = rendered.notes;
-    notes.extend(swapped.map(Message::raw));
+    notes.extend(swapped);
     notes.extend(drafts_note(&site));
     let summary = Summary {
         counts: rendered.counts,

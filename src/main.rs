@@ -259,10 +259,20 @@ fn build(args: BuildArgs, say: &Catalogue) -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Internal(error)) => {
-            eprintln!(
-                "{}",
-                say.render(&msg!("error", message = bilan::explain(&error)))
-            );
+            // Where the previous site is, then why.
+            let message = match error.downcast_ref::<bilan::PreviousAside>() {
+                Some(aside) => msg!(
+                    "error-cause",
+                    message = aside.message(),
+                    cause = bilan::explain_causes(
+                        error
+                            .chain()
+                            .filter(|cause| !cause.is::<bilan::PreviousAside>())
+                    )
+                ),
+                None => bilan::explain(&error),
+            };
+            eprintln!("{}", say.render(&msg!("error", message)));
             let then = match error.downcast_ref::<bilan::PreviousAside>() {
                 Some(aside) => msg!("build-missing", output, aside = aside.0.display()),
                 None => msg!("build-nothing-replaced", output),

@@ -285,6 +285,14 @@ impl Said {
             cause: None,
         }
     }
+
+    /// `error`, told in the catalogue's words: what `anyhow`'s `context` does.
+    pub fn over(error: impl Into<anyhow::Error>, message: Message) -> anyhow::Error {
+        anyhow::Error::new(Said {
+            message,
+            cause: Some(error.into()),
+        })
+    }
 }
 
 impl fmt::Display for Said {
@@ -325,8 +333,14 @@ impl<T> Explain<T> for Option<T> {
 /// An error and its causes as one message, `a: b: c`, in the words of the catalogue where
 /// they are ours (the system's own words stay as it gives them).
 pub fn explain(error: &anyhow::Error) -> Message {
-    let mut parts: Vec<Message> = error
-        .chain()
+    explain_causes(error.chain())
+}
+
+/// Causes of an error, outermost first, as one message (see [`explain`]).
+pub fn explain_causes<'a>(
+    causes: impl Iterator<Item = &'a (dyn std::error::Error + 'static)>,
+) -> Message {
+    let mut parts: Vec<Message> = causes
         .map(|cause| match cause.downcast_ref::<Said>() {
             Some(said) => said.message.clone(),
             None => match cause.downcast_ref::<Message>() {

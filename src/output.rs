@@ -11,9 +11,10 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 pub use self::swap::PreviousAside;
+use crate::message::{Explain, Message, Said};
 use crate::render::{Content, OutputFile, Sink};
 
 mod keys;
@@ -32,32 +33,28 @@ pub const KEYS: &str = ".bilan-keys";
 /// Why bilan will not write to a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// Checks, before anything is built, that `out_dir` may be replaced by the site of `root`.
 pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
     let root = absolute(root);
     let out = absolute(out_dir);
-    let shown = out_dir.display();
-    let refuse = |message: String, hint: &str| {
-        Err(Refusal {
-            message,
-            hint: hint.to_owned(),
-        })
-    };
+    let shown = out_dir.display().to_string();
+    let shown = shown.as_str();
+    let refuse = |message: Message, hint: Message| Err(Refusal { message, hint });
     if root.starts_with(&out) {
         return refuse(
-            format!("the output folder `{shown}` holds the site itself"),
-            "choose a folder of its own, such as `output`",
+            msg!("output-holds-site", shown),
+            msg!("output-holds-site-hint"),
         );
     }
     for kept in ["content", "themes"] {
         if out.starts_with(root.join(kept)) {
             return refuse(
-                format!("the output folder `{shown}` is inside `{kept}/`"),
-                "choose a folder outside the site's sources, such as `output`",
+                msg!("output-inside-sources", shown, kept),
+                msg!("output-inside-sources-hint"),
             );
         }
     }
@@ -65,23 +62,18 @@ pub fn check_target(root: &Path, out_dir: &Path) -> Result<(), Refusal> {
         Ok(mut entries) => {
             let made_by_bilan = out.join(MARKER).is_file();
             if !made_by_bilan && entries.next().is_some() {
-                return refuse(
-                    format!(
-                        "`{shown}` already holds files that bilan did not make, so it will not replace them"
-                    ),
-                    "choose another folder with `--output`, or move those files away",
-                );
+                return refuse(msg!("output-not-ours", shown), msg!("output-not-ours-hint"));
             }
             Ok(())
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(_) if out.exists() && !out.is_dir() => refuse(
-            format!("`{shown}` is a file, not a folder"),
-            "choose a folder with `--output`",
+            msg!("output-is-a-file", shown),
+            msg!("output-is-a-file-hint"),
         ),
         Err(error) => refuse(
-            format!("cannot read `{shown}`: {error}"),
-            "check the folder's permissions",
+            msg!("output-unreadable", shown, error = error.to_string()),
+            msg!("output-unreadable-hint"),
         ),
     }
 }
@@ -109,18 +101,16 @@ impl Staging {
     /// build of it, killed half-way, left there.
     pub fn new(out_dir: &Path) -> anyhow::Result<Staging> {
         let out = absolute(out_dir);
-        let parent = out
-            .parent()
-            .context("the output folder has no parent folder")?;
-        fs::create_dir_all(parent).with_context(|| format!("creating `{}`", parent.display()))?;
+        let parent = out.parent().said(|| msg!("output-no-parent"))?;
+        fs::create_dir_all(parent).said(|| msg!("output-creating", path = parent.display()))?;
         remove_leftovers(&out);
         let dir = tempfile::Builder::new()
             .prefix(&side_folder("new", &out))
             .tempdir_in(parent)
-            .with_context(|| format!("creating a folder in `{}`", parent.display()))?;
+            .said(|| msg!("output-creating-in", path = parent.display()))?;
         // The marker first: a build killed half-way leaves a folder the next one knows as
         // its own.
-        fs::write(dir.path().join(MARKER), MARKER_TEXT).context("writing the output marker")?;
+        fs::write(dir.path().join(MARKER), MARKER_TEXT).said(|| msg!("output-writing-marker"))?;
         let previous = out.is_dir();
         let previous_keys = if previous {
             keys::read(&out.join(KEYS))
@@ -140,7 +130,7 @@ impl Staging {
 
     /// Puts the new site in the place of the output, unless a file could not be written.
     /// Returns what the writer should know though it succeeded.
-    pub fn finish(self) -> anyhow::Result<Option<String>> {
+    pub fn finish(self) -> anyhow::Result<Option<Message>> {
         if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
             return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
@@ -156,16 +146,16 @@ impl Staging {
             self.previous.then(|| self.out.join(KEYS)).as_deref(),
             hard_link,
         )
-        .context("writing the output's keys")?;
+        .said(|| msg!("output-writing-keys"))?;
         swap::swap_in(&self.dir.keep(), &self.out, &swap::THIS_SYSTEM)
     }
 
     fn write(&self, file: &OutputFile, made: &mut Option<PathBuf>) -> anyhow::Result<()> {
         let Some(relative) = safe_relative(&file.path) else {
-            bail!(
-                "refusing to write `{}` outside the output folder",
-                file.path
-            );
+            return Err(anyhow::Error::new(Said::new(msg!(
+                "output-outside",
+                path = &file.path
+            ))));
         };
         let target = self.dir.path().join(&relative);
         // The files of a page share its folder: it is made once.
@@ -173,12 +163,18 @@ impl Staging {
             && made.as_deref() != Some(folder)
         {
             self.make_folder(folder)
-                .with_context(|| format!("creating `{}`", folder.display()))?;
+                .said(|| msg!("output-creating", path = folder.display()))?;
             *made = Some(folder.to_path_buf());
         }
         let previous = self.previous.then(|| self.out.join(relative));
         let previous = previous.as_deref();
-        match (&file.content, file.content.in_memory()) {
+        let written = match (&file.content, file.content.in_memory()) {
+            (Content::Deferred(pdf), None) => match pdf.bytes() {
+                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous, hard_link),
+                Err(message) => {
+                    return Err(message).said(|| msg!("output-writing", path = &file.path));
+                }
+            },
             (_, Some(bytes)) => write_unless_unchanged(bytes, &target, previous, hard_link),
             (Content::Copy(source), None) => {
                 copy_unless_unchanged(source, &target, previous, hard_link)
@@ -190,23 +186,16 @@ impl Staging {
                     .or_else(|_| fs::copy(previous, &target).map(|_| ())),
                 None => Err(io::ErrorKind::NotFound.into()),
             },
-            (Content::Deferred(pdf), None) => match pdf.bytes() {
-                Ok(bytes) => write_unless_unchanged(&bytes, &target, previous, hard_link),
-                Err(message) => Err(io::Error::other(message.english())),
-            },
             (_, None) => Ok(()),
-        }
-        .with_context(|| format!("writing `{}`", file.path))
+        };
+        written.said(|| msg!("output-writing", path = &file.path))
     }
 }
 
 impl Staging {
     /// What to say when the new site's folder was removed under this build.
-    fn removed(&self) -> String {
-        format!(
-            "the new site's folder `{}` was removed while it was being written: was another build of this output running at the same time? Run the build again",
-            self.dir.path().display()
-        )
+    fn removed(&self) -> Message {
+        msg!("output-removed", path = self.dir.path().display())
     }
 
     /// Makes `folder` (relative) and the folders above it inside the new site. Another
@@ -253,7 +242,7 @@ impl Sink for Staging {
             }
             if let Err(mut error) = self.write(file, &mut made) {
                 if !self.dir.path().join(MARKER).is_file() {
-                    error = error.context(self.removed());
+                    error = Said::over(error, self.removed());
                 }
                 self.failing.store(true, Ordering::Relaxed);
                 if let Ok(mut first) = self.failed.lock() {

@@ -513,3 +513,35 @@ new-site-not-empty-hint = give a new folder, such as `bilan new site my-site`
 new-site-is-a-file = this is a file, not a folder
 new-site-reports-path = `{ $reports_path }` cannot be a folder of addresses: it takes letters a-z, digits and dashes
 serve-not-a-host = `{ $text }` is not a host name: give the name alone, without `http://` nor a port, such as `mon-pc.local`
+
+## The output folder
+
+yaml-too-large-number = { $number } is too large a number
+output-holds-site = the output folder `{ $shown }` holds the site itself
+output-holds-site-hint = choose a folder of its own, such as `output`
+output-inside-sources = the output folder `{ $shown }` is inside `{ $kept }/`
+output-inside-sources-hint = choose a folder outside the site's sources, such as `output`
+output-not-ours = `{ $shown }` already holds files that bilan did not make, so it will not replace them
+output-not-ours-hint = choose another folder with `--output`, or move those files away
+output-is-a-file = `{ $shown }` is a file, not a folder
+output-is-a-file-hint = choose a folder with `--output`
+output-unreadable = cannot read `{ $shown }`: { $error }
+output-unreadable-hint = check the folder's permissions
+output-no-parent = the output folder has no parent folder
+output-creating = creating `{ $path }`
+output-creating-in = creating a folder in `{ $path }`
+output-writing-marker = writing the output marker
+output-writing-keys = writing the output's keys
+output-outside = refusing to write `{ $path }` outside the output folder
+output-writing = writing `{ $path }`
+output-removed = the new site's folder `{ $path }` was removed while it was being written: was another build of this output running at the same time? Run the build again
+output-previous-aside = the previous site is whole in `{ $path }`
+output-new-held-open = a program (an antivirus, a search indexer) holds a file of the new site open, so Windows will not move it into place: build again in a moment
+output-moving-new = moving the new site into `{ $path }`
+output-creating-aside = creating a folder for the previous output
+output-preparing-aside = preparing to move the previous output aside
+output-moving = moving `{ $path }`
+output-held-open-file = Windows will not replace `{ $out }` while a program has one of its files open: close `{ $file }` and build again
+output-held-open = Windows will not replace `{ $out }` while a program (a PDF viewer, an editor, Explorer) has one of its files or folders open: close it and build again
+output-previous-kept = the new site is in place, but the previous one could not be removed ({ $error }); the next build removes it
+output-removing-previous = removing the previous output at `{ $path }`

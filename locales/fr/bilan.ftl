@@ -515,3 +515,35 @@ new-site-not-empty-hint = donnez un dossier nouveau, comme `bilan new site mon-s
 new-site-is-a-file = c’est un fichier, pas un dossier
 new-site-reports-path = `{ $reports_path }` ne peut pas être un dossier d’adresse : il faut des lettres a-z, des chiffres et des tirets
 serve-not-a-host = `{ $text }` n’est pas un nom d’hôte : donnez le nom seul, sans `http://` ni numéro de port, par exemple `mon-pc.local`
+
+## Le dossier de sortie
+
+yaml-too-large-number = { $number } est un nombre trop grand
+output-holds-site = le dossier de sortie `{ $shown }` contient le site lui-même
+output-holds-site-hint = choisissez un dossier à part, par exemple `output`
+output-inside-sources = le dossier de sortie `{ $shown }` est à l’intérieur de `{ $kept }/`
+output-inside-sources-hint = choisissez un dossier hors des sources du site, par exemple `output`
+output-not-ours = `{ $shown }` contient déjà des fichiers que bilan n’a pas faits : il ne les remplacera pas
+output-not-ours-hint = choisissez un autre dossier avec `--output`, ou déplacez ces fichiers ailleurs
+output-is-a-file = `{ $shown }` est un fichier, pas un dossier
+output-is-a-file-hint = choisissez un dossier avec `--output`
+output-unreadable = `{ $shown }` ne peut pas être lu : { $error }
+output-unreadable-hint = vérifiez les droits d’accès du dossier
+output-no-parent = le dossier de sortie n’est dans aucun dossier
+output-creating = création de `{ $path }`
+output-creating-in = création d’un dossier dans `{ $path }`
+output-writing-marker = écriture du repère de la sortie
+output-writing-keys = écriture des clés de la sortie
+output-outside = bilan refuse d’écrire `{ $path }` hors du dossier de sortie
+output-writing = écriture de `{ $path }`
+output-removed = le dossier du nouveau site, `{ $path }`, a été supprimé pendant son écriture : une autre construction de cette sortie tournait-elle en même temps ? Relancez la construction
+output-previous-aside = l’ancien site est entier dans `{ $path }`
+output-new-held-open = un programme (un antivirus, un outil d’indexation) garde ouvert un fichier du nouveau site, et Windows refuse de le mettre en place : relancez la construction dans un instant
+output-moving-new = déplacement du nouveau site dans `{ $path }`
+output-creating-aside = création d’un dossier pour l’ancienne sortie
+output-preparing-aside = préparation du déplacement de l’ancienne sortie
+output-moving = déplacement de `{ $path }`
+output-held-open-file = Windows refuse de remplacer `{ $out }` tant qu’un programme garde ouvert l’un de ses fichiers : fermez `{ $file }` et relancez la construction
+output-held-open = Windows refuse de remplacer `{ $out }` tant qu’un programme (un lecteur de PDF, un éditeur, l’Explorateur) garde ouvert l’un de ses fichiers ou dossiers : fermez-le et relancez la construction
+output-previous-kept = le nouveau site est en place, mais l’ancien n’a pas pu être supprimé ({ $error }) ; la prochaine construction le supprimera
+output-removing-previous = suppression de l’ancienne sortie dans `{ $path }`

@@ -12,7 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use crate::message::{self, Explain, Message, Said};
 use rayon::prelude::*;
 
 use super::side_folder;
@@ -41,9 +41,16 @@ pub(super) const THIS_SYSTEM: System = System {
 #[derive(Debug)]
 pub struct PreviousAside(pub PathBuf);
 
+impl PreviousAside {
+    /// Where the previous site is, in the catalogue's words.
+    pub fn message(&self) -> Message {
+        msg!("output-previous-aside", path = shown(&self.0))
+    }
+}
+
 impl std::fmt::Display for PreviousAside {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the previous site is whole in `{}`", shown(&self.0))
+        std::fmt::Display::fmt(&self.message(), f)
     }
 }
 
@@ -52,7 +59,7 @@ impl std::error::Error for PreviousAside {}
 /// Replaces `out` with `new`; on failure `out` is as it was (or, should the system refuse
 /// to put it back, whole beside it: `PreviousAside`) and `new` is removed. Returns what the
 /// writer should know though the swap succeeded (a previous site that could not be removed).
-pub(super) fn swap_in(new: &Path, out: &Path, system: &System) -> anyhow::Result<Option<String>> {
+pub(super) fn swap_in(new: &Path, out: &Path, system: &System) -> anyhow::Result<Option<Message>> {
     if out.exists() && (system.exchange)(new, out).is_ok() {
         // `new` now holds the previous site.
         return Ok(remove_previous(new));
@@ -72,13 +79,11 @@ pub(super) fn swap_in(new: &Path, out: &Path, system: &System) -> anyhow::Result
         let restored = old.as_deref().map(|old| (system.rename)(old, out));
         let _ = fs::remove_dir_all(new);
         let error = if is_held_open(&error, system.windows) {
-            anyhow::Error::new(error).context(
-                "a program (an antivirus, a search indexer) holds a file of the new site open, so Windows will not move it into place: build again in a moment",
-            )
+            Said::over(error, msg!("output-new-held-open"))
         } else {
             anyhow::Error::new(error)
-        }
-        .context(format!("moving the new site into `{}`", shown(out)));
+        };
+        let error = Said::over(error, msg!("output-moving-new", path = shown(out)));
         return Err(match (old, restored) {
             (Some(old), Some(Err(_))) => error.context(PreviousAside(old)),
             _ => error,
@@ -93,9 +98,9 @@ fn move_aside(out: &Path, system: &System) -> anyhow::Result<PathBuf> {
     let aside = tempfile::Builder::new()
         .prefix(&side_folder("old", out))
         .tempdir_in(parent)
-        .context("creating a folder for the previous output")?
+        .said(|| msg!("output-creating-aside"))?
         .keep();
-    fs::remove_dir(&aside).context("preparing to move the previous output aside")?;
+    fs::remove_dir(&aside).said(|| msg!("output-preparing-aside"))?;
     (system.rename)(out, &aside).map_err(|error| explain(error, out, system))?;
     Ok(aside)
 }
@@ -113,7 +118,7 @@ pub(super) fn is_held_open(error: &io::Error, windows: bool) -> bool {
 /// program holds one open.
 fn explain(error: io::Error, out: &Path, system: &System) -> anyhow::Error {
     if !is_held_open(&error, system.windows) {
-        return anyhow::Error::new(error).context(format!("moving `{}`", shown(out)));
+        return Said::over(error, msg!("output-moving", path = shown(out)));
     }
     let open = walkdir::WalkDir::new(out)
         .min_depth(1)
@@ -122,32 +127,25 @@ fn explain(error: io::Error, out: &Path, system: &System) -> anyhow::Error {
         .filter(|entry| entry.file_type().is_file())
         .map(walkdir::DirEntry::into_path)
         .find(|file| (system.probe)(file).is_err_and(|e| is_held_open(&e, system.windows)));
-    anyhow::Error::new(error).context(held_open_message(out, open.as_deref()))
+    Said::over(error, held_open_message(out, open.as_deref()))
 }
 
 /// What to tell the writer when a program holds `open`, a file of the output `out`, open (or
 /// one it could not find).
-fn held_open_message(out: &Path, open: Option<&Path>) -> String {
+fn held_open_message(out: &Path, open: Option<&Path>) -> Message {
     let out = shown(out);
     match open {
-        Some(file) => format!(
-            "Windows will not replace `{out}` while a program has one of its files open: close `{}` and build again",
-            shown(file)
-        ),
-        None => format!(
-            "Windows will not replace `{out}` while a program (a PDF viewer, an editor, Explorer) has one of its files or folders open: close it and build again"
-        ),
+        Some(file) => msg!("output-held-open-file", out, file = shown(file)),
+        None => msg!("output-held-open", out),
     }
 }
 
 /// Removes the previous site once the new one is in place; what to tell the writer if it
 /// will not go (the next build removes it).
-fn remove_previous(dir: &Path) -> Option<String> {
-    remove_tree(dir).err().map(|error| {
-        format!(
-            "the new site is in place, but the previous one could not be removed ({error:#}); the next build removes it"
-        )
-    })
+fn remove_previous(dir: &Path) -> Option<Message> {
+    remove_tree(dir)
+        .err()
+        .map(|error| msg!("output-previous-kept", error = message::explain(&error)))
 }
 
 /// Removes a previous output: its files in parallel (a large site has tens of thousands),
@@ -163,8 +161,7 @@ fn remove_tree(dir: &Path) -> anyhow::Result<()> {
         // A file that will not go is removed with its folder just below, or reported there.
         let _ = fs::remove_file(file);
     });
-    fs::remove_dir_all(dir)
-        .with_context(|| format!("removing the previous output at `{}`", shown(dir)))
+    fs::remove_dir_all(dir).said(|| msg!("output-removing-previous", path = shown(dir)))
 }
 
 /// A path as the writer types it: the output's path is resolved (`fs::canonicalize`), which

@@ -214,6 +214,12 @@ fn library_words(message: &str) -> Message {
     if message == "recursion limit exceeded" {
         return msg!("yaml-too-deep");
     }
+    // Said by `Scalar`'s visitor below, through serde.
+    if let Some(number) = message.strip_suffix(" is too large a number")
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return msg!("yaml-too-large-number", number);
+    }
     Message::raw(message)
 }
 
