@@ -22,6 +22,10 @@ pub const FRENCH: &str = include_str!("../locales/fr/bilan.ftl");
 
 /// A message to show: the id of its entry in the catalogues, and the values of its
 /// placeholders. Made with [`msg!`](crate::msg).
+///
+/// There is no `From<String>`: a text of bilan's own goes through the catalogues, and one that
+/// is not (a library's words) says so with [`Message::raw`], so an untranslated message does
+/// not compile.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Message {
     id: &'static str,
@@ -100,18 +104,6 @@ impl PartialEq<str> for Message {
 impl PartialEq<&str> for Message {
     fn eq(&self, text: &&str) -> bool {
         self.english() == *text
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::raw(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::raw(text)
     }
 }
 

@@ -4,7 +4,7 @@ use super::*;
 #[test]
 fn a_file_lists_fifty_problems_and_counts_the_rest() {
     let mut capped = Capped::new("a.yaml");
-    capped.extend((1..=53).map(|line| Problem::at("a.yaml", "", line, 1, "wrong")));
+    capped.extend((1..=53).map(|line| Problem::at("a.yaml", "", line, 1, Message::raw("wrong"))));
     let problems = capped.finish();
     assert_eq!(problems.len(), MAX_PER_FILE + 1);
     assert_eq!(
@@ -21,9 +21,9 @@ fn renders_location_message_and_line() {
         "---\ntitle: x\ndte: 2017-10-02\n---\n",
         3,
         1,
-        "unknown key `dte`",
+        Message::raw("unknown key `dte`"),
     )
-    .with_hint("did you mean `date`?");
+    .with_hint(Message::raw("did you mean `date`?"));
     let text = problem.render(&crate::Catalogue::new(crate::Language::En), false);
     assert!(
         text.starts_with("content/reports/a.md:3:1: unknown key `dte`\n"),

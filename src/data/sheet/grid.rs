@@ -154,7 +154,7 @@ mod tests {
             rows: vec![],
             first_column: 1,
         };
-        let problem = grid.problem(Path::new("budget.xlsx"), &row, 1, "wrong");
+        let problem = grid.problem(Path::new("budget.xlsx"), &row, 1, Message::raw("wrong"));
         assert_eq!(problem.location(), "budget.xlsx: Financeurs!C7");
         let text = problem.render(&crate::Catalogue::new(crate::Language::En), false);
         assert!(text.contains("7 | Région | #REF!"), "{text}");
@@ -163,7 +163,7 @@ mod tests {
             sheet: None,
             ..grid
         };
-        let problem = csv.problem(Path::new("sites.csv"), &row, 1, "wrong");
+        let problem = csv.problem(Path::new("sites.csv"), &row, 1, Message::raw("wrong"));
         assert_eq!(problem.location(), "sites.csv:7:3");
     }
 }
