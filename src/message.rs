@@ -1,6 +1,7 @@
 //! What bilan says, in the user's language: every message is an id and its arguments
 //! ([`Message`]), written out at print time from the catalogue of a language
-//! (`locales/en/bilan.ftl`, `locales/fr/bilan.ftl`, in Mozilla's Fluent syntax).
+//! (`locales/en/`, `locales/fr/`, in Mozilla's Fluent syntax: `bilan.ftl` for the command's
+//! own lines, `problems.ftl` for the problems it finds in a site).
 //!
 //! A problem found deep in a dataset does not need to know the language: it holds
 //! `msg!("data-not-a-whole-number", column, value)`, and the command, which knows the
@@ -16,9 +17,15 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use crate::locale::Language;
 
 /// The English catalogue, compiled into the binary.
-pub const ENGLISH: &str = include_str!("../locales/en/bilan.ftl");
+pub const ENGLISH: &str = concat!(
+    include_str!("../locales/en/bilan.ftl"),
+    include_str!("../locales/en/problems.ftl")
+);
 /// The French catalogue, compiled into the binary.
-pub const FRENCH: &str = include_str!("../locales/fr/bilan.ftl");
+pub const FRENCH: &str = concat!(
+    include_str!("../locales/fr/bilan.ftl"),
+    include_str!("../locales/fr/problems.ftl")
+);
 
 /// A message to show: the id of its entry in the catalogues, and the values of its
 /// placeholders. Made with [`msg!`](crate::msg).

@@ -39,7 +39,7 @@ fn placeholders(source: &str) -> BTreeMap<String, BTreeSet<String>> {
 fn both_catalogues_parse() {
     for (name, source) in [("en", ENGLISH), ("fr", FRENCH)] {
         if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
-            panic!("locales/{name}/bilan.ftl: {errors:?}");
+            panic!("locales/{name}/: {errors:?}");
         }
     }
 }
