@@ -133,7 +133,9 @@ impl Staging {
     pub fn finish(self) -> anyhow::Result<Option<Message>> {
         if self.failing.load(Ordering::Relaxed) {
             let failed = self.failed.into_inner().ok().flatten();
-            return Err(failed.unwrap_or_else(|| anyhow::anyhow!("a file could not be written")));
+            return Err(
+                failed.unwrap_or_else(|| anyhow::Error::new(msg!("output-file-not-written")))
+            );
         }
         // The marker is written first and never again: without it, the folder is not the
         // one this build made (another build of the same output removed it).

@@ -138,6 +138,7 @@ serve-page-title = bilan: { $count ->
 serve-watch-start = starting to watch the site's files
 serve-watching = watching `{ $path }`
 serve-exposed = listening on { $bind }, not on this computer alone: { $site } is readable by { $whom }
+serve-no-free-port = no free port between { $first } and { $last } on { $bind }
 serve-exposed-site = the whole site
 serve-exposed-site-drafts = the whole site, drafts included,
 serve-exposed-all = anyone on the networks of this computer

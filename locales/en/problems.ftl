@@ -402,3 +402,4 @@ output-held-open-file = Windows will not replace `{ $out }` while a program has 
 output-held-open = Windows will not replace `{ $out }` while a program (a PDF viewer, an editor, Explorer) has one of its files or folders open: close it and build again
 output-previous-kept = the new site is in place, but the previous one could not be removed ({ $error }); the next build removes it
 output-removing-previous = removing the previous output at `{ $path }`
+output-file-not-written = a file could not be written

@@ -140,6 +140,7 @@ serve-page-title = bilan : { $count ->
 serve-watch-start = mise en place de la surveillance des fichiers du site
 serve-watching = surveillance de `{ $path }`
 serve-exposed = à l’écoute sur { $bind }, pas seulement sur cet ordinateur : { $site } peut être lu par { $whom }
+serve-no-free-port = aucun port libre entre { $first } et { $last } sur { $bind }
 serve-exposed-site = tout le site
 serve-exposed-site-drafts = tout le site, brouillons compris,
 serve-exposed-all = n’importe qui sur les réseaux de cet ordinateur

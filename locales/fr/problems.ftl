@@ -403,3 +403,4 @@ output-held-open-file = Windows refuse de remplacer `{ $out }` tant qu’un prog
 output-held-open = Windows refuse de remplacer `{ $out }` tant qu’un programme (un lecteur de PDF, un éditeur, l’Explorateur) garde ouvert l’un de ses fichiers ou dossiers : fermez-le et relancez la construction
 output-previous-kept = le nouveau site est en place, mais l’ancien n’a pas pu être supprimé ({ $error }) ; la prochaine construction le supprimera
 output-removing-previous = suppression de l’ancienne sortie dans `{ $path }`
+output-file-not-written = un fichier n’a pas pu être écrit

@@ -257,10 +257,12 @@ fn listen(bind: IpAddr, port: u16) -> anyhow::Result<(tiny_http::Server, u16)> {
             return Ok((server, port));
         }
     }
-    bail!(
-        "no free port between {port} and {} on {bind}",
-        port.saturating_add(20)
-    )
+    bail!(msg!(
+        "serve-no-free-port",
+        first = port.to_string(),
+        last = port.saturating_add(20).to_string(),
+        bind = bind.to_string()
+    ))
 }
 
 /// Waits for a change that matters, then for the burst of changes to end, and returns every
