@@ -123,6 +123,8 @@ fn the_example_note_becomes_a_tagged_pdf_with_its_text_table_chart_and_notice() 
     assert!(numbers.contains("1/3") && numbers.contains("3/3"), "{text}");
     // French spacing as on the page: a no-break space inside « ».
     assert!(text.contains("« membre associé »"), "{text}");
+    // The footnote's mark sits against the word it follows, the full stop right after it.
+    assert!(text.contains("Mars 20171. Les premières"), "{text}");
 
     // Every font embedded.
     let fonts = tool("pdffonts", &[], &pdf);
