@@ -348,6 +348,7 @@ pdf-failed = this note cannot become a PDF: { $message }
 pdf-failed-hint = a picture of the note may be one the PDF cannot show (it takes PNG, JPEG, GIF, SVG and WebP), or the theme's `report.typ` may be wrong; set `pdf: false` to publish without PDFs
 pdf-no-threads = cannot start the threads typst runs on
 pdf-invalid-name = a virtual file of the PDF has an invalid name
+pdf-typst-stopped = typst stopped on this note
 pdf-not-built-in = this bilan was built without PDF support (the `pdf` feature)
 
 ## New notes and new sites

@@ -10,8 +10,9 @@ error = erreur : { $message }
 error-cause = { $message } : { $cause }
 warning = attention : { $message }
 note = note : { $note }
-# The label of a problem's hint, before its text (`= help: …`).
-problem-help = aide
+# The label of a problem’s hint, before its text (`= help: …`).
+# The library writes the colon after the name: the no-break space before it is the name's.
+problem-help = aide 
 problem = { $location } : { $message }
 problems-found = { $count ->
     [one] 1 problème trouvé

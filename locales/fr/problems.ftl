@@ -349,6 +349,7 @@ pdf-failed = cette note ne peut pas devenir un PDF : { $message }
 pdf-failed-hint = une image de la note est peut-être d’un format que le PDF ne peut pas montrer (il accepte PNG, JPEG, GIF, SVG et WebP), ou le fichier `report.typ` du thème est peut-être faux ; mettez `pdf: false` pour publier sans PDF
 pdf-no-threads = impossible de démarrer les fils d’exécution de typst
 pdf-invalid-name = un fichier virtuel du PDF a un nom invalide
+pdf-typst-stopped = typst s’est arrêté sur cette note
 pdf-not-built-in = cette version de bilan a été compilée sans la prise en charge des PDF (la fonctionnalité `pdf`)
 
 ## Les nouvelles notes et les nouveaux sites

@@ -365,6 +365,7 @@ impl<'e> Writer<'_, 'e> {
         while self.out.len() > start && self.out.ends_with('\n') {
             self.out.pop();
         }
-        self.out.push_str(&format!("] <{label}>"));
+        // No space before the label: it would be a space in the text, before the full stop.
+        self.out.push_str(&format!("]<{label}>"));
     }
 }

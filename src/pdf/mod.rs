@@ -49,14 +49,11 @@ const STACK: usize = 64 * 1024 * 1024;
 /// the threads typst runs on.
 pub struct Maker {
     #[cfg(feature = "pdf")]
-    tools: world::Tools,
+    tools: Arc<world::Tools>,
     /// typst recurses deeply (a note of the bench corpus overflows the 2 MiB stack of a
-    /// rayon thread in a release build), so it runs on threads with a large stack. They are
-    /// a rayon pool of their own, since typst itself works in parallel with rayon: a thread
-    /// that waits for a PDF from this pool goes on with the work of its own pool, and typst's
-    /// parallel work stays in this one. (A thread spawned per PDF and joined from a rayon
-    /// thread blocked that thread, and with every rayon thread so blocked, typst's own
-    /// parallel work found no thread to run on: the build hung.) None when the pool could
+    /// rayon thread in a release build), so it runs on threads with a large stack: a rayon
+    /// pool of its own, since typst itself works in parallel with rayon, and its parallel
+    /// work must find threads that are not all waiting for a PDF. None when the pool could
     /// not be started: `make` says so.
     #[cfg(feature = "pdf")]
     pool: Option<rayon::ThreadPool>,
@@ -72,7 +69,7 @@ impl Maker {
     pub fn new() -> Maker {
         Maker {
             #[cfg(feature = "pdf")]
-            tools: world::Tools::new(),
+            tools: Arc::new(world::Tools::new()),
             #[cfg(feature = "pdf")]
             pool: rayon::ThreadPoolBuilder::new()
                 .thread_name(|index| format!("bilan-pdf-{index}"))
@@ -83,51 +80,64 @@ impl Maker {
     }
 
     /// The PDF of `source`, or what typst found wrong with it.
+    ///
+    /// The calling thread (a rendering thread) blocks until the PDF is made. It must not wait
+    /// the rayon way (`install`, `scope`), which has it take up more of its own pool's work
+    /// meanwhile: it would start the next note, wait for that one's PDF, start another, and
+    /// hold every note of the site in memory at once, one inside the other on its stack.
     #[cfg(feature = "pdf")]
     pub fn make(&self, source: &Source) -> Result<Vec<u8>, Message> {
         let pool = self.pool.as_ref().ok_or_else(|| msg!("pdf-no-threads"))?;
-        pool.install(|| self.make_here(source))
-    }
-
-    #[cfg(feature = "pdf")]
-    fn make_here(&self, source: &Source) -> Result<Vec<u8>, Message> {
-        use typst::foundations::Smart;
-        use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
-
-        let world = world::NoteWorld::new(
-            &self.tools,
-            source.markup.clone(),
-            &source.files,
-            source.date,
-        )
-        .ok_or_else(|| msg!("pdf-invalid-name"))?;
-        let made = typst::compile::<typst_layout::PagedDocument>(&world);
-        let result = made
-            .output
-            .map_err(|errors| diagnostics(&errors[..]))
-            .and_then(|document| {
-                // PDF/UA-1 (tagged, accessible) with PDF/A-2a (archivable): typst checks both
-                // as it writes, and refuses a document that breaks either.
-                let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
-                    .map_err(|error| Message::raw(error.message().to_string()))?;
-                let options = PdfOptions {
-                    ident: Smart::Custom(source.ident.clone()),
-                    creator: Smart::Custom(Some(format!("bilan {}", env!("CARGO_PKG_VERSION")))),
-                    standards,
-                    ..PdfOptions::default()
-                };
-                typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics(&errors))
-            });
-        // typst keeps what it computed for reuse by the next note; what the last few notes
-        // did not use is dropped, so that a build of thousands of notes keeps its memory.
-        typst::comemo::evict(4);
-        result
+        let (sender, made) = std::sync::mpsc::sync_channel(1);
+        let tools = Arc::clone(&self.tools);
+        let source = source.clone();
+        pool.spawn(move || {
+            // A panic of typst on this note is this note's problem, not the end of the build.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                make_here(&tools, &source)
+            }))
+            .unwrap_or_else(|_| Err(msg!("pdf-typst-stopped")));
+            let _ = sender.send(result);
+        });
+        made.recv()
+            .unwrap_or_else(|_| Err(msg!("pdf-typst-stopped")))
     }
 
     #[cfg(not(feature = "pdf"))]
     pub fn make(&self, _source: &Source) -> Result<Vec<u8>, Message> {
         Err(msg!("pdf-not-built-in"))
     }
+}
+
+/// The PDF of `source`, made on the thread that calls it.
+#[cfg(feature = "pdf")]
+fn make_here(tools: &world::Tools, source: &Source) -> Result<Vec<u8>, Message> {
+    use typst::foundations::Smart;
+    use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+    let world = world::NoteWorld::new(tools, source.markup.clone(), &source.files, source.date)
+        .ok_or_else(|| msg!("pdf-invalid-name"))?;
+    let made = typst::compile::<typst_layout::PagedDocument>(&world);
+    let result = made
+        .output
+        .map_err(|errors| diagnostics(&errors[..]))
+        .and_then(|document| {
+            // PDF/UA-1 (tagged, accessible) with PDF/A-2a (archivable): typst checks both
+            // as it writes, and refuses a document that breaks either.
+            let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
+                .map_err(|error| Message::raw(error.message().to_string()))?;
+            let options = PdfOptions {
+                ident: Smart::Custom(source.ident.clone()),
+                creator: Smart::Custom(Some(format!("bilan {}", env!("CARGO_PKG_VERSION")))),
+                standards,
+                ..PdfOptions::default()
+            };
+            typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics(&errors))
+        });
+    // typst keeps what it computed for reuse by the next note; what the last few notes
+    // did not use is dropped, so that a build of thousands of notes keeps its memory.
+    typst::comemo::evict(4);
+    result
 }
 
 impl Default for Maker {
