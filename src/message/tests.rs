@@ -79,30 +79,40 @@ fn ids_in(text: &str) -> Vec<String> {
     ids
 }
 
-#[test]
-fn every_message_the_code_names_is_in_the_catalogues() {
-    let english = placeholders(ENGLISH);
+/// The code of every file of `src/` but this one and `skip`, by path, without its comments.
+fn code_of_src(skip: &[&str]) -> Vec<(std::path::PathBuf, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut missing = Vec::new();
-    let mut named = 0;
+    let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&src) {
         let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "rs") {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs")
+            || path.ends_with("message/tests.rs")
+            || skip.iter().any(|skipped| path.ends_with(skipped))
+        {
             continue;
         }
-        if entry.path().ends_with("message/tests.rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
         let code: String = text
             .lines()
             .filter(|line| !line.trim_start().starts_with("//"))
             .map(|line| format!("{line}\n"))
             .collect();
+        files.push((path.to_path_buf(), code));
+    }
+    files
+}
+
+#[test]
+fn every_message_the_code_names_is_in_the_catalogues() {
+    let english = placeholders(ENGLISH);
+    let mut missing = Vec::new();
+    let mut named = 0;
+    for (path, code) in code_of_src(&[]) {
         for id in ids_in(&code) {
             named += 1;
             if id != "id" && !english.contains_key(&id) {
-                missing.push(format!("{}: {id}", entry.path().display()));
+                missing.push(format!("{}: {id}", path.display()));
             }
         }
     }
@@ -265,23 +275,9 @@ fn calls_in(text: &str) -> Vec<(String, BTreeSet<String>)> {
 #[test]
 fn every_call_passes_the_placeholders_of_its_message() {
     let english = placeholders(ENGLISH);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut wrong = Vec::new();
     let mut checked = 0;
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "rs")
-            || entry.path().ends_with("message/tests.rs")
-            || entry.path().ends_with("message.rs")
-        {
-            continue;
-        }
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let code: String = text
-            .lines()
-            .filter(|line| !line.trim_start().starts_with("//"))
-            .map(|line| format!("{line}\n"))
-            .collect();
+    for (path, code) in code_of_src(&["message.rs"]) {
         for (id, names) in calls_in(&code) {
             let Some(expected) = english.get(&id) else {
                 continue;
@@ -290,7 +286,7 @@ fn every_call_passes_the_placeholders_of_its_message() {
             if &names != expected {
                 wrong.push(format!(
                     "{}: `{id}` passes {names:?}, the catalogue has {expected:?}",
-                    entry.path().display()
+                    path.display()
                 ));
             }
         }
