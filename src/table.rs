@@ -16,8 +16,9 @@ pub use self::change::signed_figure;
 use self::change::{gone_sentence, push_change};
 
 /// A table as resolved from its block (or made for a chart): the dataset, the columns
-/// shown in their order, the order of the rows, the total row and the caption.
-#[derive(Debug, Clone)]
+/// shown in their order, the order of the rows, the total row and the caption. Its hash is
+/// that of everything it is drawn from (the render cache's key).
+#[derive(Debug, Clone, Hash)]
 pub struct Table {
     pub dataset: Arc<Dataset>,
     /// Indexes into the dataset's columns.
@@ -52,8 +53,22 @@ pub struct Added {
     pub header: Option<(String, String)>,
 }
 
+impl std::hash::Hash for Added {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Every field, so that a new one is a compile error until it is hashed.
+        let Added {
+            column,
+            change,
+            total,
+            header,
+        } = self;
+        (column, change, header).hash(state);
+        total.map(f64::to_bits).hash(state);
+    }
+}
+
 /// A table compared with an earlier note's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Comparison {
     /// The date of the note compared with.
     pub since: NaiveDate,

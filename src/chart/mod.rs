@@ -20,7 +20,7 @@ pub use self::draw::{
 };
 
 /// The kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartKind {
     Bar,
     StackedBar,
@@ -45,8 +45,9 @@ impl ChartKind {
     }
 }
 
-/// The figures of a chart, ready to draw and to describe.
-#[derive(Debug, Clone, PartialEq)]
+/// The figures of a chart, ready to draw and to describe. Two charts whose figures hash the
+/// same are drawn the same.
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ChartData {
     pub kind: ChartKind,
     pub title: String,
@@ -64,6 +65,17 @@ pub struct Series {
     pub name: String,
     /// One per category; `None` where the figure is not given (a gap, never a zero).
     pub values: Vec<Option<f64>>,
+}
+
+impl std::hash::Hash for Series {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Series { name, values } = self;
+        name.hash(state);
+        // Floats do not hash: their bits do.
+        for value in values {
+            value.map(f64::to_bits).hash(state);
+        }
+    }
 }
 
 impl ChartData {

@@ -8,6 +8,7 @@
 pub mod csv;
 mod figures;
 mod file;
+mod hash;
 mod rows;
 pub mod sheet;
 
@@ -25,7 +26,7 @@ use crate::problem::{Capped, Problem, Problems, quoted_list};
 use crate::yaml::{self, Origin};
 
 /// The type of a column, which decides how its values are checked, aligned and written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ColumnType {
     #[default]
     Text,

@@ -327,6 +327,8 @@ struct Renderer<'a> {
     footers: Vec<(String, String)>,
     /// Every note and page by its source (`address::sources`).
     sources: HashMap<String, String>,
+    /// A hash of `sources`, made for the first body that links to a note's source.
+    sources_key: std::sync::OnceLock<u64>,
     /// What makes the PDFs of a site with `pdf: true` (`serve` keeps one in its cache).
     pdf_maker: Option<Arc<crate::pdf::Maker>>,
     /// What draws the reports' preview pictures, its glyphs kept from one to the next.
@@ -422,6 +424,7 @@ impl<'a> Renderer<'a> {
             site_context,
             footers,
             sources: address::sources(site),
+            sources_key: std::sync::OnceLock::new(),
             pdf_maker,
             painter: crate::preview::Painter::default(),
             in_feed,

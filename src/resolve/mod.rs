@@ -31,8 +31,9 @@ pub use self::network::{NetworkPages, SitePage};
 #[cfg(test)]
 pub use self::table::table;
 
-/// A block of a note as a renderer takes it.
-#[derive(Debug)]
+/// A block of a note as a renderer takes it. Its hash is that of everything its drawing
+/// reads: the render cache keys a body by its resolved blocks.
+#[derive(Debug, Hash)]
 pub enum Resolved {
     Table(Box<Table>),
     Chart(Box<ResolvedChart>),
@@ -41,39 +42,13 @@ pub enum Resolved {
 }
 
 /// A chart's figures, the table of them drawn under it, and what they were taken from.
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct ResolvedChart {
     pub data: ChartData,
     pub table: Table,
     /// The dataset of each note the chart follows across reports, with its date, oldest
     /// first (empty for a chart of one dataset).
     pub history: Vec<(Option<NaiveDate>, Arc<Dataset>)>,
-}
-
-impl Resolved {
-    /// Every dataset the block was resolved from, with the date of the note it belongs to
-    /// for a chart across reports: what its drawing depends on beside the block itself.
-    pub fn inputs(&self) -> Vec<(Option<NaiveDate>, &Arc<Dataset>)> {
-        match self {
-            Resolved::Table(table) => table
-                .sources
-                .iter()
-                .map(|(date, dataset)| (*date, dataset))
-                .collect(),
-            Resolved::Chart(chart) if chart.history.is_empty() => chart
-                .table
-                .sources
-                .iter()
-                .map(|(date, dataset)| (*date, dataset))
-                .collect(),
-            Resolved::Chart(chart) => chart
-                .history
-                .iter()
-                .map(|(date, dataset)| (*date, dataset))
-                .collect(),
-            Resolved::Unresolved => Vec::new(),
-        }
-    }
 }
 
 /// The blocks of every note and page, resolved, in the order of the site's lists.
