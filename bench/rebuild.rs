@@ -34,7 +34,8 @@ fn main() {
 
     let mut server = Server(
         Command::new(binary)
-            .args(["serve", "--port", "8731", "--root"])
+            // In English whatever the site's language: the server's lines are read below.
+            .args(["serve", "--lang", "en", "--port", "8731", "--root"])
             .arg(site)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
