@@ -275,7 +275,7 @@ impl<'a> Renderer<'a> {
     /// read), whose `Hash` is derived, so that a value added to a resolved block is in the
     /// key without a word here.
     fn body_key(&self, doc: &Document, blocks: &[Resolved]) -> u64 {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = rustc_hash::FxHasher::default();
         self.site_key.hash(&mut hasher);
         doc.fingerprint().hash(&mut hasher);
         // A link to another note's source is written with that note's address.
