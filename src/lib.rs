@@ -21,16 +21,19 @@
 //!
 //! ```text
 //! serve                          builds in memory, watches and serves (over this file's `load_with`)
-//! links, output, scaffold        links between pages; the output folder; `bilan new`
+//! links, output, scaffold,       links between pages; the output folder; `bilan new report`
+//! starter                        and `bilan new site`
 //! render                         pages of resolved blocks: no name left to look up
+//! pdf                            a note's Typst markup made a PDF, typst in-process
 //! resolve, preview               each block's meaning (a Table, a chart's figures) or problems
 //! content                        the site read from disk: notes, pages, datasets, its theme
 //! chart                          figures in, drawing out: never a Site nor a Document
 //! table, theme                   a resolved table as HTML; templates, words and colours
 //! block, data, config            what a block says; datasets; site.yaml
 //! markdown, yaml, folder         Markdown to HTML; YAML to values; the one folder walker
+//! problem, message               problems, and every sentence bilan says, in the user's language
 //! locale, html, url, palette,    the leaves: a language's words, escaping and id scanning,
-//! problem                        addresses, chart colours, problems
+//! typ                            addresses, chart colours, escaping for Typst
 //! ```
 
 #[macro_use]
