@@ -90,12 +90,14 @@ pub mod read {
     pub use crate::markdown::{Settings, render};
 }
 
-/// Charts drawn from figures alone, for the `charts` bench.
+/// Charts and link previews drawn from figures alone, for the `charts` and `previews`
+/// benches.
 pub mod charts {
     pub use crate::chart::{ChartData, ChartKind, Series, Size, describe, draw_svg};
     pub use crate::data::{Column, ColumnType};
     pub use crate::locale::{Language, Strings};
     pub use crate::palette::Palette;
+    pub use crate::preview::{Painter, Preview};
 }
 
 /// What `bilan build` is asked to do.

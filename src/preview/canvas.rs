@@ -2,7 +2,9 @@
 //! in spans (a rectangle, a polygon or a disc is filled row by row), and written as a PNG of
 //! indexed colours as it is, which keeps flat colours and text sharp in few bytes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+
+use super::deflate;
 
 pub type Rgb = (u8, u8, u8);
 
@@ -33,38 +35,149 @@ pub enum Hatch {
     Other,
 }
 
+/// Where `v` falls in a tile of side `tile`, from 0 to 1 (`v` is never far below 0).
+fn phase(v: f64, tile: f64) -> f64 {
+    let t = v / tile + 4096.0;
+    t - (t as i64) as f64
+}
+
+/// How wide a mark of `units` of the chart is, as a share of the tile.
+fn half(units: f64) -> f64 {
+    units / 12.0
+}
+
+/// Whether phase `p` is on a stripe at the edge of the tile, `half` wide each side.
+fn stripe(p: f64, half: f64) -> bool {
+    p.min(1.0 - p) < half
+}
+
+/// Whether phase `p` is on a band across the middle of the tile.
+fn band(p: f64, half: f64) -> bool {
+    (p - 0.5).abs() < half
+}
+
+/// The radius of a dot, as a share of the tile.
+const DOT: f64 = 1.3 / 6.0;
+
 impl Fill {
-    /// Whether the pattern puts its mark on pixel `(x, y)`.
+    /// Whether the pattern puts its mark on pixel `(x, y)`: the definition, which `Marks`
+    /// works out by row and column once a picture.
+    #[cfg(test)]
     fn marked(&self, x: usize, y: usize) -> bool {
         match *self {
             Fill::Solid(_) => false,
             Fill::Pattern { hatch, tile, .. } => {
                 let (x, y) = (x as f64 + 0.5, y as f64 + 0.5);
-                // Where `v` falls in its tile, from 0 to 1 (`v` is never far below 0).
-                let phase = |v: f64| {
-                    let t = v / tile + 4096.0;
-                    t - (t as i64) as f64
-                };
-                // How wide a mark of `units` of the chart is, as a share of the tile.
-                let half = |units: f64| units / 12.0;
+                let phase = |v: f64| phase(v, tile);
                 match hatch {
-                    Hatch::Diagonal => {
-                        let p = phase((x + y) / std::f64::consts::SQRT_2);
-                        p.min(1.0 - p) < half(1.5)
-                    }
+                    Hatch::Diagonal => stripe(phase((x + y) / std::f64::consts::SQRT_2), half(1.5)),
                     Hatch::Dots => {
                         let (u, v) = (phase(x) - 0.5, phase(y) - 0.5);
-                        u * u + v * v < (1.3f64 / 6.0).powi(2)
+                        u * u + v * v < DOT * DOT
                     }
-                    Hatch::Horizontal => (phase(y) - 0.5).abs() < half(1.5),
-                    Hatch::Grid => {
-                        let p = phase(x);
-                        p.min(1.0 - p) < half(1.0) || (phase(y) - 0.5).abs() < half(1.0)
-                    }
+                    Hatch::Horizontal => band(phase(y), half(1.5)),
+                    Hatch::Grid => stripe(phase(x), half(1.0)) || band(phase(y), half(1.0)),
                     Hatch::Other => {
-                        let p = phase(2.0 * (x - y) / std::f64::consts::SQRT_2);
-                        p.min(1.0 - p) < half(2.0)
+                        stripe(phase(2.0 * (x - y) / std::f64::consts::SQRT_2), half(2.0))
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Where a pattern puts its marks on a picture, by pixel centre: the test of
+/// `Fill::marked`, made once for each row, column or diagonal rather than for each pixel.
+enum Marks {
+    /// Marked by `x + y` (`rising`, the diagonal stripes) or by `x - y + height`.
+    Slanted { along: Vec<bool>, rising: bool },
+    /// Marked by row.
+    Rows(Vec<bool>),
+    /// Marked by row, or else by column.
+    Grid { rows: Vec<bool>, columns: Vec<bool> },
+    /// Marked where `columns[x] + rows[y]` (the squares of the distances to the dot's
+    /// centre, across and down) is under the dot's radius squared.
+    Dots { rows: Vec<f64>, columns: Vec<f64> },
+}
+
+impl Marks {
+    fn new(hatch: Hatch, tile: f64, width: usize, height: usize) -> Marks {
+        let centre = |i: usize| i as f64 + 0.5;
+        let phase = |v: f64| phase(v, tile);
+        let h = height as f64;
+        match hatch {
+            // (x + 0.5) + (y + 0.5) is x + y + 1 exactly, and (x + 0.5) - (y + 0.5) is
+            // x - y: the same test as `marked`, to the bit.
+            Hatch::Diagonal => Marks::Slanted {
+                along: (0..width + height)
+                    .map(|s| {
+                        stripe(
+                            phase((s as f64 + 1.0) / std::f64::consts::SQRT_2),
+                            half(1.5),
+                        )
+                    })
+                    .collect(),
+                rising: true,
+            },
+            Hatch::Other => Marks::Slanted {
+                along: (0..width + height)
+                    .map(|k| {
+                        let d = k as f64 - h;
+                        stripe(phase(2.0 * d / std::f64::consts::SQRT_2), half(2.0))
+                    })
+                    .collect(),
+                rising: false,
+            },
+            Hatch::Horizontal => Marks::Rows(
+                (0..height)
+                    .map(|y| band(phase(centre(y)), half(1.5)))
+                    .collect(),
+            ),
+            Hatch::Grid => Marks::Grid {
+                rows: (0..height)
+                    .map(|y| band(phase(centre(y)), half(1.0)))
+                    .collect(),
+                columns: (0..width)
+                    .map(|x| stripe(phase(centre(x)), half(1.0)))
+                    .collect(),
+            },
+            Hatch::Dots => {
+                let square = |i: usize| {
+                    let u = phase(centre(i)) - 0.5;
+                    u * u
+                };
+                Marks::Dots {
+                    rows: (0..height).map(square).collect(),
+                    columns: (0..width).map(square).collect(),
+                }
+            }
+        }
+    }
+
+    /// Paints `row` (row `y` from `x0`) with `plain` and `marked`.
+    fn paint(&self, row: &mut [u8], x0: usize, y: usize, height: usize, (plain, marked): (u8, u8)) {
+        let pick = |on: bool| if on { marked } else { plain };
+        match self {
+            Marks::Slanted { along, rising } => {
+                let start = if *rising { x0 + y } else { x0 + height - y };
+                for (pixel, &on) in row.iter_mut().zip(&along[start..]) {
+                    *pixel = pick(on);
+                }
+            }
+            Marks::Rows(rows) => row.fill(pick(rows[y])),
+            Marks::Grid { rows, columns } => {
+                if rows[y] {
+                    row.fill(marked);
+                } else {
+                    for (pixel, &on) in row.iter_mut().zip(&columns[x0..]) {
+                        *pixel = pick(on);
+                    }
+                }
+            }
+            Marks::Dots { rows, columns } => {
+                let v = rows[y];
+                for (pixel, &u) in row.iter_mut().zip(&columns[x0..]) {
+                    *pixel = pick(u + v < DOT * DOT);
                 }
             }
         }
@@ -90,10 +203,38 @@ pub fn blend(under: Rgb, over: Rgb, alpha: u8) -> Rgb {
 pub struct Canvas {
     pub width: usize,
     pub height: usize,
-    /// Row after row.
+    /// Row after row, each after a byte 0: the rows as a PNG holds them, unfiltered, ready
+    /// to compress.
     pixels: Vec<u8>,
     palette: Vec<Rgb>,
-    index: HashMap<Rgb, u8>,
+    index: FxHashMap<Rgb, u8>,
+    /// The marks of each pattern painted so far, by hatch and tile.
+    patterns: Vec<((Hatch, u64), Marks)>,
+    /// For each colour of text so far, the index of its blend over each colour of the
+    /// palette at each of the glyphs' 8 steps of coverage (`UNSEEN` until needed).
+    blends: Vec<(Rgb, Vec<u16>)>,
+}
+
+/// A blend not worked out yet.
+const UNSEEN: u16 = u16::MAX;
+
+/// How many steps of coverage a glyph's pixels have (0 to 7).
+pub const STEPS: u8 = 8;
+
+/// A glyph's coverage, ready to stamp: `width` columns a row of steps from 0 (none) to
+/// `STEPS - 1` (whole), and for each row the columns that have any.
+pub struct Coverage {
+    pub width: usize,
+    pub steps: Vec<u8>,
+    pub rows: Vec<(u16, u16)>,
+}
+
+/// A fill as the picture paints it: colours as indices of its palette, a pattern's marks
+/// as the index of their table in `Canvas::patterns`.
+#[derive(Debug, Clone, Copy)]
+enum Ink {
+    Solid(u8),
+    Pattern { plain: u8, marked: u8, marks: usize },
 }
 
 impl Canvas {
@@ -101,9 +242,11 @@ impl Canvas {
         let mut canvas = Canvas {
             width,
             height,
-            pixels: vec![0; width * height],
+            pixels: vec![0; (width + 1) * height],
             palette: Vec::with_capacity(256),
-            index: HashMap::with_capacity(256),
+            index: FxHashMap::with_capacity_and_hasher(256, Default::default()),
+            patterns: Vec::new(),
+            blends: Vec::new(),
         };
         canvas.clear(background);
         canvas
@@ -113,8 +256,13 @@ impl Canvas {
     pub fn clear(&mut self, background: Rgb) {
         self.palette.clear();
         self.index.clear();
+        self.patterns.clear();
+        self.blends.clear();
         let background = self.colour(background);
         self.pixels.fill(background);
+        for row in self.pixels.chunks_exact_mut(self.width + 1) {
+            row[0] = 0;
+        }
     }
 
     /// The index of `colour`, added to the palette if need be.
@@ -139,11 +287,39 @@ impl Canvas {
 
     #[cfg(test)]
     pub fn pixel(&self, x: usize, y: usize) -> Rgb {
-        self.palette[self.pixels[y * self.width + x] as usize]
+        self.palette[self.pixels[y * (self.width + 1) + 1 + x] as usize]
+    }
+
+    /// `fill` with its colours in the palette, and its pattern's marks worked out.
+    fn ink(&mut self, fill: &Fill) -> Ink {
+        match *fill {
+            Fill::Solid(colour) => Ink::Solid(self.colour(colour)),
+            Fill::Pattern {
+                colour,
+                mark,
+                hatch,
+                tile,
+            } => {
+                let key = (hatch, tile.to_bits());
+                let marks = match self.patterns.iter().position(|(k, _)| *k == key) {
+                    Some(i) => i,
+                    None => {
+                        let marks = Marks::new(hatch, tile, self.width, self.height);
+                        self.patterns.push((key, marks));
+                        self.patterns.len() - 1
+                    }
+                };
+                Ink::Pattern {
+                    plain: self.colour(colour),
+                    marked: self.colour(mark),
+                    marks,
+                }
+            }
+        }
     }
 
     /// Paints pixels `x0..x1` of row `y`, clipped to the picture.
-    fn span(&mut self, y: i64, x0: i64, x1: i64, fill: &Fill) {
+    fn span(&mut self, y: i64, x0: i64, x1: i64, ink: Ink) {
         if y < 0 || y >= self.height as i64 {
             return;
         }
@@ -152,18 +328,17 @@ impl Canvas {
             return;
         }
         let (y, x1) = (y as usize, x1 as usize);
-        match *fill {
-            Fill::Solid(colour) => {
-                let i = self.colour(colour);
-                self.pixels[y * self.width + x0..y * self.width + x1].fill(i);
-            }
-            Fill::Pattern { colour, mark, .. } => {
-                let (plain, marked) = (self.colour(colour), self.colour(mark));
-                let row = &mut self.pixels[y * self.width..(y + 1) * self.width];
-                for (x, pixel) in row.iter_mut().enumerate().take(x1).skip(x0) {
-                    *pixel = if fill.marked(x, y) { marked } else { plain };
-                }
-            }
+        let stride = self.width + 1;
+        let row = &mut self.pixels[y * stride + 1 + x0..y * stride + 1 + x1];
+        match ink {
+            Ink::Solid(i) => row.fill(i),
+            Ink::Pattern {
+                plain,
+                marked,
+                marks,
+            } => self.patterns[marks]
+                .1
+                .paint(row, x0, y, self.height, (plain, marked)),
         }
     }
 
@@ -171,8 +346,9 @@ impl Canvas {
     pub fn rect(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), fill: &Fill) {
         let (left, right) = (x0.min(x1).round() as i64, x0.max(x1).round() as i64);
         let (top, bottom) = (y0.min(y1).round() as i64, y0.max(y1).round() as i64);
+        let ink = self.ink(fill);
         for y in top..bottom {
-            self.span(y, left, right, fill);
+            self.span(y, left, right, ink);
         }
     }
 
@@ -199,6 +375,7 @@ impl Canvas {
             (top.floor() as i64).max(0),
             (bottom.ceil() as i64).min(self.height as i64),
         );
+        let ink = self.ink(fill);
         let mut crossings = Vec::with_capacity(8);
         for y in top..bottom {
             let centre = y as f64 + 0.5;
@@ -212,7 +389,7 @@ impl Canvas {
             crossings.sort_by(f64::total_cmp);
             for pair in crossings.chunks_exact(2) {
                 let (from, to) = ((pair[0] - 0.5).ceil(), (pair[1] - 0.5).ceil());
-                self.span(y, from as i64, to as i64, fill);
+                self.span(y, from as i64, to as i64, ink);
             }
         }
     }
@@ -221,6 +398,7 @@ impl Canvas {
     pub fn disc(&mut self, (x, y): (f64, f64), r: f64, fill: &Fill) {
         let top = ((y - r).floor() as i64).max(0);
         let bottom = ((y + r).ceil() as i64).min(self.height as i64);
+        let ink = self.ink(fill);
         for row in top..bottom {
             let dy = row as f64 + 0.5 - y;
             if dy.abs() >= r {
@@ -228,7 +406,7 @@ impl Canvas {
             }
             let half = (r * r - dy * dy).sqrt();
             let (from, to) = ((x - half - 0.5).ceil(), (x + half - 0.5).ceil());
-            self.span(row, from as i64, to as i64, fill);
+            self.span(row, from as i64, to as i64, ink);
         }
     }
 
@@ -320,38 +498,43 @@ impl Canvas {
         }
     }
 
-    /// Paints `colour` over the pixels at `(left, top)` with the coverage of `mask` (a
-    /// `width`-wide grid of alphas).
-    pub fn mask(&mut self, left: i64, top: i64, width: usize, mask: &[u8], colour: Rgb) {
-        if width == 0 {
-            return;
-        }
-        let full = self.colour(colour);
-        // The last blend, which the next pixel often repeats.
-        let mut last: Option<(u8, u8, u8)> = None;
-        for (row, alphas) in mask.chunks_exact(width).enumerate() {
-            let y = top + row as i64;
-            if y < 0 || y >= self.height as i64 {
+    /// Paints `colour` over the pixels at `(left, top)` with `coverage`.
+    pub fn mask(&mut self, left: i64, top: i64, coverage: &Coverage, colour: Rgb) {
+        let table = match self.blends.iter().position(|(c, _)| *c == colour) {
+            Some(table) => table,
+            None => {
+                let size = 256 * STEPS as usize;
+                self.blends.push((colour, vec![UNSEEN; size]));
+                self.blends.len() - 1
+            }
+        };
+        let stride = self.width + 1;
+        for (r, &(from, to)) in coverage.rows.iter().enumerate() {
+            let y = top + r as i64;
+            let from = (left + from as i64).max(0);
+            let to = (left + to as i64).min(self.width as i64);
+            if y < 0 || y >= self.height as i64 || from >= to {
                 continue;
             }
-            let line = y as usize * self.width;
-            for (column, &alpha) in alphas.iter().enumerate() {
-                let x = left + column as i64;
-                if alpha == 0 || x < 0 || x >= self.width as i64 {
-                    continue;
+            let line = r * coverage.width;
+            let steps = &coverage.steps[line + (from - left) as usize..line + (to - left) as usize];
+            let at = y as usize * stride + 1 + from as usize;
+            for (k, &step) in steps.iter().enumerate() {
+                let under = self.pixels[at + k];
+                let slot = under as usize * STEPS as usize + step as usize;
+                let mut index = self.blends[table].1[slot];
+                if index == UNSEEN {
+                    index = match step {
+                        0 => under,
+                        _ => {
+                            let alpha = (step as u32 * 255 + 3) / (STEPS as u32 - 1);
+                            let under = self.palette[under as usize];
+                            self.colour(blend(under, colour, alpha as u8))
+                        }
+                    } as u16;
+                    self.blends[table].1[slot] = index;
                 }
-                let at = line + x as usize;
-                let under = self.pixels[at];
-                self.pixels[at] = match last {
-                    _ if alpha == 255 => full,
-                    Some((u, a, i)) if u == under && a == alpha => i,
-                    _ => {
-                        let blended = blend(self.palette[under as usize], colour, alpha);
-                        let i = self.colour(blended);
-                        last = Some((under, alpha, i));
-                        i
-                    }
-                };
+                self.pixels[at + k] = index as u8;
             }
         }
     }
@@ -363,31 +546,21 @@ impl Canvas {
             .iter()
             .flat_map(|&(r, g, b)| [r, g, b])
             .collect();
-        encode(self.width, self.height, palette, &self.pixels)
-    }
-}
-
-fn encode(width: usize, height: usize, palette: Vec<u8>, data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(32 * 1024);
-    {
-        let mut encoder = png::Encoder::new(&mut out, width as u32, height as u32);
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_palette(palette);
-        // Rows of indices compress best as they are: filters help photographs, not flat
-        // colours, and trying each one on every row cost much before.
-        // zlib level 2: 19 kB a preview of the bench corpus (14 kB at level 4, in 1.2 x
-        // the time); fdeflate's fast mode, made for filtered photographs, gives 24-37 kB
-        // whatever the filter, over the 25 kB a preview may weigh.
-        encoder.set_deflate_compression(png::DeflateCompression::Level(2));
-        // Set after the compression, which sets a filter of its own.
-        encoder.set_filter(png::Filter::NoFilter);
-        // Encoding into memory a buffer of the right size cannot fail.
-        if let Ok(mut writer) = encoder.write_header() {
-            let _ = writer.write_image_data(data);
+        let mut out = Vec::with_capacity(32 * 1024);
+        {
+            let mut encoder = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_palette(palette);
+            // Writing into memory cannot fail.
+            if let Ok(mut writer) = encoder.write_header() {
+                let stream = deflate::zlib(&self.pixels, self.width + 1);
+                let _ = writer.write_chunk(png::chunk::IDAT, &stream);
+                let _ = writer.finish();
+            }
         }
+        out
     }
-    out
 }
 
 #[cfg(test)]
@@ -419,6 +592,41 @@ mod tests {
                 }
             }
             assert_eq!(seen, [colour, mark].into(), "{hatch:?}");
+        }
+    }
+
+    #[test]
+    fn patterns_mark_the_pixels_their_definition_marks() {
+        let (colour, mark) = ((0xE6, 0x9F, 0x00), (0x1C, 0x24, 0x30));
+        for hatch in [
+            Hatch::Diagonal,
+            Hatch::Dots,
+            Hatch::Horizontal,
+            Hatch::Grid,
+            Hatch::Other,
+        ] {
+            for tile in [4.5, 6.0, 7.3] {
+                let fill = Fill::Pattern {
+                    colour,
+                    mark,
+                    hatch,
+                    tile,
+                };
+                let mut canvas = Canvas::new(61, 47, (0xFF, 0xFF, 0xFF));
+                canvas.rect((3.0, 2.0), (58.0, 45.0), &fill);
+                canvas.disc((30.0, 20.0), 12.0, &fill);
+                for y in 0..47 {
+                    for x in 0..61 {
+                        let inside = (3..58).contains(&x) && (2..45).contains(&y);
+                        let expected = match (inside, fill.marked(x, y)) {
+                            (false, _) => (0xFF, 0xFF, 0xFF),
+                            (true, true) => mark,
+                            (true, false) => colour,
+                        };
+                        assert_eq!(canvas.pixel(x, y), expected, "{hatch:?} {tile} ({x}, {y})");
+                    }
+                }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
 
-use super::canvas::{Canvas, Rgb};
+use super::canvas::{Canvas, Coverage, Rgb, STEPS as SHADES};
 use crate::chart::{Anchor, Baseline};
 
 /// How finely a glyph's horizontal place is kept: in quarters of a pixel.
@@ -20,12 +20,11 @@ pub enum Weight {
     Bold,
 }
 
-/// A glyph's coverage, ready to stamp.
+/// A glyph's coverage, and where it goes from the glyph's origin.
 struct Stamp {
     left: i64,
     top: i64,
-    width: usize,
-    alphas: Vec<u8>,
+    coverage: Coverage,
 }
 
 /// The fonts, and the glyphs rasterised so far.
@@ -116,8 +115,7 @@ impl Glyphs {
                 canvas.mask(
                     whole as i64 + stamp.left,
                     base as i64 + stamp.top,
-                    stamp.width,
-                    &stamp.alphas,
+                    &stamp.coverage,
                     colour,
                 );
             }
@@ -125,27 +123,35 @@ impl Glyphs {
     }
 
     /// The coverage of glyph `id`, its origin `offset` pixels right of a pixel's edge, on
-    /// the baseline. Alphas are kept in 8 steps: the picture then has few colours, which
-    /// its indexed PNG keeps in few bytes, and text stays smooth.
+    /// the baseline. It is kept in 8 steps: the picture then has few colours, which its
+    /// indexed PNG keeps in few bytes, and text stays smooth.
     fn rasterise(&self, weight: Weight, id: GlyphId, size: f32, offset: f32) -> Option<Stamp> {
         let glyph = id.with_scale_and_position(PxScale::from(size), point(offset, 0.0));
         let outline = self.font(weight).outline_glyph(glyph)?;
         let bounds = outline.px_bounds();
         let width = bounds.width() as usize;
         let height = bounds.height() as usize;
-        let mut alphas = vec![0u8; width * height];
+        let mut steps = vec![0u8; width * height];
+        let top = (SHADES - 1) as f32;
         outline.draw(|x, y, coverage| {
             let (x, y) = (x as usize, y as usize);
             if x < width && y < height {
-                let step = (coverage.clamp(0.0, 1.0) * 7.0).round() as u8;
-                alphas[y * width + x] = ((step as u32 * 255 + 3) / 7) as u8;
+                steps[y * width + x] = (coverage.clamp(0.0, 1.0) * top).round() as u8;
             }
         });
+        // Each row is stamped from its first covered pixel to its last.
+        let rows = steps
+            .chunks_exact(width.max(1))
+            .map(|row| {
+                let first = row.iter().position(|&s| s > 0).unwrap_or(0);
+                let last = row.iter().rposition(|&s| s > 0).map_or(0, |l| l + 1);
+                (first as u16, last.max(first) as u16)
+            })
+            .collect();
         Some(Stamp {
             left: bounds.min.x as i64,
             top: bounds.min.y as i64,
-            width,
-            alphas,
+            coverage: Coverage { width, steps, rows },
         })
     }
 }

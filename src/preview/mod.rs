@@ -11,6 +11,7 @@
 //! when what it shows changed (`key`), or the code that draws it.
 
 mod canvas;
+mod deflate;
 mod glyphs;
 mod marks;
 
