@@ -123,6 +123,15 @@ fn common(a: &[u8], b: &[u8]) -> usize {
         .count()
 }
 
+/// Of the 8 bytes of `differ` (two words XORed), the ones that start three zero bytes, as
+/// their high bits: bytes 0 to 5 may be marked, 6 and 7 never are.
+fn starts_of_three(differ: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each zero byte, exactly (no carry crosses a byte).
+    let zero = !(((differ & LOW).wrapping_add(LOW)) | differ) & !LOW;
+    zero & (zero >> 8) & (zero >> 16)
+}
+
 /// `data` as literals and copies: a row the same as the one above is copied whole, and
 /// elsewhere each byte starts the longest copy from the row above, the byte before, or the
 /// row above a byte to either side.
@@ -161,25 +170,33 @@ fn tokens(data: &[u8], stride: usize) -> Vec<Token> {
         }
         let end = (i + LONGEST).min(data.len());
         let mut best = (0, 0);
-        // Most bytes past the first row start no copy at all, and trying each distance
-        // in turn costs a missed branch apiece: their first four bytes are compared at
-        // once, without a branch, and only those that start a copy are followed.
-        if i > stride + 1 && i + 4 <= data.len() {
-            let word = |at: usize| {
-                u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]])
-            };
+        // The distances worth following: all, unless the first bytes rule some out.
+        let mut tried = [true; 4];
+        // Most bytes past the first row start no copy at all, and trying each distance in
+        // turn costs a missed branch apiece: eight bytes are compared at once with those
+        // at each distance, without a branch, which tells which of the first six start a
+        // copy; bytes before the first that does are literals.
+        if i > stride + 1 && stride < 32_768 && i + 8 <= data.len() && i + 6 <= row {
+            let word =
+                |at: usize| u64::from_le_bytes(data[at..at + 8].try_into().unwrap_or_default());
             let here = word(i);
-            let mut longest = 0;
-            for &distance in &distances {
-                longest = longest.max((here ^ word(i - distance)).trailing_zeros() / 8);
+            let mut starts = 0;
+            for (k, &distance) in distances.iter().enumerate() {
+                let these = starts_of_three(here ^ word(i - distance));
+                // Whether the first byte starts a copy at this distance.
+                tried[k] = these & 0x80 != 0;
+                starts |= these;
             }
-            if (longest as usize) < SHORTEST {
-                tokens.push(Token::literal(data[i]));
-                i += 1;
+            let literals = (starts.trailing_zeros() / 8).min(6) as usize;
+            for &byte in &data[i..i + literals] {
+                tokens.push(Token::literal(byte));
+            }
+            i += literals;
+            if literals > 0 {
                 continue;
             }
         }
-        for &distance in &distances {
+        for (&distance, _) in distances.iter().zip(tried).filter(|(_, worth)| *worth) {
             if distance == 0 || distance > i || distance > 32_768 {
                 continue;
             }
