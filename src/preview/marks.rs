@@ -4,7 +4,8 @@
 
 use crate::chart::{Layout, Mark, OTHER, Paint, Palette};
 
-use super::canvas::{Canvas, Fill, Hatch, Rgb};
+use super::canvas::{Canvas, Rgb};
+use super::fill::{Fill, Hatch};
 use super::glyphs::{Glyphs, Weight};
 
 /// How the chart's units land on the picture: scaled (across and down apart, so that a

@@ -2,23 +2,26 @@
 //! a mail shows when the report's link is pasted (`og:image`). It shows the site, the
 //! report's title and date, and its first chart, or else its summary.
 //!
-//! It is drawn by a small painter of its own (`canvas`, `glyphs`, `marks`) in DejaVu Sans,
-//! a font under a free licence embedded in the binary, so that no system font is needed and
-//! every machine draws the same pixels; and written as a PNG of indexed colours, a few
-//! kilobytes of flat colours and smooth text.
+//! It is drawn by a small painter of its own (`canvas`, `fill`, `glyphs`, `marks`) in
+//! DejaVu Sans, a font under a free licence embedded in the binary, so that no system font
+//! is needed and every machine draws the same pixels; and written as a PNG of indexed
+//! colours, a few kilobytes of flat colours and smooth text, compressed by an encoder made
+//! for such pictures (`deflate`).
 //!
 //! Drawing one costs more than the rest of its report's page: a build draws it again only
 //! when what it shows changed (`key`), or the code that draws it.
 
 mod canvas;
 mod deflate;
+mod fill;
 mod glyphs;
 mod marks;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 
-use self::canvas::{Canvas, Fill, Rgb};
+use self::canvas::{Canvas, Rgb};
+use self::fill::Fill;
 use self::glyphs::{Glyphs, Weight};
 use crate::chart::{Anchor, Baseline};
 use crate::chart::{ChartData, ChartKind, Palette, Size, layout, text_width, wrap};

@@ -1,3 +1,4 @@
+use super::huffman::{lengths, runs};
 use super::*;
 
 /// A picture of flat colours, as previews are: `width` × `height` indices, with rows the
