@@ -158,7 +158,8 @@ fn tokens(data: &[u8], stride: usize) -> Vec<Token> {
         while row < i {
             row += stride;
         }
-        if i == row && stride >= SHORTEST && i + stride <= data.len() {
+        // A row's copy must reach back no further than deflate's window.
+        if i == row && (SHORTEST..=32_768).contains(&stride) && i + stride <= data.len() {
             row += stride;
             if data[i - stride..i] == data[i..i + stride] {
                 // A row of one colour, the colour the row above ends with, is a run: its
@@ -178,7 +179,11 @@ fn tokens(data: &[u8], stride: usize) -> Vec<Token> {
         // turn costs a missed branch apiece: eight bytes are compared at once with those
         // at each distance, without a branch, which tells which of the first six start a
         // copy; bytes before the first that does are literals.
-        if i > stride + 1 && stride < 32_768 && i + 8 <= data.len() && i + 6 <= row {
+        if i > stride + 1
+            && (SHORTEST..32_768).contains(&stride)
+            && i + 8 <= data.len()
+            && i + 6 <= row
+        {
             let word =
                 |at: usize| u64::from_le_bytes(data[at..at + 8].try_into().unwrap_or_default());
             let here = word(i);

@@ -71,6 +71,9 @@ fn pictures_come_back_the_same_pixel_for_pixel() {
     // Rows longer than a copy, and a picture as large as a preview.
     round_trip(1200, 630, &picture(1200, 630, 7));
     round_trip(5000, 4, &picture(5000, 4, 3));
+    // Rows wider than deflate's window of 32 kB are copied from no further back.
+    let row = picture(40_000, 1, 5);
+    round_trip(40_000, 3, &row.repeat(3));
 }
 
 #[test]
