@@ -1,16 +1,19 @@
 use super::*;
 use crate::preview::fill::{Fill, Hatch};
 
+/// Every kind of pattern.
+const HATCHES: [Hatch; 5] = [
+    Hatch::Diagonal,
+    Hatch::Dots,
+    Hatch::Horizontal,
+    Hatch::Grid,
+    Hatch::Other,
+];
+
 #[test]
 fn a_patterned_fill_shows_its_colour_and_its_marks() {
     let (colour, mark) = ((0xE6, 0x9F, 0x00), (0x1C, 0x24, 0x30));
-    for hatch in [
-        Hatch::Diagonal,
-        Hatch::Dots,
-        Hatch::Horizontal,
-        Hatch::Grid,
-        Hatch::Other,
-    ] {
+    for hatch in HATCHES {
         let mut canvas = Canvas::new(40, 40, (0xFF, 0xFF, 0xFF));
         let fill = Fill::Pattern {
             colour,
@@ -32,13 +35,7 @@ fn a_patterned_fill_shows_its_colour_and_its_marks() {
 #[test]
 fn patterns_mark_the_pixels_their_definition_marks() {
     let (colour, mark) = ((0xE6, 0x9F, 0x00), (0x1C, 0x24, 0x30));
-    for hatch in [
-        Hatch::Diagonal,
-        Hatch::Dots,
-        Hatch::Horizontal,
-        Hatch::Grid,
-        Hatch::Other,
-    ] {
+    for hatch in HATCHES {
         for tile in [4.5, 6.0, 7.3] {
             let fill = Fill::Pattern {
                 colour,
