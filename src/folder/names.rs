@@ -25,11 +25,13 @@ const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
 /// or `None` when it can.
 pub fn windows_refusal(name: &str) -> Option<Message> {
     let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ');
-    if let Some(device) = DEVICES
-        .iter()
-        .find(|device| fold_case(device) == fold_case(stem))
-    {
-        return Some(msg!("windows-device", device = *device));
+    // Every device name has three or four characters, in upper case already: a longer stem
+    // (nearly every name) is not folded, since this runs for each file of every rebuild.
+    if (3..=4).contains(&stem.chars().count()) {
+        let folded = fold_case(stem);
+        if let Some(device) = DEVICES.iter().find(|device| **device == folded) {
+            return Some(msg!("windows-device", device = *device));
+        }
     }
     if let Some(c) = name
         .chars()
@@ -105,6 +107,15 @@ impl NameCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn device_names_are_folded_already_and_three_or_four_characters_long() {
+        // What `windows_refusal` counts on to fold only the stems that may be a device.
+        for device in DEVICES {
+            assert_eq!(fold_case(device), *device);
+            assert!((3..=4).contains(&device.chars().count()), "{device}");
+        }
+    }
 
     #[test]
     fn device_names_are_refused_with_any_extension_and_case() {
