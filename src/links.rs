@@ -3,6 +3,7 @@
 //! and an anchor (`#sites-e2c`) to an id on the page it names.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::content::Site;
 use crate::message::Message;
@@ -119,7 +120,7 @@ struct Broken {
 /// writer's disk (Windows, a Mac) does not.
 struct Index<'a> {
     files: BTreeSet<&'a str>,
-    ids: &'a HashMap<String, BTreeSet<String>>,
+    ids: &'a HashMap<String, Arc<BTreeSet<String>>>,
 }
 
 impl<'a> Index<'a> {

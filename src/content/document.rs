@@ -108,6 +108,8 @@ pub struct Document {
     /// A hash of the files the document was read from, made when first asked for (by the
     /// render cache of `serve` only), then kept with the document.
     fingerprint: OnceLock<u64>,
+    /// Whether the text names a `.md` file, found when first asked for, then kept.
+    names_markdown: OnceLock<bool>,
 }
 
 impl Document {
@@ -133,6 +135,7 @@ impl Document {
             attachments: folder.attachments,
             blocks: note.blocks,
             fingerprint: OnceLock::new(),
+            names_markdown: OnceLock::new(),
         }
     }
 
@@ -156,6 +159,14 @@ impl Document {
             }
             hasher.finish()
         })
+    }
+
+    /// Whether the text names a `.md` file anywhere: a link to another note's source, which
+    /// is written with that note's address, may be among them.
+    pub fn names_markdown(&self) -> bool {
+        *self
+            .names_markdown
+            .get_or_init(|| self.text.contains(".md"))
     }
 
     /// Where the document stands in the one order of notes: by date, then `weight` (lower

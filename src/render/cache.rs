@@ -2,13 +2,14 @@
 //! hash of everything each is made from, so that a rebuild makes again only those whose
 //! sources changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::context::ReportLink;
 use super::document::Body;
+use super::{Content, OutputFile};
 use crate::pdf::{Deferred, Maker};
 use crate::problem::Problem;
 
@@ -19,15 +20,18 @@ use crate::problem::Problem;
 ///   edited, and the notes whose charts follow its datasets across reports;
 /// - the page around each body, which also depends on the templates, the note's neighbours
 ///   and the list of every report (which any template may show);
-/// - the PDF of each report, made only when it is asked for, by the same key as its page.
+/// - the PDF of each report, made only when it is asked for, by the same key as its page;
 /// - the preview picture of each report, by what it shows (`preview::key`): an edit of a
-///   note's text that leaves its title, date, summary and first chart alone keeps it.
+///   note's text that leaves its title, date, summary and first chart alone keeps it;
+/// - the feed and the sitemap, by what every page is made from, the texts of the reports in
+///   the feed and the list of pages: an edit of an older note keeps them.
 #[derive(Debug, Default)]
 pub struct Cache {
     bodies: Store<Body>,
-    pages: Store<Vec<u8>>,
+    pages: Store<Page>,
     pdfs: Store<Deferred>,
     previews: Store<Vec<u8>>,
+    feeds: Store<Vec<OutputFile>>,
     drawn: AtomicUsize,
     /// What PDFs are made with, kept from build to build with what typst computed.
     pub(super) maker: Arc<Maker>,
@@ -90,13 +94,31 @@ impl<T> Drop for Kept<'_, T> {
     }
 }
 
+/// A page's HTML, and the ids it holds (what links to `page/#id` are checked against),
+/// found once with the page rather than at every build that keeps it.
+#[derive(Debug)]
+pub(super) struct Page {
+    pub(super) html: Arc<Vec<u8>>,
+    pub(super) ids: Arc<BTreeSet<String>>,
+}
+
+impl Page {
+    pub(super) fn new(html: Vec<u8>) -> Page {
+        Page {
+            ids: Arc::new(crate::html::ids_in(&html)),
+            html: Arc::new(html),
+        }
+    }
+}
+
 /// A build's use of a `Cache`.
 #[derive(Debug)]
 pub(super) struct Caching<'c> {
     bodies: Kept<'c, Body>,
-    pages: Kept<'c, Vec<u8>>,
+    pages: Kept<'c, Page>,
     pdfs: Kept<'c, Deferred>,
     previews: Kept<'c, Vec<u8>>,
+    feeds: Kept<'c, Vec<OutputFile>>,
     drawn: &'c AtomicUsize,
     /// What pages are made from beside their own document (`Renderer::new`).
     pages_key: u64,
@@ -112,6 +134,7 @@ impl<'c> Caching<'c> {
             pages: Kept::new(&cache.pages),
             pdfs: Kept::new(&cache.pdfs),
             previews: Kept::new(&cache.previews),
+            feeds: Kept::new(&cache.feeds),
             drawn: &cache.drawn,
             pages_key,
         }
@@ -154,8 +177,31 @@ impl<'c> Caching<'c> {
         &self,
         key: u64,
         make: impl FnOnce() -> Result<Vec<u8>, Problem>,
-    ) -> Result<Arc<Vec<u8>>, Problem> {
-        self.pages.get_or_make(key, make)
+    ) -> Result<Arc<Page>, Problem> {
+        self.pages.get_or_make(key, || make().map(Page::new))
+    }
+
+    /// The feed and the sitemap, made again only when what every page is made from, the
+    /// texts of the reports in the feed or the list of pages changed: `make` makes them,
+    /// and their bytes are kept shared.
+    pub(super) fn feeds(
+        &self,
+        contents: &[String],
+        pages: &[String],
+        make: impl FnOnce() -> Result<Vec<OutputFile>, Problem>,
+    ) -> Result<Vec<OutputFile>, Problem> {
+        let mut hasher = DefaultHasher::new();
+        (self.pages_key, contents, pages).hash(&mut hasher);
+        let files = self.feeds.get_or_make(hasher.finish(), || {
+            let mut files = make()?;
+            for file in &mut files {
+                if let Content::Bytes(bytes) = &mut file.content {
+                    file.content = Content::Shared(Arc::new(std::mem::take(bytes)));
+                }
+            }
+            Ok(files)
+        })?;
+        Ok(files.to_vec())
     }
 
     /// The PDF of the page whose sources hash to `key`: the last build's (made already if

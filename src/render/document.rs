@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::cache::Page;
 use super::context::{Image, ReportLink};
 use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, Sink};
 use crate::chart;
@@ -118,14 +119,14 @@ impl<'a> Renderer<'a> {
             })?;
             Ok::<_, Problem>(html)
         };
-        let html = match self.cache.as_ref().zip(page_key) {
+        let page = match self.cache.as_ref().zip(page_key) {
             Some((cache, key)) => cache.page(key, page)?,
-            None => Arc::new(page()?),
+            None => Arc::new(Page::new(page()?)),
         };
 
         let mut files = vec![OutputFile {
             path: path.clone(),
-            content: Content::Shared(html),
+            content: Content::Shared(Arc::clone(&page.html)),
             from: doc.source.shown.clone(),
         }];
         files.extend(preview_file);
@@ -150,6 +151,7 @@ impl<'a> Renderer<'a> {
             .then(|| body.html.clone());
         Ok(RenderedPage {
             files,
+            ids: vec![(path.clone(), Arc::clone(&page.ids))],
             links: Some(PageLinks {
                 page: path,
                 doc,
@@ -157,7 +159,6 @@ impl<'a> Renderer<'a> {
             }),
             content,
             counts: body.counts,
-            ids: Vec::new(),
         })
     }
 
@@ -279,7 +280,7 @@ impl<'a> Renderer<'a> {
         self.site_key.hash(&mut hasher);
         doc.fingerprint().hash(&mut hasher);
         // A link to another note's source is written with that note's address.
-        if doc.text.contains(".md") {
+        if doc.names_markdown() {
             self.sources_key
                 .get_or_init(|| {
                     let mut sources: Vec<_> = self.sources.iter().collect();

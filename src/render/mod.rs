@@ -67,7 +67,7 @@ pub struct RenderedSite<'a> {
     pub counts: Counts,
     pub links: Vec<PageLinks<'a>>,
     /// The `id`s of each HTML page, by its path: what an anchor (`page/#sites`) may name.
-    pub ids: HashMap<String, BTreeSet<String>>,
+    pub ids: HashMap<String, Arc<BTreeSet<String>>>,
     /// What the build wants the writer to know (the feed skipped for want of `base_url`).
     pub notes: Vec<crate::message::Message>,
     /// The links and images of the footer, as on the home page.
@@ -81,7 +81,9 @@ struct RenderedPage<'a> {
     links: Option<PageLinks<'a>>,
     content: Option<String>,
     counts: Counts,
-    ids: Vec<(String, BTreeSet<String>)>,
+    /// The ids of its HTML files, by their paths: found when the page was made (and kept
+    /// with it), or else when it is passed on.
+    ids: Vec<(String, Arc<BTreeSet<String>>)>,
 }
 
 impl From<Vec<OutputFile>> for RenderedPage<'_> {
@@ -97,17 +99,20 @@ impl From<Vec<OutputFile>> for RenderedPage<'_> {
 }
 
 impl RenderedPage<'_> {
-    /// Hands the page's files to `sink`, after noting the ids of its HTML.
+    /// Hands the page's files to `sink`, after noting the ids of the HTML whose ids were
+    /// not found with it.
     fn pass(mut self, sink: &dyn Sink) -> Self {
-        self.ids = self
+        let found = self
             .files
             .iter()
             .filter(|file| file.path.ends_with(".html"))
+            .filter(|file| self.ids.iter().all(|(path, _)| *path != file.path))
             .filter_map(|file| {
                 let ids = crate::html::ids_in(file.content.in_memory()?);
-                Some((file.path.clone(), ids))
+                Some((file.path.clone(), Arc::new(ids)))
             })
-            .collect();
+            .collect::<Vec<_>>();
+        self.ids.extend(found);
         self.files = sink.put(self.files);
         self
     }
@@ -261,14 +266,20 @@ pub fn site<'a>(
         .filter(|r| !r.draft)
         .cloned()
         .collect();
-    let feeds = feed::feed_and_sitemap(
-        site,
-        &renderer.tera,
-        &renderer.base,
-        &published,
-        &contents,
-        &pages,
-    )
+    let feeds = || {
+        feed::feed_and_sitemap(
+            site,
+            &renderer.tera,
+            &renderer.base,
+            &published,
+            &contents,
+            &pages,
+        )
+    };
+    let feeds = match &renderer.cache {
+        Some(cache) => cache.feeds(&contents, &pages, feeds),
+        None => feeds(),
+    }
     .map_err(Problems::from)?;
     files.extend(sink.put(feeds));
 

@@ -261,6 +261,23 @@ fn rebuilds_follow_shared_data_pages_single_file_notes_and_previews() {
     let (drawn, _) = writer.rebuild();
     assert_eq!(drawn, 1);
 
+    // The feed holds the reports' texts: it follows an edit of one in it, and not of one
+    // left out of it (each rebuild is compared with a build from scratch above).
+    writer.edit("content/reports/2017-10-02-q3-2017.md", |text| {
+        text + "\nThe budget was met.\n"
+    });
+    let (_, files) = writer.rebuild();
+    assert!(page(&files, "feed.xml").contains("The budget was met."));
+    writer.edit("content/site.yaml", |text| text + "feed_limit: 1\n");
+    let (_, files) = writer.rebuild();
+    assert!(!page(&files, "feed.xml").contains("The budget was met."));
+    writer.edit("content/reports/2017-10-02-q3-2017.md", |text| {
+        text + "\nAnd more than met.\n"
+    });
+    let (_, files) = writer.rebuild();
+    assert!(!page(&files, "feed.xml").contains("more than met"));
+    assert!(page(&files, "reports/2017-10-02-q3-2017/index.html").contains("more than met"));
+
     // A static file is copied as it now is.
     writer.create("content/static/charter.pdf", "%PDF-1.4 another charter");
     writer.rebuild();
