@@ -7,6 +7,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use tera::Context;
+
 use super::context::ReportLink;
 use super::document::Body;
 use super::{Content, OutputFile};
@@ -23,6 +25,7 @@ use crate::problem::Problem;
 /// - the PDF of each report, made only when it is asked for, by the same key as its page;
 /// - the preview picture of each report, by what it shows (`preview::key`): an edit of a
 ///   note's text that leaves its title, date, summary and first chart alone keeps it;
+/// - the context of every page, by what every page is made from;
 /// - the feed and the sitemap, by what every page is made from, the texts of the reports in
 ///   the feed and the list of pages: an edit of an older note keeps them.
 #[derive(Debug, Default)]
@@ -32,6 +35,7 @@ pub struct Cache {
     pdfs: Store<Deferred>,
     previews: Store<Vec<u8>>,
     feeds: Store<Vec<OutputFile>>,
+    bases: Store<Context>,
     drawn: AtomicUsize,
     /// What PDFs are made with, kept from build to build with what typst computed.
     pub(super) maker: Arc<Maker>,
@@ -119,6 +123,7 @@ pub(super) struct Caching<'c> {
     pdfs: Kept<'c, Deferred>,
     previews: Kept<'c, Vec<u8>>,
     feeds: Kept<'c, Vec<OutputFile>>,
+    bases: Kept<'c, Context>,
     drawn: &'c AtomicUsize,
     /// What pages are made from beside their own document (`Renderer::new`).
     pages_key: u64,
@@ -135,6 +140,7 @@ impl<'c> Caching<'c> {
             pdfs: Kept::new(&cache.pdfs),
             previews: Kept::new(&cache.previews),
             feeds: Kept::new(&cache.feeds),
+            bases: Kept::new(&cache.bases),
             drawn: &cache.drawn,
             pages_key,
         }
@@ -179,6 +185,16 @@ impl<'c> Caching<'c> {
         make: impl FnOnce() -> Result<Vec<u8>, Problem>,
     ) -> Result<Arc<Page>, Problem> {
         self.pages.get_or_make(key, || make().map(Page::new))
+    }
+
+    /// The context every page starts from, made by `make` from nothing but what every
+    /// page is made from.
+    pub(super) fn base(
+        &self,
+        make: impl FnOnce() -> Result<Context, Problem>,
+    ) -> Result<Context, Problem> {
+        let base = self.bases.get_or_make(self.pages_key, make)?;
+        Ok(Context::clone(&base))
     }
 
     /// The feed and the sitemap, made again only when what every page is made from, the

@@ -406,12 +406,6 @@ impl<'a> Renderer<'a> {
             latest: report_links.iter().find(|r| !r.draft),
             reports_url: format!("{}/index.html", config.reports_path),
         };
-        let base = Context::from_serialize(&common).map_err(|error| {
-            Problems::from(Problem::file(
-                "themes",
-                msg!("render-context", error = error.to_string()),
-            ))
-        })?;
         let pdf_maker = config.pdf.then(|| match cache {
             Some(cache) => Arc::clone(&cache.maker),
             None => Arc::new(crate::pdf::Maker::new()),
@@ -425,6 +419,17 @@ impl<'a> Renderer<'a> {
             report_links.hash(&mut hasher);
             Caching::new(cache, hasher.finish())
         });
+        // The context of every page, made from what every page is made from (and so kept
+        // by a rebuild while that stays the same): a thousand reports take milliseconds.
+        let base = || {
+            Context::from_serialize(&common).map_err(|error| {
+                Problem::file("themes", msg!("render-context", error = error.to_string()))
+            })
+        };
+        let base = match &cache {
+            Some(cache) => cache.base(base)?,
+            None => base()?,
+        };
         Ok(Renderer {
             site,
             tera,
