@@ -15,11 +15,12 @@
 
 mod host;
 mod http;
+mod watch;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -27,7 +28,6 @@ use anyhow::bail;
 use notify::{RecursiveMode, Watcher};
 
 use crate::content::{LoadCache, LoadOptions};
-use crate::folder::is_hidden;
 use crate::locale::Language;
 use crate::message::{Catalogue, Explain, Message};
 use crate::problem::Problems;
@@ -72,11 +72,6 @@ struct State {
 
 /// The open tabs, each waiting for the next rebuild.
 type Subscribers = Arc<Mutex<Vec<Sender<u64>>>>;
-
-/// How long after a save the site waits for more before it is rebuilt once for all of them.
-/// An editor's save (a temporary file renamed over the note, a backup removed) takes a few
-/// milliseconds.
-const QUIET: Duration = Duration::from_millis(20);
 
 /// A site built in memory and kept up to date with its files: each build reads again only
 /// the notes told changed since the last one, and draws again only the bodies whose sources
@@ -221,7 +216,7 @@ pub fn serve(options: &ServeOptions, reporter: &mut dyn Reporter) -> anyhow::Res
             .said(|| msg!("serve-watching", path = options.root.display()))?;
     }
 
-    while let Some(burst) = wait_for_change(&changes) {
+    while let Some(burst) = watch::wait_for_change(&changes) {
         for event in burst {
             match event {
                 // bilan's own reading of the files.
@@ -263,42 +258,6 @@ fn listen(bind: IpAddr, port: u16) -> anyhow::Result<(tiny_http::Server, u16)> {
         last = port.saturating_add(20).to_string(),
         bind = bind.to_string()
     ))
-}
-
-/// Waits for a change that matters, then for the burst of changes to end, and returns every
-/// change since the last call (those that alone would not start a rebuild too, since they
-/// may still change what is built); `None` when the watcher is gone.
-fn wait_for_change(
-    changes: &Receiver<notify::Result<notify::Event>>,
-) -> Option<Vec<notify::Result<notify::Event>>> {
-    let mut burst = Vec::new();
-    loop {
-        let event = changes.recv().ok()?;
-        let starts = matters(&event);
-        burst.push(event);
-        if starts {
-            break;
-        }
-    }
-    while let Ok(event) = changes.recv_timeout(QUIET) {
-        burst.push(event);
-    }
-    Some(burst)
-}
-
-/// A change to a file of the site, not an editor's swap or backup file, nor a mere read.
-fn matters(event: &notify::Result<notify::Event>) -> bool {
-    let Ok(event) = event else { return true };
-    if event.kind.is_access() {
-        return false;
-    }
-    event.paths.iter().any(|path: &PathBuf| {
-        path.file_name()
-            .map(|name| name.to_string_lossy())
-            .is_some_and(|name| {
-                !is_hidden(&name) && !name.ends_with(".swp") && !name.ends_with(".tmp")
-            })
-    })
 }
 
 /// Builds the site in memory; on success it replaces the site served, on failure the last
