@@ -1,6 +1,7 @@
 //! HTML as text: escaping what is written into it, and scanning the `id`s a page holds.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Escapes text for HTML content and attribute values.
 pub fn push_escaped(out: &mut String, text: &str) {
@@ -26,6 +27,23 @@ pub fn ids_in(html: &[u8]) -> BTreeSet<String> {
             Some(String::from_utf8_lossy(&rest[..end]).into_owned())
         })
         .collect()
+}
+
+/// A page's HTML, and the ids it holds (what links to `page/#id` are checked against),
+/// found once with the page: `serve` keeps both for the rebuilds that keep the page.
+#[derive(Debug)]
+pub struct Page {
+    pub html: Arc<Vec<u8>>,
+    pub ids: Arc<BTreeSet<String>>,
+}
+
+impl Page {
+    pub fn new(html: Vec<u8>) -> Page {
+        Page {
+            ids: Arc::new(ids_in(&html)),
+            html: Arc::new(html),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! hash of everything each is made from, so that a rebuild makes again only those whose
 //! sources changed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -12,6 +12,7 @@ use tera::Context;
 use super::context::ReportLink;
 use super::document::Body;
 use super::{Content, OutputFile};
+use crate::html::Page;
 use crate::pdf::{Deferred, Maker};
 use crate::problem::Problem;
 
@@ -95,23 +96,6 @@ impl<T> Drop for Kept<'_, T> {
     fn drop(&mut self) {
         let kept = std::mem::take(self.kept.get_mut().unwrap_or_else(|e| e.into_inner()));
         *self.store.0.lock().unwrap_or_else(|e| e.into_inner()) = kept;
-    }
-}
-
-/// A page's HTML, and the ids it holds (what links to `page/#id` are checked against),
-/// found once with the page rather than at every build that keeps it.
-#[derive(Debug)]
-pub(super) struct Page {
-    pub(super) html: Arc<Vec<u8>>,
-    pub(super) ids: Arc<BTreeSet<String>>,
-}
-
-impl Page {
-    pub(super) fn new(html: Vec<u8>) -> Page {
-        Page {
-            ids: Arc::new(crate::html::ids_in(&html)),
-            html: Arc::new(html),
-        }
     }
 }
 

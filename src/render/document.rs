@@ -8,13 +8,13 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::cache::Page;
 use super::context::{Image, ReportLink};
 use super::{Content, Counts, OutputFile, PageLinks, RenderedPage, Renderer, Sink};
 use crate::chart;
 use crate::config::SiteConfig;
 use crate::content::{DocKind, Document, Site};
 use crate::data::csv::dataset_to_csv;
+use crate::html::Page;
 use crate::locale::Strings;
 use crate::markdown::{self, LinkRef, Settings};
 use crate::preview::{self, Preview};

@@ -1,16 +1,17 @@
 //! The Atom feed and the sitemap, for a site whose address is known (`base_url`): both
 //! formats need absolute URLs.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::context::ReportLink;
-use super::{OutputFile, html_file};
+use super::document::document_dir;
+use super::{OutputFile, Renderer, html_file};
 use crate::config::SiteConfig;
 use crate::content::Site;
-use crate::problem::Problem;
+use crate::problem::{Problem, Problems};
 use crate::theme::Theme;
 
 /// An entry of the feed: a published report with its whole text.
@@ -28,11 +29,49 @@ struct Entry<'a> {
     content: &'a str,
 }
 
+impl Renderer<'_> {
+    /// The feed and the sitemap of the site whose pages are among `files`, the feed with
+    /// `contents`, the texts of the latest reports (`in_feed`), newest first. A rebuild
+    /// keeps them while the reports, these texts and the pages stay the same.
+    pub(super) fn feeds(
+        &self,
+        files: &[OutputFile],
+        contents: &[String],
+    ) -> Result<Vec<OutputFile>, Problems> {
+        let site = self.site;
+        // Drafts are never in the sitemap nor the feed, even with `--drafts`.
+        let drafts: BTreeSet<String> = site
+            .reports
+            .iter()
+            .chain(&site.pages)
+            .filter(|doc| doc.draft)
+            .map(|doc| document_dir(site, doc) + "index.html")
+            .collect();
+        let pages: Vec<String> = files
+            .iter()
+            .map(|f| f.path.clone())
+            .filter(|p| p.ends_with("index.html") && !drafts.contains(p))
+            .collect();
+        let published: Vec<ReportLink> = self
+            .report_links
+            .iter()
+            .filter(|r| !r.draft)
+            .cloned()
+            .collect();
+        let make = || feed_and_sitemap(site, &self.tera, &self.base, &published, contents, &pages);
+        match &self.cache {
+            Some(cache) => cache.feeds(contents, &pages, make),
+            None => make(),
+        }
+        .map_err(Problems::from)
+    }
+}
+
 /// `feed.xml` and `sitemap.xml`, rendered with the theme's templates of those names.
 /// `reports` and `contents` go together, newest first; the feed holds the first
 /// `feed_limit` of them (all with 0). `pages` are the addresses of every page, relative to
 /// the root.
-pub fn feed_and_sitemap(
+fn feed_and_sitemap(
     site: &Site,
     tera: &Tera,
     base: &Context,

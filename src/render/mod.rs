@@ -247,40 +247,7 @@ pub fn site<'a>(
     if site.config.base_url.is_none() {
         notes.push(msg!("no-feed-without-base-url"));
     }
-    // Drafts are never in the sitemap nor the feed, even with `--drafts`.
-    let drafts: BTreeSet<String> = site
-        .reports
-        .iter()
-        .chain(&site.pages)
-        .filter(|doc| doc.draft)
-        .map(|doc| document_dir(site, doc) + "index.html")
-        .collect();
-    let pages: Vec<String> = files
-        .iter()
-        .map(|f| f.path.clone())
-        .filter(|p| p.ends_with("index.html") && !drafts.contains(p))
-        .collect();
-    let published: Vec<ReportLink> = renderer
-        .report_links
-        .iter()
-        .filter(|r| !r.draft)
-        .cloned()
-        .collect();
-    let feeds = || {
-        feed::feed_and_sitemap(
-            site,
-            &renderer.tera,
-            &renderer.base,
-            &published,
-            &contents,
-            &pages,
-        )
-    };
-    let feeds = match &renderer.cache {
-        Some(cache) => cache.feeds(&contents, &pages, feeds),
-        None => feeds(),
-    }
-    .map_err(Problems::from)?;
+    let feeds = renderer.feeds(&files, &contents)?;
     files.extend(sink.put(feeds));
 
     let mut copied = Vec::new();
