@@ -111,7 +111,7 @@ fn main() {
     times.sort();
     reported.sort();
     let median = times[times.len() / 2].as_secs_f64() * 1000.0;
-    // A site with an address also remakes its feed, its sitemap and the note's preview.
+    // A site with an address has a feed, a sitemap and previews to keep up to date too.
     let published = std::fs::read_to_string(site.join("content/site.yaml"))
         .is_ok_and(|text| text.lines().any(|line| line.starts_with("base_url:")));
     println!(
