@@ -30,14 +30,23 @@ pub struct Canvas {
     /// Row after row, each after a byte 0: the rows as a PNG holds them, unfiltered, ready
     /// to compress.
     pixels: Vec<u8>,
-    palette: Vec<Rgb>,
-    index: FxHashMap<Rgb, u8>,
+    colours: Colours,
     /// The marks of each pattern painted so far, by hatch and tile.
     patterns: Vec<((Hatch, u64), Marks)>,
     /// For each colour of text so far, the index of its blend over each colour of the
     /// palette at each of the glyphs' 8 steps of coverage (`UNSEEN` until needed).
-    blends: Vec<(Rgb, Vec<u16>)>,
+    blends: Vec<(Rgb, Box<Blends>)>,
 }
+
+/// The palette of a picture, and the index of each of its colours.
+struct Colours {
+    palette: Vec<Rgb>,
+    index: FxHashMap<Rgb, u8>,
+}
+
+/// The blends of a colour over the 256 of a palette, at each step of coverage: every index
+/// a pixel and a step make (`under * STEPS + step`) is within it.
+type Blends = [u16; 256 * STEPS as usize];
 
 /// A blend not worked out yet.
 const UNSEEN: u16 = u16::MAX;
@@ -53,44 +62,9 @@ pub struct Coverage {
     pub rows: Vec<(u16, u16)>,
 }
 
-/// A fill as the picture paints it: colours as indices of its palette, a pattern's marks
-/// as the index of their table in `Canvas::patterns`.
-#[derive(Debug, Clone, Copy)]
-enum Ink {
-    Solid(u8),
-    Pattern { plain: u8, marked: u8, marks: usize },
-}
-
-impl Canvas {
-    pub fn new(width: usize, height: usize, background: Rgb) -> Canvas {
-        let mut canvas = Canvas {
-            width,
-            height,
-            pixels: vec![0; (width + 1) * height],
-            palette: Vec::with_capacity(256),
-            index: FxHashMap::with_capacity_and_hasher(256, Default::default()),
-            patterns: Vec::new(),
-            blends: Vec::new(),
-        };
-        canvas.clear(background);
-        canvas
-    }
-
-    /// Paints the whole picture `background`, to draw another on the same pixels.
-    pub fn clear(&mut self, background: Rgb) {
-        self.palette.clear();
-        self.index.clear();
-        self.patterns.clear();
-        self.blends.clear();
-        let background = self.colour(background);
-        self.pixels.fill(background);
-        for row in self.pixels.chunks_exact_mut(self.width + 1) {
-            row[0] = 0;
-        }
-    }
-
+impl Colours {
     /// The index of `colour`, added to the palette if need be.
-    fn colour(&mut self, colour: Rgb) -> u8 {
+    fn index(&mut self, colour: Rgb) -> u8 {
         if let Some(&i) = self.index.get(&colour) {
             return i;
         }
@@ -108,16 +82,55 @@ impl Canvas {
         self.index.insert(colour, i);
         i
     }
+}
+
+/// A fill as the picture paints it: colours as indices of its palette, a pattern's marks
+/// as the index of their table in `Canvas::patterns`.
+#[derive(Debug, Clone, Copy)]
+enum Ink {
+    Solid(u8),
+    Pattern { plain: u8, marked: u8, marks: usize },
+}
+
+impl Canvas {
+    pub fn new(width: usize, height: usize, background: Rgb) -> Canvas {
+        let mut canvas = Canvas {
+            width,
+            height,
+            pixels: vec![0; (width + 1) * height],
+            colours: Colours {
+                palette: Vec::with_capacity(256),
+                index: FxHashMap::with_capacity_and_hasher(256, Default::default()),
+            },
+            patterns: Vec::new(),
+            blends: Vec::new(),
+        };
+        canvas.clear(background);
+        canvas
+    }
+
+    /// Paints the whole picture `background`, to draw another on the same pixels.
+    pub fn clear(&mut self, background: Rgb) {
+        self.colours.palette.clear();
+        self.colours.index.clear();
+        self.patterns.clear();
+        self.blends.clear();
+        let background = self.colours.index(background);
+        self.pixels.fill(background);
+        for row in self.pixels.chunks_exact_mut(self.width + 1) {
+            row[0] = 0;
+        }
+    }
 
     #[cfg(test)]
     pub fn pixel(&self, x: usize, y: usize) -> Rgb {
-        self.palette[self.pixels[y * (self.width + 1) + 1 + x] as usize]
+        self.colours.palette[self.pixels[y * (self.width + 1) + 1 + x] as usize]
     }
 
     /// `fill` with its colours in the palette, and its pattern's marks worked out.
     fn ink(&mut self, fill: &Fill) -> Ink {
         match *fill {
-            Fill::Solid(colour) => Ink::Solid(self.colour(colour)),
+            Fill::Solid(colour) => Ink::Solid(self.colours.index(colour)),
             Fill::Pattern {
                 colour,
                 mark,
@@ -134,8 +147,8 @@ impl Canvas {
                     }
                 };
                 Ink::Pattern {
-                    plain: self.colour(colour),
-                    marked: self.colour(mark),
+                    plain: self.colours.index(colour),
+                    marked: self.colours.index(mark),
                     marks,
                 }
             }
@@ -327,38 +340,47 @@ impl Canvas {
         let table = match self.blends.iter().position(|(c, _)| *c == colour) {
             Some(table) => table,
             None => {
-                let size = 256 * STEPS as usize;
-                self.blends.push((colour, vec![UNSEEN; size]));
+                let unseen = Box::new([UNSEEN; 256 * STEPS as usize]);
+                self.blends.push((colour, unseen));
                 self.blends.len() - 1
             }
         };
-        let stride = self.width + 1;
+        let Canvas {
+            width,
+            height,
+            pixels,
+            colours,
+            blends,
+            ..
+        } = self;
+        let blends = &mut blends[table].1;
+        let stride = *width + 1;
         for (r, &(from, to)) in coverage.rows.iter().enumerate() {
             let y = top + r as i64;
             let from = (left + from as i64).max(0);
-            let to = (left + to as i64).min(self.width as i64);
-            if y < 0 || y >= self.height as i64 || from >= to {
+            let to = (left + to as i64).min(*width as i64);
+            if y < 0 || y >= *height as i64 || from >= to {
                 continue;
             }
             let line = r * coverage.width;
             let steps = &coverage.steps[line + (from - left) as usize..line + (to - left) as usize];
             let at = y as usize * stride + 1 + from as usize;
-            for (k, &step) in steps.iter().enumerate() {
-                let under = self.pixels[at + k];
-                let slot = under as usize * STEPS as usize + step as usize;
-                let mut index = self.blends[table].1[slot];
+            for (pixel, &step) in pixels[at..at + steps.len()].iter_mut().zip(steps) {
+                let step = step.min(STEPS - 1);
+                let slot = *pixel as usize * STEPS as usize + step as usize;
+                let mut index = blends[slot];
                 if index == UNSEEN {
                     index = match step {
-                        0 => under,
+                        0 => *pixel,
                         _ => {
                             let alpha = (step as u32 * 255 + 3) / (STEPS as u32 - 1);
-                            let under = self.palette[under as usize];
-                            self.colour(blend(under, colour, alpha as u8))
+                            let under = colours.palette[*pixel as usize];
+                            colours.index(blend(under, colour, alpha as u8))
                         }
                     } as u16;
-                    self.blends[table].1[slot] = index;
+                    blends[slot] = index;
                 }
-                self.pixels[at + k] = index as u8;
+                *pixel = index as u8;
             }
         }
     }
@@ -366,6 +388,7 @@ impl Canvas {
     /// The picture as a PNG of indexed colours.
     pub fn png(&self) -> Vec<u8> {
         let palette: Vec<u8> = self
+            .colours
             .palette
             .iter()
             .flat_map(|&(r, g, b)| [r, g, b])
