@@ -21,7 +21,7 @@ pub fn blend(under: Rgb, over: Rgb, alpha: u8) -> Rgb {
     )
 }
 
-/// A picture of at most 256 colours, each pixel the index of its colour in `palette`: a
+/// A picture of at most 256 colours, each pixel the index of its colour in its palette: a
 /// preview has flat colours and text smoothed in 8 steps, far fewer than 256. Past 256, a
 /// new colour takes the nearest one's index.
 pub struct Canvas {
