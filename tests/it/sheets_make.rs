@@ -1,9 +1,12 @@
 //! The spreadsheet fixtures, and how they are made: `tests/fixtures/sheets/` (the same
 //! figures as YAML, CSV, XLSX and ODS) and the spreadsheet cases of
-//! `tests/fixtures/invalid/`. The files are committed; to make them again, run
+//! `tests/fixtures/invalid/`. The files are committed, and a test makes them again in a
+//! temporary folder and checks that the committed ones are the same (a workbook's parts
+//! compared unzipped, its timestamps aside). After changing how they are made, write them
+//! where they are committed with
 //!
 //! ```text
-//! cargo test --test it make_sheet_fixtures -- --ignored
+//! BILAN_WRITE_FIXTURES=1 cargo test --test it sheet_fixtures
 //! ```
 //!
 //! XLSX files are written with `rust_xlsxwriter`, then patched where it cannot write what
@@ -159,10 +162,8 @@ fn write_site(root: &Path, title: &str, note: &str, file: &str, bytes: &[u8]) {
     fs::write(dir.join(file), bytes).unwrap();
 }
 
-#[test]
-#[ignore = "writes the committed fixtures: run it after changing them"]
-fn make_sheet_fixtures() {
-    let sheets = fixture("sheets");
+/// Writes the spreadsheet sites under `sheets` and the spreadsheet cases under `invalid`.
+fn write_fixtures(sheets: &Path, invalid: &Path) {
     for (kind, bytes) in [
         ("yaml", YAML.as_bytes().to_vec()),
         ("csv", CSV.as_bytes().to_vec()),
@@ -178,7 +179,6 @@ fn make_sheet_fixtures() {
             &bytes,
         );
     }
-    let invalid = fixture("invalid");
     let mut password = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     password.resize(2048, 0);
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
@@ -238,4 +238,58 @@ fn make_sheet_fixtures() {
         let _ = fs::remove_dir_all(&root);
         write_site(&root, case, SMALL_NOTE, file, &bytes);
     }
+}
+
+/// The fixtures as made now match the committed ones, file for file: a change to how they
+/// are made that is not written to them fails here (`BILAN_WRITE_FIXTURES=1` writes them).
+#[test]
+fn sheet_fixtures_are_what_their_maker_writes() {
+    if std::env::var_os("BILAN_WRITE_FIXTURES").is_some() {
+        write_fixtures(&fixture("sheets"), &fixture("invalid"));
+    }
+    let made = tempfile::tempdir().unwrap();
+    write_fixtures(&made.path().join("sheets"), &made.path().join("invalid"));
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(made.path()) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(made.path()).unwrap();
+        let committed = fixture(relative.to_str().unwrap());
+        let (new, old) = (fs::read(entry.path()).unwrap(), fs::read(&committed));
+        let old = old.unwrap_or_else(|e| panic!("{} is not committed: {e}", committed.display()));
+        let zipped = |bytes: &[u8]| bytes.starts_with(b"PK\x03\x04");
+        if zipped(&new) && zipped(&old) {
+            assert_eq!(parts(&new), parts(&old), "{} differs", committed.display());
+        } else {
+            assert!(
+                new == old,
+                "{} differs from what is made",
+                committed.display()
+            );
+        }
+        compared += 1;
+    }
+    // Four sites of three files, and seven cases of three.
+    assert_eq!(compared, 4 * 3 + 7 * 3);
+}
+
+/// The parts of a zip (an XLSX or an ODS), unzipped, but for the document's properties,
+/// which hold the time it was written.
+fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if name == "docProps/core.xml" {
+            continue;
+        }
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).unwrap();
+        parts.push((name, content));
+    }
+    parts.sort();
+    parts
 }
